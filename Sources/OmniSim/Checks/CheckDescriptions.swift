@@ -1,0 +1,49 @@
+extension DeliveryCheck {
+    /// The check in the language's words, with names from `cast`: `at least 2 emails to bob "plan"`.
+    func describe(cast: Cast) -> String {
+        var words: [String] = []
+        let plural: Bool
+        switch count {
+        case .atLeast(1): plural = false
+        case .exactly(0): words.append("no"); plural = false
+        case .exactly(let n): words.append(String(n)); plural = n != 1
+        case .atLeast(let n): words.append("at least \(n)"); plural = true
+        case .atMost(let n): words.append("at most \(n)"); plural = true
+        }
+        words.append(channel.word(plural: plural))
+        if let recipient { words.append("to \(cast.name(of: recipient))") }
+        if let text { words.append("\"\(text)\"") }
+        switch window {
+        case .before(let t): words.append("before \(t)")
+        case .after(let t): words.append("after \(t)")
+        case nil: break
+        }
+        return words.joined(separator: " ")
+    }
+}
+
+extension ChannelKind {
+    func word(plural: Bool) -> String {
+        guard plural else { return name }
+        return self == .push ? "pushes" : name + "s"
+    }
+}
+
+extension PlannedCheck.Condition {
+    /// The state check in the language's words.
+    func describe(cast: Cast) -> String {
+        switch self {
+        case .delivery(let check): check.describe(cast: cast)
+        case .bubble(let p, let n): "\(cast.name(of: p)) bubble \(n)"
+        case .unread(let p, let n): "\(cast.name(of: p)) unread \(n)"
+        case .inbox(let p, let view, let t, let lists):
+            "\(cast.name(of: p)) inbox \(view.rawValue) \(lists ? "lists" : "does not list") \(cast.name(of: t))"
+        case .canSee(let p, let t, let can): "\(cast.name(of: p)) \(can ? "can" : "cannot") see \(cast.name(of: t))"
+        case .participants(let t, let people):
+            "\(cast.name(of: t)) participants \(people.map { cast.name(of: $0) }.joined(separator: ", "))"
+        case .error(let text): "error \"\(text)\""
+        case .backlog(let channel, let n): "\(channel.name) backlog \(n)"
+        case .delayAtMost(let channel, let d): "\(channel.name) delay at most \(d)"
+        }
+    }
+}

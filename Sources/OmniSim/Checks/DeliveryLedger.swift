@@ -1,0 +1,98 @@
+/// Evaluates delivery checks as deliveries stream past, without keeping the trace: counters for
+/// whole-run checks, the current instant's deliveries for `at T` checks, and a capped log per
+/// (channel, recipient) that a check names, to show the nearest deliveries when one fails.
+struct DeliveryLedger {
+    private struct WatchKey: Hashable {
+        var channel: ChannelKind
+        var recipient: PersonID?
+    }
+
+    /// Whole-run delivery checks and how many deliveries matched each so far.
+    private(set) var runChecks: [(id: Int, check: DeliveryCheck)] = []
+    private(set) var runCounts: [Int] = []
+    /// Deliveries at the current instant (kept only when some `at T` check counts deliveries).
+    private(set) var instantDeliveries: [Delivery] = []
+    private let keepsInstant: Bool
+    private var watchIndex: [WatchKey: Int] = [:]
+    private var watchLogs: [[Delivery]] = []
+    private static let watchLogMax = 10_000
+
+    init(checks: [PlannedCheck]) {
+        var keepsInstant = false
+        for check in checks {
+            guard case .delivery(let delivery) = check.condition else { continue }
+            if check.time == nil {
+                runChecks.append((check.id, delivery))
+            } else {
+                keepsInstant = true
+            }
+            let key = WatchKey(channel: delivery.channel, recipient: delivery.recipient)
+            if watchIndex[key] == nil {
+                watchIndex[key] = watchLogs.count
+                watchLogs.append([])
+            }
+        }
+        runCounts = Array(repeating: 0, count: runChecks.count)
+        self.keepsInstant = keepsInstant
+    }
+
+    mutating func startInstant() {
+        if !instantDeliveries.isEmpty { instantDeliveries.removeAll(keepingCapacity: true) }
+    }
+
+    mutating func observe(_ delivery: Delivery, text: String) {
+        if keepsInstant { instantDeliveries.append(delivery) }
+        for index in runChecks.indices where Self.matches(runChecks[index].check, delivery, text: text) {
+            runCounts[index] += 1
+        }
+        guard !watchIndex.isEmpty else { return }
+        for recipient in [delivery.recipient, nil] {
+            if let log = watchIndex[WatchKey(channel: delivery.channel, recipient: recipient)],
+               watchLogs[log].count < Self.watchLogMax {
+                watchLogs[log].append(delivery)
+            }
+        }
+    }
+
+    /// How many of this instant's deliveries `check` matches.
+    func countAtInstant(_ check: DeliveryCheck, messages: [Message]) -> Int {
+        instantDeliveries.reduce(0) { $0 + (Self.matches(check, $1, text: messages[$1.message.int].text) ? 1 : 0) }
+    }
+
+    static func matches(_ check: DeliveryCheck, _ delivery: Delivery, text: String) -> Bool {
+        guard delivery.channel == check.channel else { return false }
+        if let recipient = check.recipient, recipient != delivery.recipient { return false }
+        switch check.window {
+        case .before(let t): if delivery.time >= t { return false }
+        case .after(let t): if delivery.time < t { return false }
+        case nil: break
+        }
+        if let wanted = check.text, !text.contains(wanted) { return false }
+        return true
+    }
+
+    /// Up to three deliveries on the check's channel to its recipient, nearest to `time` (or the
+    /// first ones for a whole-run check), in words.
+    func nearest(for check: DeliveryCheck, around time: SimInstant?, messages: [Message], cast: Cast) -> String {
+        let key = WatchKey(channel: check.channel, recipient: check.recipient)
+        guard let log = watchIndex[key], !watchLogs[log].isEmpty else {
+            let to = check.recipient.map { " to \(cast.name(of: $0))" } ?? ""
+            return "no \(check.channel.name)\(to) at all"
+        }
+        var candidates = watchLogs[log]
+        if let time {
+            candidates.sort { abs(($0.time - time).milliseconds) < abs(($1.time - time).milliseconds) }
+        }
+        let shown = candidates.prefix(3).sorted { $0.time < $1.time }
+        let words = shown.map { delivery -> String in
+            let message = messages[delivery.message.int]
+            return "\(delivery.channel.name) to \(cast.name(of: delivery.recipient)) at \(delivery.time) \"\(Self.excerpt(message.text))\""
+        }
+        let more = watchLogs[log].count > shown.count ? " (\(watchLogs[log].count) in all)" : ""
+        return words.joined(separator: ", ") + more
+    }
+
+    private static func excerpt(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(39)) + "…"
+    }
+}

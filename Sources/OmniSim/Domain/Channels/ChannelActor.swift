@@ -1,0 +1,23 @@
+/// One channel of the delivery service: a thin shell over ``ChannelState`` on the simulation's executor.
+public actor ChannelActor {
+    public nonisolated let kind: ChannelKind
+    private nonisolated let executor: SimulationExecutor
+    private var state: ChannelState
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    init(config: ChannelConfig, executor: SimulationExecutor) {
+        self.kind = config.kind
+        self.state = ChannelState(config: config)
+        self.executor = executor
+    }
+
+    func submit(_ send: Send, at now: SimInstant) -> ChannelState.Submission { state.submit(send, at: now) }
+    func windowOpens(at now: SimInstant) -> (attempts: [ChannelState.Attempt], next: SimInstant?) {
+        state.windowOpens(at: now)
+    }
+    func recordArrival(of send: Send, at now: SimInstant) { state.recordArrival(of: send, at: now) }
+    func apply(_ change: ChannelChange, at now: SimInstant) -> SimInstant? { state.apply(change, at: now) }
+    func backlog() -> Int { state.backlog }
+    func statistics() -> ChannelStatistics { state.statistics }
+}

@@ -1,0 +1,127 @@
+/// One channel of the delivery service: latency, outages with retries, and a rate window with its
+/// backlog queue. The logic behind ``ChannelActor``.
+public struct ChannelState: Sendable {
+    public private(set) var config: ChannelConfig
+    public private(set) var statistics: ChannelStatistics
+    /// Sends waiting for a rate window with room, first come first served.
+    private var waiting = FIFOQueue<Send>()
+    private var windowIndex: Int64 = -1
+    private var sendsInWindow = 0
+    /// Whether a `windowOpens` timer is set for this channel.
+    private var windowOpenSet = false
+
+    public init(config: ChannelConfig) {
+        self.config = config
+        self.statistics = ChannelStatistics(channel: config.kind)
+    }
+
+    public var kind: ChannelKind { config.kind }
+    /// Sends waiting for a window (not retries waiting out their pause, nor sends in flight).
+    public var backlog: Int { waiting.count }
+    public var waitingSends: ArraySlice<Send> { waiting.elements }
+
+    /// What one attempt to send led to.
+    public enum Attempt: Sendable, Equatable {
+        /// The send succeeded and arrives at `at` (now plus the latency in force now).
+        case arrives(Send, at: SimInstant)
+        /// The channel is down: the send falls due again at `retryAt`.
+        case failed(Send, retryAt: SimInstant)
+    }
+
+    /// What happened to a send that fell due.
+    public enum Submission: Sendable, Equatable {
+        case attempted(Attempt)
+        /// It waits for a window; `windowOpensAt` is set when the caller must schedule the next window.
+        case queued(windowOpensAt: SimInstant?)
+    }
+
+    /// A send falls due at `now`: it goes out if the window has room and nobody waits, else it queues.
+    public mutating func submit(_ send: Send, at now: SimInstant) -> Submission {
+        if let rate = config.rate {
+            if !waiting.isEmpty || !takeSlot(at: now, rate: rate) {
+                waiting.append(send)
+                statistics.recordBacklog(waiting.count)
+                if windowOpenSet { return .queued(windowOpensAt: nil) }
+                windowOpenSet = true
+                return .queued(windowOpensAt: nextWindow(after: now, rate: rate))
+            }
+        }
+        return .attempted(attempt(send, at: now))
+    }
+
+    /// A window opens at `now`: waiting sends go out while it has room. Returns the attempts, and the
+    /// next window to schedule if sends still wait.
+    public mutating func windowOpens(at now: SimInstant) -> (attempts: [Attempt], next: SimInstant?) {
+        windowOpenSet = false
+        var attempts: [Attempt] = []
+        while let rate = config.rate, !waiting.isEmpty, takeSlot(at: now, rate: rate) {
+            if let send = waiting.popFirst() { attempts.append(attempt(send, at: now)) }
+        }
+        if config.rate == nil {
+            while let send = waiting.popFirst() { attempts.append(attempt(send, at: now)) }
+        }
+        guard let rate = config.rate, !waiting.isEmpty else { return (attempts, nil) }
+        windowOpenSet = true
+        return (attempts, nextWindow(after: now, rate: rate))
+    }
+
+    /// A delivery on this channel arrived.
+    public mutating func recordArrival(of send: Send, at now: SimInstant) {
+        statistics.recordDelivery(arrival: now, due: send.due)
+    }
+
+    /// Applies a configuration change. Returns a window to schedule if sends wait and none is set
+    /// (for example after the rate was removed or changed).
+    public mutating func apply(_ change: ChannelChange, at now: SimInstant) -> SimInstant? {
+        switch change {
+        case .latency(let latency): config.latency = latency
+        case .down(let window): config.downWindows.append(window)
+        case .rate(let rate):
+            config.rate = rate
+            windowIndex = -1
+            sendsInWindow = 0
+        }
+        guard !waiting.isEmpty, !windowOpenSet else { return nil }
+        windowOpenSet = true
+        guard let rate = config.rate else { return now }
+        return nextWindow(after: now, rate: rate)
+    }
+
+    public func isDown(at now: SimInstant) -> Bool {
+        config.downWindows.contains { $0.contains(now) }
+    }
+
+    /// The pause after the n-th failed attempt: 30s, 1m, 2m, 4m, 8m, then 10m each.
+    public static func retryPause(afterFailures failures: Int32) -> SimDuration {
+        let pauses: [Int64] = [30, 60, 120, 240, 480]
+        let index = Int(failures) - 1
+        return .seconds(index < pauses.count ? pauses[max(index, 0)] : 600)
+    }
+
+    private mutating func attempt(_ send: Send, at now: SimInstant) -> Attempt {
+        if isDown(at: now) {
+            var failed = send
+            failed.failures += 1
+            statistics.failedAttempts += 1
+            return .failed(failed, retryAt: now + Self.retryPause(afterFailures: failed.failures))
+        }
+        return .arrives(send, at: now + config.latency)
+    }
+
+    /// Uses a slot of the window that holds `now`, if it has one left.
+    private mutating func takeSlot(at now: SimInstant, rate: Rate) -> Bool {
+        let index = now.milliseconds / rate.window.milliseconds
+        if index != windowIndex {
+            windowIndex = index
+            sendsInWindow = 0
+        }
+        guard sendsInWindow < rate.count else { return false }
+        sendsInWindow += 1
+        return true
+    }
+
+    private func nextWindow(after now: SimInstant, rate: Rate) -> SimInstant {
+        let size = rate.window.milliseconds
+        return SimInstant(milliseconds: (now.milliseconds / size + 1) * size)
+    }
+}

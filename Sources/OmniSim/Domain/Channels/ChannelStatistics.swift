@@ -1,0 +1,46 @@
+/// What a run reports for one channel: deliveries, the busiest second, the largest backlog, the
+/// largest delay, and the sends still pending at the end.
+public struct ChannelStatistics: Sendable, Equatable {
+    public var channel: ChannelKind
+    public var deliveries = 0
+    /// The second (`floor(arrival / 1s)`) with the most deliveries; the earliest on a tie.
+    public var busiestSecond: SimInstant?
+    public var busiestSecondCount = 0
+    public var backlogMax = 0
+    public var delayMax = SimDuration.zero
+    /// Attempts that failed because the channel was down.
+    public var failedAttempts = 0
+    /// Sends not yet arrived when the run ended (filled in at the end).
+    public var pending = 0
+
+    private var currentSecond: Int64 = -1
+    private var currentSecondCount = 0
+
+    public init(channel: ChannelKind) { self.channel = channel }
+
+    mutating func recordDelivery(arrival: SimInstant, due: SimInstant) {
+        deliveries += 1
+        let second = arrival.milliseconds / 1_000
+        if second != currentSecond {
+            currentSecond = second
+            currentSecondCount = 0
+        }
+        currentSecondCount += 1
+        if currentSecondCount > busiestSecondCount {
+            busiestSecondCount = currentSecondCount
+            busiestSecond = SimInstant(milliseconds: second * 1_000)
+        }
+        let delay = arrival - due
+        if delay > delayMax { delayMax = delay }
+    }
+
+    mutating func recordBacklog(_ backlog: Int) {
+        if backlog > backlogMax { backlogMax = backlog }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.channel == b.channel && a.deliveries == b.deliveries && a.busiestSecond == b.busiestSecond
+            && a.busiestSecondCount == b.busiestSecondCount && a.backlogMax == b.backlogMax
+            && a.delayMax == b.delayMax && a.failedAttempts == b.failedAttempts && a.pending == b.pending
+    }
+}

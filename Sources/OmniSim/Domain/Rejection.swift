@@ -1,0 +1,58 @@
+/// Why an event broke a rule of the contract and was rejected (it changes nothing).
+///
+/// The text of each case is what `at T expect error "…"` matches against; names are quoted.
+public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
+    case customerConversationNeedsCustomer(thread: String)
+    case customerInUserConversation(person: String)
+    case draftNotByAuthor(thread: String, author: String)
+    case itemOnly(thread: String, what: String)
+    case lastCustomer(person: String, thread: String)
+    case nameTaken(name: String, byPerson: Bool)
+    case notADraft(thread: String)
+    case notCustomerConversation(thread: String)
+    case notFollower(person: String, thread: String)
+    case notMember(person: String, thread: String)
+    case onlyCustomers(person: String, action: String)
+    case onlyUsers(person: String, action: String)
+    case threadIsCancelledDraft(thread: String)
+    case threadIsDraft(thread: String)
+    case unknownPerson(String)
+    case unknownThread(String)
+
+    public var description: String {
+        switch self {
+        case .customerConversationNeedsCustomer(let thread):
+            "a customer conversation needs at least one customer; '\(thread)' has none"
+        case .customerInUserConversation(let person):
+            "customers cannot be in a user conversation; '\(person)' is a customer"
+        case .draftNotByAuthor(let thread, let author):
+            "only '\(author)', who drafted '\(thread)', can send or cancel it"
+        case .itemOnly(let thread, let what):
+            "'\(thread)' is not an item; only tickets, tasks and projects \(what)"
+        case .lastCustomer(let person, let thread):
+            "cannot remove '\(person)', the last customer of '\(thread)'"
+        case .nameTaken(let name, let byPerson):
+            "the name '\(name)' is already taken by \(byPerson ? "a person" : "a thread")"
+        case .notADraft(let thread):
+            "'\(thread)' is not a draft"
+        case .notCustomerConversation(let thread):
+            "only customer conversations close or reopen; '\(thread)' is not one"
+        case .notFollower(let person, let thread):
+            "'\(person)' does not follow '\(thread)'"
+        case .notMember(let person, let thread):
+            "'\(person)' is not a participant of '\(thread)'"
+        case .onlyCustomers(let person, let action):
+            "only customers \(action); '\(person)' is a user"
+        case .onlyUsers(let person, let action):
+            "only users \(action); '\(person)' is a customer"
+        case .threadIsCancelledDraft(let thread):
+            "'\(thread)' is a cancelled draft"
+        case .threadIsDraft(let thread):
+            "'\(thread)' is a draft that has not been sent"
+        case .unknownPerson(let name):
+            "unknown person '\(name)'"
+        case .unknownThread(let name):
+            "unknown thread '\(name)'"
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// One thread (conversation, draft or item): a thin shell over ``ThreadState`` on the simulation's
+/// executor. Methods that can break a rule throw a ``Rejection`` and change nothing.
+public actor ThreadActor {
+    public nonisolated let id: ThreadID
+    private nonisolated let executor: SimulationExecutor
+    private nonisolated let cast: Cast
+    private var state: ThreadState
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    init(state: ThreadState, cast: Cast, executor: SimulationExecutor) {
+        self.id = state.id
+        self.state = state
+        self.cast = cast
+        self.executor = executor
+    }
+
+    func open(customer: Bool, author: PersonID, listed: [PersonID], asDraft: Bool) throws(Rejection) {
+        try state.open(customer: customer, author: author, listed: listed, asDraft: asDraft, cast: cast)
+    }
+    func sendDraft(by author: PersonID) throws(Rejection) { try state.sendDraft(by: author, cast: cast) }
+    func cancelDraft(by author: PersonID) throws(Rejection) { try state.cancelDraft(by: author, cast: cast) }
+    func post(by author: PersonID, isNote: Bool) throws(Rejection) -> ThreadState.Posting {
+        try state.post(by: author, isNote: isNote, cast: cast)
+    }
+    func add(_ people: [PersonID], by actor: PersonID) throws(Rejection) { try state.add(people, by: actor, cast: cast) }
+    func remove(_ people: [PersonID], by actor: PersonID) throws(Rejection) {
+        try state.remove(people, by: actor, cast: cast)
+    }
+    func setFollowing(_ follow: Bool, user: PersonID) throws(Rejection) {
+        try state.setFollowing(follow, user: user, cast: cast)
+    }
+    func setClosed(_ closed: Bool, by person: PersonID) throws(Rejection) {
+        try state.setClosed(closed, by: person, cast: cast)
+    }
+    func checkViewer(_ person: PersonID) throws(Rejection) { try state.checkViewer(person, cast: cast) }
+    func canBeSeen(by person: PersonID) -> Bool { state.canBeSeen(by: person, cast: cast) }
+    func isListed(for user: PersonID, in view: InboxView) -> Bool { state.isListed(for: user, in: view) }
+    func members() -> [PersonID] { state.isLive ? state.members : [] }
+    func snapshot() -> ThreadState { state }
+}

@@ -1,0 +1,88 @@
+extension ThreadState {
+    /// Starts (sends at once) or drafts a direct conversation. `listed` may repeat the author or a
+    /// person; each counts once.
+    public mutating func open(
+        customer: Bool, author: PersonID, listed: [PersonID], asDraft: Bool, cast: Cast
+    ) throws(Rejection) {
+        try requireUnused(cast)
+        let members = Self.membership(author: author, listed: listed)
+        try Self.validate(customer: customer, members: members, author: author, cast: cast, thread: id)
+        kind = customer ? .customerConversation : .userConversation
+        if asDraft {
+            lifecycle = .draft(author: author, listed: listed)
+        } else {
+            lifecycle = .live
+            self.members = members
+        }
+    }
+
+    /// Sends a draft: its people become participants. The caller then posts the first message.
+    public mutating func sendDraft(by author: PersonID, cast: Cast) throws(Rejection) {
+        let listed = try requireDraft(by: author, cast: cast)
+        lifecycle = .live
+        members = Self.membership(author: author, listed: listed)
+    }
+
+    /// Cancels a draft; nothing is sent and the name stays taken.
+    public mutating func cancelDraft(by author: PersonID, cast: Cast) throws(Rejection) {
+        _ = try requireDraft(by: author, cast: cast)
+        lifecycle = .cancelled
+    }
+
+    /// Closes or reopens a customer conversation; `by` must be a user participant.
+    public mutating func setClosed(_ closed: Bool, by person: PersonID, cast: Cast) throws(Rejection) {
+        try requireLive(cast)
+        guard kind == .customerConversation else { throw .notCustomerConversation(thread: cast.name(of: id)) }
+        guard cast.isUser(person) else {
+            throw .onlyUsers(person: cast.name(of: person), action: closed ? "close conversations" : "reopen conversations")
+        }
+        guard isMember(person) else { throw .notMember(person: cast.name(of: person), thread: cast.name(of: id)) }
+        isClosed = closed
+    }
+
+    func requireUnused(_ cast: Cast) throws(Rejection) {
+        guard lifecycle == .unused else { throw .nameTaken(name: cast.name(of: id), byPerson: false) }
+    }
+
+    /// Rejects anything that is not a live thread: unknown names, drafts and cancelled drafts.
+    func requireLive(_ cast: Cast) throws(Rejection) {
+        switch lifecycle {
+        case .live: return
+        case .unused: throw .unknownThread(cast.name(of: id))
+        case .draft: throw .threadIsDraft(thread: cast.name(of: id))
+        case .cancelled: throw .threadIsCancelledDraft(thread: cast.name(of: id))
+        }
+    }
+
+    private func requireDraft(by author: PersonID, cast: Cast) throws(Rejection) -> [PersonID] {
+        switch lifecycle {
+        case .draft(let drafter, let listed):
+            guard drafter == author else {
+                throw .draftNotByAuthor(thread: cast.name(of: id), author: cast.name(of: drafter))
+            }
+            return listed
+        case .cancelled: throw .threadIsCancelledDraft(thread: cast.name(of: id))
+        case .unused: throw .unknownThread(cast.name(of: id))
+        case .live: throw .notADraft(thread: cast.name(of: id))
+        }
+    }
+
+    /// The author, then the listed people, each once.
+    static func membership(author: PersonID, listed: [PersonID]) -> [PersonID] {
+        var members = [author]
+        for person in listed where !members.contains(person) { members.append(person) }
+        return members
+    }
+
+    static func validate(
+        customer: Bool, members: [PersonID], author: PersonID, cast: Cast, thread: ThreadID
+    ) throws(Rejection) {
+        if customer {
+            guard members.contains(where: cast.isCustomer) else {
+                throw .customerConversationNeedsCustomer(thread: cast.name(of: thread))
+            }
+        } else if let outsider = members.first(where: cast.isCustomer) {
+            throw .customerInUserConversation(person: cast.name(of: outsider))
+        }
+    }
+}

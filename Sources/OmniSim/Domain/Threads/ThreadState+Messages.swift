@@ -1,0 +1,32 @@
+extension ThreadState {
+    /// Posts a message (or, with `isNote`, an internal note on an item) by `author`.
+    ///
+    /// Any user may write to or note an item and so becomes its follower; a customer writes only to
+    /// items they follow and to conversations they take part in. A customer's message reopens a
+    /// closed conversation. Recipients are the members minus the author (users only for a note).
+    public mutating func post(by author: PersonID, isNote: Bool, cast: Cast) throws(Rejection) -> Posting {
+        try requireLive(cast)
+        let isUser = cast.isUser(author)
+        if isNote {
+            guard isUser else { throw .onlyUsers(person: cast.name(of: author), action: "write internal notes") }
+            guard isItem else { throw .itemOnly(thread: cast.name(of: id), what: "take internal notes") }
+        }
+        if !isMember(author) {
+            if isItem && isUser {
+                members.append(author)
+            } else if isItem {
+                throw .notFollower(person: cast.name(of: author), thread: cast.name(of: id))
+            } else {
+                throw .notMember(person: cast.name(of: author), thread: cast.name(of: id))
+            }
+        }
+        if !isUser && isClosed { isClosed = false }
+        messageCount += 1
+        var recipients: [PersonID] = []
+        recipients.reserveCapacity(members.count - 1)
+        for member in members where member != author && (!isNote || cast.isUser(member)) {
+            recipients.append(member)
+        }
+        return Posting(number: messageCount, recipients: recipients)
+    }
+}

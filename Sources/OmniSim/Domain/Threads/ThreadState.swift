@@ -1,0 +1,52 @@
+/// One thread slot: a direct conversation (possibly a draft) or an item, with its members in
+/// membership order. The logic behind ``ThreadActor``.
+///
+/// Every mutating method checks all of its rules before it changes anything, so a rejected event
+/// leaves the thread as it was.
+public struct ThreadState: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case userConversation
+        case customerConversation
+        case item(ItemKind)
+    }
+
+    public enum Lifecycle: Sendable, Equatable {
+        /// Nobody has started or drafted a thread under this name yet.
+        case unused
+        /// Drafted but not sent: no participants, invisible.
+        case draft(author: PersonID, listed: [PersonID])
+        /// A cancelled draft: invisible, but its name stays taken.
+        case cancelled
+        /// Started (or an item): visible to its members.
+        case live
+    }
+
+    public let id: ThreadID
+    public internal(set) var kind: Kind?
+    public internal(set) var lifecycle: Lifecycle = .unused
+    /// Participants (conversation) or followers (item), in membership order.
+    public internal(set) var members: [PersonID] = []
+    public internal(set) var isClosed = false
+    public internal(set) var messageCount: Int32 = 0
+
+    public init(id: ThreadID) { self.id = id }
+
+    /// An item declared at top level.
+    public init(item: ItemDeclaration) {
+        self.id = item.thread
+        self.kind = .item(item.kind)
+        self.lifecycle = .live
+        for follower in item.followers where !members.contains(follower) { members.append(follower) }
+    }
+
+    public var isItem: Bool { if case .item = kind { true } else { false } }
+    public var isLive: Bool { lifecycle == .live }
+
+    public func isMember(_ person: PersonID) -> Bool { members.contains(person) }
+
+    /// What a posted message needs: its number and its recipients, fixed at posting.
+    public struct Posting: Sendable, Equatable {
+        public var number: Int32
+        public var recipients: [PersonID]
+    }
+}

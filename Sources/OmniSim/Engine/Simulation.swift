@@ -1,0 +1,45 @@
+import Foundation
+
+/// Runs scenario plans: each run gets its own ``SimulationExecutor`` on its own thread, so runs are
+/// independent and any number may go at once.
+///
+///     let result = try await Simulation.run(plan)
+///     result.passed
+public enum Simulation {
+    /// How a run is carried out.
+    public struct Options: Sendable {
+        public var trace: TraceDestination
+        /// The most events (scenario events and timers) a run may process before it stops with
+        /// ``SimulationError/budgetExceeded(events:)``.
+        public var eventCountMax: Int
+
+        public init(trace: TraceDestination = .none, eventCountMax: Int = 2_000_000_000) {
+            self.trace = trace
+            self.eventCountMax = eventCountMax
+        }
+    }
+
+    /// Runs `plan` to its end and checks its expectations.
+    public static func run(_ plan: ScenarioPlan, options: Options = .init()) async throws -> RunResult {
+        let writer = try TraceWriter(destination: options.trace)
+        let executor = SimulationExecutor()
+        let thread = Thread { executor.runJobs() }
+        thread.name = "omnisim-simulation"
+        thread.stackSize = 8 << 20
+        thread.start()
+        defer { executor.stop() }
+        let driver = SimulationDriver(plan: plan, options: options, trace: writer, executor: executor)
+        return try await driver.run()
+    }
+}
+
+/// A run that could not finish.
+public enum SimulationError: Error, Equatable, CustomStringConvertible {
+    case budgetExceeded(events: Int)
+
+    public var description: String {
+        switch self {
+        case .budgetExceeded(let events): "the run stopped after \(events) events (its event budget)"
+        }
+    }
+}

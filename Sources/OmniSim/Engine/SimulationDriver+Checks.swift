@@ -1,0 +1,86 @@
+extension SimulationDriver {
+    /// Evaluates an `at T` check, after everything at T has run.
+    func evaluate(_ check: PlannedCheck) async {
+        let expected = check.condition.describe(cast: cast) + (check.time.map { " at \($0)" } ?? "")
+        var observed = ""
+        let passed: Bool
+        switch check.condition {
+        case .delivery(let delivery):
+            let count = check.time == nil ? runCount(of: check.id) : ledger.countAtInstant(delivery, messages: messages)
+            passed = delivery.count.admits(count)
+            if !passed {
+                let nearest = ledger.nearest(for: delivery, around: check.time, messages: messages, cast: cast)
+                observed = "\(count) matching; saw \(nearest)"
+            }
+        case .error(let text):
+            var matched = false
+            for index in instantRejectionsStart..<rejections.count where rejections[index].message.contains(text) {
+                rejections[index].matched = true
+                matched = true
+            }
+            passed = matched
+            if !passed {
+                let errors = rejections[instantRejectionsStart...].map { "\"\($0.message)\"" }
+                observed = errors.isEmpty ? "no error at \(now)" : "only \(errors.joined(separator: ", "))"
+            }
+        default:
+            (passed, observed) = await evaluateState(check.condition)
+        }
+        checkResults[check.id] = CheckResult(id: check.id, passed: passed, expected: expected, observed: observed)
+    }
+
+    private func runCount(of id: Int) -> Int {
+        guard let index = ledger.runChecks.firstIndex(where: { $0.id == id }) else { return 0 }
+        return ledger.runCounts[index]
+    }
+
+    /// A state check against the actors' state now.
+    private func evaluateState(_ condition: PlannedCheck.Condition) async -> (Bool, String) {
+        switch condition {
+        case .bubble(let person, let n):
+            let bubble = await users[person.int]?.bubble(everyone: everyone) ?? 0
+            return (bubble == n, "bubble \(bubble)")
+        case .unread(let person, let n):
+            let unread = await users[person.int]?.unread() ?? 0
+            return (unread == n, "unread \(unread)")
+        case .inbox(let person, let view, let thread, let lists):
+            let listed = await threads[thread.int].isListed(for: person, in: view)
+            return (listed == lists, listed ? "it is listed" : "it is not listed")
+        case .canSee(let person, let thread, let can):
+            let sees = await threads[thread.int].canBeSeen(by: person)
+            return (sees == can, sees ? "they can see it" : "they cannot see it")
+        case .participants(let thread, let people):
+            let members = await threads[thread.int].members()
+            let names = members.map { cast.name(of: $0) }.joined(separator: ", ")
+            return (Set(members) == Set(people), members.isEmpty ? "no participants" : "participants \(names)")
+        case .backlog(let channel, let n):
+            let backlog = await channels[channel.rawValue].backlog()
+            return (backlog == n, "backlog \(backlog)")
+        case .delayAtMost(let channel, let limit):
+            let delay = await channels[channel.rawValue].statistics().delayMax
+            return (delay <= limit, "a delay of \(delay)")
+        case .delivery, .error:
+            preconditionFailure("delivery and error checks are evaluated by evaluate(_:)")
+        }
+    }
+
+    /// Evaluates the untimed checks against the final state and gathers the result.
+    func finish() async -> RunResult {
+        for check in plan.checks where check.time == nil { await evaluate(check) }
+        var statistics: [ChannelStatistics] = []
+        for channel in channels { statistics.append(await channel.statistics()) }
+        for entry in queue.unordered {
+            switch entry.event {
+            case .arrival(let send), .retry(let send): statistics[send.channel.rawValue].pending += 1
+            case .windowOpens, .fallbackDeadline: break
+            }
+        }
+        for channel in channels { statistics[channel.kind.rawValue].pending += await channel.backlog() }
+        let checks = checkResults.enumerated().map { index, result in
+            result ?? CheckResult(id: index, passed: false, expected: "a check", observed: "it was never evaluated")
+        }
+        return RunResult(
+            checks: checks, rejections: rejections, channels: statistics, deliveries: deliveryCount,
+            messages: messages.count, events: eventCount, endTime: plan.endAt ?? lastActivity, trace: trace.finish())
+    }
+}

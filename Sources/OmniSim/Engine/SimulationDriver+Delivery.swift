@@ -1,0 +1,77 @@
+extension SimulationDriver {
+    /// Posts a message and sends it to every recipient the rules name, in membership order:
+    /// for a user, Messenger (then push) and the fallback deadline; for a customer, chat or email.
+    func post(in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool) async throws(Rejection) {
+        let posting = try await thread.post(by: author, isNote: isNote)
+        let message = MessageID(messages.count)
+        messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
+        for recipient in posting.recipients {
+            if let user = users[recipient.int] {
+                let reception = await user.receive(at: now, everyone: everyone)
+                await submit(Send(message: message, recipient: recipient, channel: .messenger, due: now))
+                if reception.push {
+                    await submit(Send(message: message, recipient: recipient, channel: .push, due: now))
+                }
+                queue.push(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer)
+            } else if let customer = customers[recipient.int] {
+                let channel = await customer.channelForMessage()
+                await submit(Send(message: message, recipient: recipient, channel: channel, due: now))
+            }
+        }
+    }
+
+    /// A timer comes due.
+    func fire(_ event: TimerEvent) async {
+        switch event {
+        case .windowOpens(let kind):
+            let (attempts, next) = await channels[kind.rawValue].windowOpens(at: now)
+            for attempt in attempts { await handle(attempt) }
+            if let next { queue.push(.windowOpens(kind), at: next, phase: .windowRelease) }
+        case .arrival(let send):
+            await deliver(send)
+        case .retry(let send):
+            await submit(send)
+        case .fallbackDeadline(let message, let recipient):
+            guard let user = users[recipient.int] else { return }
+            if await user.deadlineReached(message, everyone: everyone) == .sendEmail {
+                await submit(Send(message: message, recipient: recipient, channel: .email, due: now))
+            }
+        }
+    }
+
+    /// A send falls due now on its channel.
+    private func submit(_ send: Send) async {
+        switch await channels[send.channel.rawValue].submit(send, at: now) {
+        case .attempted(let attempt):
+            await handle(attempt)
+        case .queued(let windowOpensAt):
+            if let windowOpensAt { queue.push(.windowOpens(send.channel), at: windowOpensAt, phase: .windowRelease) }
+        }
+    }
+
+    private func handle(_ attempt: ChannelState.Attempt) async {
+        switch attempt {
+        case .arrives(let send, let time):
+            if time == now {
+                await deliver(send)
+            } else {
+                queue.push(.arrival(send), at: time, phase: .timer)
+            }
+        case .failed(let send, let retryAt):
+            queue.push(.retry(send), at: retryAt, phase: .timer)
+        }
+    }
+
+    /// The delivery arrives: Messenger updates the user's read state; the trace and checks see it.
+    private func deliver(_ send: Send) async {
+        let message = messages[send.message.int]
+        await channels[send.channel.rawValue].recordArrival(of: send, at: now)
+        if send.channel == .messenger, let user = users[send.recipient.int] {
+            _ = await user.arrive(send.message, in: message.thread)
+        }
+        let delivery = Delivery(time: now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due)
+        deliveryCount += 1
+        trace.write(delivery, message: message, cast: cast)
+        ledger.observe(delivery, text: message.text)
+    }
+}

@@ -1,0 +1,118 @@
+extension SimulationDriver {
+    /// Runs one scenario event; a rule it breaks becomes a ``RejectedEvent`` and changes nothing.
+    func perform(_ event: PlannedEvent) async {
+        do throws(Rejection) {
+            try await apply(event.action)
+        } catch {
+            rejections.append(RejectedEvent(
+                time: now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
+        }
+    }
+
+    private func apply(_ action: PlannedEvent.Action) async throws(Rejection) {
+        switch action {
+        case .logIn(let person): try await user(person, "log in or out").actor.logIn()
+        case .logOut(let person): try await user(person, "log in or out").actor.logOut()
+        case .joinChat(let person): try await customer(person, "join or leave chat").joinChat()
+        case .leaveChat(let person): try await customer(person, "join or leave chat").leaveChat()
+        case .view(let person, let threadRef):
+            let (id, actor) = try user(person, "view threads")
+            let thread = try thread(threadRef)
+            try await thread.checkViewer(id)
+            _ = await actor.view(thread.id)
+        case .start(let author, let threadRef, let isCustomer, let listed, let text):
+            let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
+            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)
+            try await post(in: thread, by: authorID, text: text, isNote: false)
+        case .draft(let author, let threadRef, let isCustomer, let listed):
+            let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
+            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true)
+        case .send(let author, let threadRef, let text):
+            let authorID = try person(author)
+            let thread = try thread(threadRef)
+            try await thread.sendDraft(by: authorID)
+            try await post(in: thread, by: authorID, text: text, isNote: false)
+        case .cancel(let author, let threadRef):
+            try await thread(threadRef).cancelDraft(by: person(author))
+        case .write(let author, let threadRef, let text, _):
+            try await post(in: thread(threadRef), by: person(author), text: text, isNote: false)
+        case .note(let author, let threadRef, let text):
+            let (id, _) = try user(author, "write internal notes")
+            try await post(in: thread(threadRef), by: id, text: text, isNote: true)
+        case .add(let by, let people, let threadRef):
+            let (actorID, _) = try user(by, "add people")
+            let ids = try people.map { (ref) throws(Rejection) in try person(ref) }
+            try await thread(threadRef).add(ids, by: actorID)
+        case .remove(let by, let people, let threadRef):
+            let (actorID, _) = try user(by, "remove people")
+            let ids = try people.map { (ref) throws(Rejection) in try person(ref) }
+            let thread = try thread(threadRef)
+            try await thread.remove(ids, by: actorID)
+            for id in ids { await users[id.int]?.stopViewing(thread.id) }
+        case .follow(let person, let threadRef):
+            let (id, _) = try user(person, "follow items")
+            try await thread(threadRef).setFollowing(true, user: id)
+        case .unfollow(let person, let threadRef):
+            let (id, actor) = try user(person, "unfollow items")
+            let thread = try thread(threadRef)
+            try await thread.setFollowing(false, user: id)
+            await actor.stopViewing(thread.id)
+        case .close(let person, let threadRef):
+            try await thread(threadRef).setClosed(true, by: self.person(person))
+        case .reopen(let person, let threadRef):
+            try await thread(threadRef).setClosed(false, by: self.person(person))
+        case .setting(nil, let change):
+            everyone.apply(change)
+        case .setting(let person?, let change):
+            try await user(person, "have settings").actor.apply(change)
+        case .mobile(let person):
+            try await user(person, "have the mobile app").actor.giveMobile()
+        case .channel(let kind, let change):
+            if let window = await channels[kind.rawValue].apply(change, at: now) {
+                queue.push(.windowOpens(kind), at: window, phase: window == now ? .timer : .windowRelease)
+            }
+        }
+    }
+
+    private func resolveOpening(
+        _ author: PersonRef, _ threadRef: ThreadRef, _ listed: [PersonRef], isCustomer: Bool
+    ) throws(Rejection) -> (PersonID, ThreadActor, [PersonID]) {
+        let authorID = try person(author)
+        if !isCustomer && cast.isCustomer(authorID) {
+            throw .customerInUserConversation(person: cast.name(of: authorID))
+        }
+        let people = try listed.map { (ref) throws(Rejection) in try person(ref) }
+        switch threadRef {
+        case .known(let id): return (authorID, threads[id.int], people)
+        case .person(let id): throw .nameTaken(name: cast.name(of: id), byPerson: true)
+        case .unknown(let name): throw .unknownThread(name)
+        }
+    }
+
+    func person(_ ref: PersonRef) throws(Rejection) -> PersonID {
+        switch ref {
+        case .known(let id): return id
+        case .unknown(let name): throw .unknownPerson(name)
+        }
+    }
+
+    private func user(_ ref: PersonRef, _ action: String) throws(Rejection) -> (id: PersonID, actor: UserActor) {
+        let id = try person(ref)
+        guard let actor = users[id.int] else { throw .onlyUsers(person: cast.name(of: id), action: action) }
+        return (id, actor)
+    }
+
+    private func customer(_ ref: PersonRef, _ action: String) throws(Rejection) -> CustomerActor {
+        let id = try person(ref)
+        guard let actor = customers[id.int] else { throw .onlyCustomers(person: cast.name(of: id), action: action) }
+        return actor
+    }
+
+    private func thread(_ ref: ThreadRef) throws(Rejection) -> ThreadActor {
+        switch ref {
+        case .known(let id): return threads[id.int]
+        case .unknown(let name): throw .unknownThread(name)
+        case .person(let id): throw .unknownThread(cast.name(of: id))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// One expectation, ready for the engine.
+public struct PlannedCheck: Sendable, Equatable {
+    /// The check's index in the plan (the language keeps a side table from it to the source line).
+    public var id: Int
+    /// `at T expect …` checks read T; untimed (`expect …`) checks read the whole run or its final state.
+    public var time: SimInstant?
+    public var condition: Condition
+
+    public init(id: Int, time: SimInstant?, condition: Condition) {
+        self.id = id
+        self.time = time
+        self.condition = condition
+    }
+
+    public enum Condition: Sendable, Equatable {
+        case delivery(DeliveryCheck)
+        case bubble(PersonID, Int)
+        case unread(PersonID, Int)
+        case inbox(PersonID, InboxView, ThreadID, lists: Bool)
+        case canSee(PersonID, ThreadID, Bool)
+        case participants(ThreadID, [PersonID])
+        case error(String)
+        case backlog(ChannelKind, Int)
+        case delayAtMost(ChannelKind, SimDuration)
+    }
+}
+
+/// The Messenger views of a user.
+public enum InboxView: String, Sendable, Equatable, CaseIterable {
+    case `internal`, open, closed, items
+}
+
+/// `[no | N | at least N | at most N] CHANNEL [to NAME] ["text"] [before T | after T]`.
+public struct DeliveryCheck: Sendable, Equatable {
+    public enum Count: Sendable, Equatable {
+        case exactly(Int)
+        case atLeast(Int)
+        case atMost(Int)
+        func admits(_ n: Int) -> Bool {
+            switch self {
+            case .exactly(let k): n == k
+            case .atLeast(let k): n >= k
+            case .atMost(let k): n <= k
+            }
+        }
+    }
+    public enum Window: Sendable, Equatable {
+        case before(SimInstant)
+        case after(SimInstant)
+    }
+    public var count: Count
+    public var channel: ChannelKind
+    public var recipient: PersonID?
+    public var text: String?
+    public var window: Window?
+
+    public init(count: Count, channel: ChannelKind, recipient: PersonID? = nil, text: String? = nil, window: Window? = nil) {
+        self.count = count
+        self.channel = channel
+        self.recipient = recipient
+        self.text = text
+        self.window = window
+    }
+}

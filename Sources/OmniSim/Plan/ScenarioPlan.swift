@@ -1,0 +1,109 @@
+/// Everything a simulation needs to run one scenario, in engine values only (no source text).
+///
+/// The scenario language lowers a file into a plan; tests and benchmarks may build plans directly.
+public struct ScenarioPlan: Sendable {
+    public var title: String?
+    public var cast: Cast
+    /// Each person's own settings and whether they have the mobile app at time 0, by ``PersonID``.
+    public var personSetup: [PersonSetup]
+    /// `set everyone …` lines at top level.
+    public var everyone: UserSettings
+    /// Channel configuration at time 0, one per ``ChannelKind``.
+    public var channels: [ChannelConfig]
+    /// Items declared at top level; they exist from time 0.
+    public var items: [ItemDeclaration]
+    /// Timed events in run order (by time, then file order).
+    public var events: [PlannedEvent]
+    /// Every expectation, in file order; ``PlannedCheck/id`` is its index here.
+    public var checks: [PlannedCheck]
+    /// `end at T`, if given.
+    public var endAt: SimInstant?
+
+    public init(
+        title: String? = nil, cast: Cast, personSetup: [PersonSetup]? = nil, everyone: UserSettings = .init(),
+        channels: [ChannelConfig] = ChannelKind.allCases.map { ChannelConfig(kind: $0) },
+        items: [ItemDeclaration] = [], events: [PlannedEvent] = [], checks: [PlannedCheck] = [],
+        endAt: SimInstant? = nil
+    ) {
+        self.title = title
+        self.cast = cast
+        self.personSetup = personSetup ?? Array(repeating: PersonSetup(), count: cast.personNames.count)
+        self.everyone = everyone
+        self.channels = channels
+        self.items = items
+        self.events = events
+        self.checks = checks
+        self.endAt = endAt
+    }
+}
+
+/// A person's settings and mobile app at time 0.
+public struct PersonSetup: Sendable, Equatable {
+    public var settings: UserSettings
+    public var hasMobile: Bool
+    public init(settings: UserSettings = .init(), hasMobile: Bool = false) {
+        self.settings = settings
+        self.hasMobile = hasMobile
+    }
+}
+
+/// The kinds of item a conversation can be attached to.
+public enum ItemKind: String, Sendable, Equatable, CaseIterable {
+    case ticket, task, project
+}
+
+/// A ticket, task or project declared at top level with its followers.
+public struct ItemDeclaration: Sendable, Equatable {
+    public var thread: ThreadID
+    public var kind: ItemKind
+    public var title: String
+    public var followers: [PersonID]
+    public init(thread: ThreadID, kind: ItemKind, title: String, followers: [PersonID]) {
+        self.thread = thread
+        self.kind = kind
+        self.title = title
+        self.followers = followers
+    }
+}
+
+/// A channel's configuration: latency, outage windows and capacity.
+public struct ChannelConfig: Sendable, Equatable {
+    public var kind: ChannelKind
+    public var latency: SimDuration
+    public var downWindows: [DownWindow]
+    public var rate: Rate?
+    public init(kind: ChannelKind, latency: SimDuration = .zero, downWindows: [DownWindow] = [], rate: Rate? = nil) {
+        self.kind = kind
+        self.latency = latency
+        self.downWindows = downWindows
+        self.rate = rate
+    }
+}
+
+/// An outage `A..B`: the channel is down from A (inclusive) to B (exclusive).
+public struct DownWindow: Sendable, Equatable {
+    public var from: SimInstant
+    public var until: SimInstant
+    public init(from: SimInstant, until: SimInstant) {
+        self.from = from
+        self.until = until
+    }
+    public func contains(_ t: SimInstant) -> Bool { from <= t && t < until }
+}
+
+/// A channel's capacity: at most `count` sends in each whole `window` of the clock.
+public struct Rate: Sendable, Equatable {
+    public var count: Int
+    public var window: SimDuration
+    public init(count: Int, window: SimDuration) {
+        self.count = count
+        self.window = window
+    }
+}
+
+/// A change to a channel, at top level or as a timed event.
+public enum ChannelChange: Sendable, Equatable {
+    case latency(SimDuration)
+    case down(DownWindow)
+    case rate(Rate?)
+}

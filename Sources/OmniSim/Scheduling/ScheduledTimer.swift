@@ -1,0 +1,44 @@
+/// Where in an instant something runs. The contract's same-instant rule: sends released by a rate
+/// window, then scenario events in file order, then timers in the order they were set, then checks.
+enum Phase: UInt8, Comparable, Sendable {
+    case windowRelease = 0
+    case scenarioEvent = 1
+    case timer = 2
+    case check = 3
+
+    static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A timer is data in the queue, never a sleeping task.
+enum TimerEvent: Sendable {
+    /// A rate window opens on a channel: its waiting sends go out.
+    case windowOpens(ChannelKind)
+    /// A send in flight arrives (its latency has passed).
+    case arrival(Send)
+    /// The pause after a failed attempt ends: the send falls due again.
+    case retry(Send)
+    /// The email-fallback deadline of one message for one user.
+    case fallbackDeadline(MessageID, PersonID)
+}
+
+/// One entry of the ``EventQueue``.
+struct ScheduledTimer: Sendable {
+    let time: SimInstant
+    let phase: Phase
+    let sequence: UInt64
+    let event: TimerEvent
+
+    /// The total order of the queue.
+    var key: Key { Key(time: time.milliseconds, phase: phase.rawValue, sequence: sequence) }
+
+    struct Key: Comparable {
+        let time: Int64
+        let phase: UInt8
+        let sequence: UInt64
+        static func < (a: Key, b: Key) -> Bool {
+            if a.time != b.time { return a.time < b.time }
+            if a.phase != b.phase { return a.phase < b.phase }
+            return a.sequence < b.sequence
+        }
+    }
+}

@@ -1,0 +1,38 @@
+public import OmniSim
+
+/// An event of an `at T` line, with names as written (lowering resolves them).
+public enum EventNode: Sendable {
+    case logIn(Name)
+    case logOut(Name)
+    case joinChat(Name)
+    case leaveChat(Name)
+    case view(Name, thread: Name)
+    case start(author: Name, thread: Name, isCustomer: Bool, with: [Name], text: String)
+    case draft(author: Name, thread: Name, isCustomer: Bool, with: [Name])
+    case send(author: Name, thread: Name, text: String)
+    case cancel(author: Name, thread: Name)
+    case write(author: Name, thread: Name, text: String, route: PlannedEvent.Route)
+    case note(author: Name, thread: Name, text: String)
+    case add(by: Name, people: [Name], thread: Name)
+    case remove(by: Name, people: [Name], thread: Name)
+    case follow(Name, thread: Name)
+    case unfollow(Name, thread: Name)
+    case close(Name, thread: Name)
+    case reopen(Name, thread: Name)
+    case setting(Name?, SettingChange)
+    case mobile([Name])
+    case channel(ChannelKind, ChannelChange)
+}
+
+/// A check of an `expect` line, with names as written.
+public enum CheckNode: Sendable {
+    case delivery(count: DeliveryCheck.Count, channel: ChannelKind, to: Name?, text: String?, window: DeliveryCheck.Window?)
+    case bubble(Name, Int)
+    case unread(Name, Int)
+    case inbox(Name, InboxView, thread: Name, lists: Bool)
+    case canSee(Name, thread: Name, Bool)
+    case participants(thread: Name, [Name])
+    case error(String)
+    case backlog(ChannelKind, Int)
+    case delayAtMost(ChannelKind, SimDuration)
+}

@@ -1,0 +1,44 @@
+public import OmniSim
+
+/// A parsed scenario file: its statements in file order, each with its source range.
+public struct ScenarioAST: Sendable {
+    public var statements: [Statement]
+}
+
+/// A name as written (without a leading `@`), with where it was written.
+public struct Name: Sendable, Hashable {
+    public var text: String
+    public var range: SourceRange
+}
+
+/// One line of a scenario.
+public struct Statement: Sendable {
+    public var kind: Kind
+    /// The whole statement (for diagnostics that concern it as a whole).
+    public var range: SourceRange
+
+    public enum Kind: Sendable {
+        case scenario(title: String)
+        case people(PersonKind, [Name])
+        case mobile([Name])
+        /// `set NAME …`; a nil name is `set everyone …`.
+        case setting(Name?, SettingChange)
+        case channel(ChannelKind, ChannelChange)
+        case item(ItemKind, Name, title: String, followers: [Name])
+        case endAt(SimInstant)
+        case event(time: SimInstant, EventNode)
+        /// `at T expect …` (time given) or `expect …` (nil time).
+        case expectation(time: SimInstant?, CheckNode)
+        case load(LoadNode)
+    }
+}
+
+/// `load seed S users U customers K conversations C messages M over D`.
+public struct LoadNode: Sendable, Hashable {
+    public var seed: UInt64
+    public var users: Int
+    public var customers: Int
+    public var conversations: Int
+    public var messages: Int
+    public var over: SimDuration
+}

@@ -1,0 +1,70 @@
+/// Every diagnostic the language gives, in alphabetical order of the property name.
+extension DiagnosticMessage {
+    static func atTimeBackwards(_ time: String, previous: String) -> Self {
+        .init("time \(time) is before the previous 'at' time \(previous); 'at' times never go backwards")
+    }
+    static func customerHasNoViews(_ name: String) -> Self {
+        .init("'\(name)' is a customer; customers have no Messenger, views, bubble or unread count")
+    }
+    static func duplicateDeclaration(_ name: String) -> Self { .init("'\(name)' is already declared") }
+    static func duplicateEndAt() -> Self { .init("'end at' is given twice") }
+    static func duplicateLoadField(_ word: String) -> Self { .init("'\(word)' is given twice in 'load'") }
+    static func emptyDownWindow(_ text: String) -> Self {
+        .init("down window '\(text)' is empty; its end must come after its start")
+    }
+    static func errorCheckNeedsTime() -> Self {
+        .init("an 'expect error' check needs a time: write 'at T expect error \"…\"'")
+    }
+    static func expected(_ what: String, found: String?) -> Self {
+        .init("expected \(what)\(found.map { ", found '\($0)'" } ?? "")")
+    }
+    static func extraInput(_ word: String) -> Self { .init("unexpected '\(word)' at the end of the statement") }
+    static func invalidDuration(_ text: String) -> Self {
+        .init("invalid duration '\(text)'; write one or more <integer><unit> with units h, m, s, ms, as in '1m30s'")
+    }
+    static func invalidName(_ text: String) -> Self {
+        .init("invalid name '\(text)'; a name starts with a letter and has letters, digits, '_', '.' or '-'")
+    }
+    static func invalidRate(_ text: String) -> Self {
+        .init("invalid rate '\(text)'; write N/s, N/m or N/h with N at least 1, or 'none'")
+    }
+    static func lineTooLong(limit: Int) -> Self { .init("line is longer than \(limit) bytes") }
+    static func loadMissingField(_ word: String) -> Self { .init("'load' needs '\(word)'") }
+    static func nameIsPerson(_ name: String) -> Self {
+        .init("'\(name)' is a person, not a thread")
+    }
+    static func nameTaken(_ name: String) -> Self { .init("the name '\(name)' is already taken") }
+    static func numberTooLarge(_ text: String, limit: Int) -> Self {
+        .init("number '\(text)' is too large; the limit is \(limit)")
+    }
+    static func scenarioNotFirst() -> Self { .init("'scenario' must be the first statement of the file") }
+    static func settingOnCustomer(_ name: String) -> Self {
+        .init("settings and 'mobile' apply to users only; '\(name)' is a customer")
+    }
+    static func timedWindowOnTimedCheck() -> Self {
+        .init("'before' and 'after' go only on untimed delivery checks; an 'at T' check reads deliveries at T")
+    }
+    static func tooMany(_ what: String, limit: Int) -> Self { .init("too many \(what); the limit is \(limit)") }
+    static func unknownChannel(_ word: String, suggestion: String?) -> Self {
+        .init("unknown channel '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+    }
+    static func unknownEscape(_ c: String) -> Self {
+        .init("unknown escape '\\\(c)' in string; use '\\\"', '\\\\' or '\\n'")
+    }
+    static func unknownEvent(_ word: String, suggestion: String?) -> Self {
+        .init("unknown event '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+    }
+    static func unknownKeyword(_ word: String, expected: String, suggestion: String?) -> Self {
+        .init("unknown \(expected) '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+    }
+    static func unknownPerson(_ name: String, suggestion: String?) -> Self {
+        .init("unknown person '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+    }
+    static func unknownStatement(_ word: String, suggestion: String?) -> Self {
+        .init("unknown statement '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+    }
+    static func unknownThread(_ name: String, suggestion: String?) -> Self {
+        .init("unknown thread '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
+    }
+    static let unterminatedString = Self("unterminated string; a string ends with '\"' on the same line")
+}

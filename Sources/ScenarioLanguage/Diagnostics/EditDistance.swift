@@ -1,0 +1,32 @@
+/// Suggestions for misspelt words ("did you mean …?"), by Levenshtein distance.
+enum EditDistance {
+    /// The number of single-character insertions, deletions and substitutions from `a` to `b`.
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidate closest to `word`, if it is close enough to be a likely typo: at most a third
+    /// of the word's length away (and at least one edit, at most three). Ties go to the earlier candidate.
+    static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+        let limit = min(3, max(1, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates where candidate != word {
+            let distance = between(word.lowercased(), candidate.lowercased())
+            if distance <= limit, best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+}

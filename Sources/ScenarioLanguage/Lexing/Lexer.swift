@@ -1,0 +1,58 @@
+/// Splits one line into tokens. `#` starts a comment outside strings; strings take `\"`, `\\`, `\n`.
+enum Lexer {
+    /// The line's length limit; longer lines are refused rather than parsed (see docs/limits.md).
+    static let lineLengthMax = 65_536
+
+    static func tokens(of line: Substring, number: Int) throws(Diagnostic) -> [Token] {
+        if line.utf8.count > lineLengthMax {
+            throw Diagnostic(.lineTooLong(limit: lineLengthMax), at: SourceRange(line: number, column: 1))
+        }
+        var tokens: [Token] = []
+        let chars = Array(line)
+        var i = 0
+        func range(_ from: Int, _ to: Int) -> SourceRange {
+            SourceRange(start: .init(line: number, column: from + 1), end: .init(line: number, column: to + 1))
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c == " " || c == "\t" || c == "\r" {
+                i += 1
+            } else if c == "#" {
+                break
+            } else if c == "," {
+                tokens.append(Token(kind: .comma, text: ",", range: range(i, i + 1)))
+                i += 1
+            } else if c == "\"" {
+                let start = i
+                var value = ""
+                i += 1
+                var closed = false
+                while i < chars.count {
+                    let d = chars[i]
+                    if d == "\"" { closed = true; i += 1; break }
+                    if d == "\\" {
+                        guard i + 1 < chars.count else { break }
+                        switch chars[i + 1] {
+                        case "\"": value.append("\"")
+                        case "\\": value.append("\\")
+                        case "n": value.append("\n")
+                        default:
+                            throw Diagnostic(.unknownEscape(String(chars[i + 1])), at: range(i, i + 2))
+                        }
+                        i += 2
+                    } else {
+                        value.append(d)
+                        i += 1
+                    }
+                }
+                guard closed else { throw Diagnostic(.unterminatedString, at: range(start, start + 1)) }
+                tokens.append(Token(kind: .string, text: value, range: range(start, i)))
+            } else {
+                let start = i
+                while i < chars.count, !" \t\r,\"#".contains(chars[i]) { i += 1 }
+                tokens.append(Token(kind: .word, text: String(chars[start..<i]), range: range(start, i)))
+            }
+        }
+        return tokens
+    }
+}

@@ -1,0 +1,82 @@
+import OmniSim
+
+extension Lowering {
+    /// An event with its names resolved; unknown names stay names, for the engine to reject.
+    func action(_ node: EventNode) -> PlannedEvent.Action {
+        switch node {
+        case .logIn(let p): .logIn(personRef(p))
+        case .logOut(let p): .logOut(personRef(p))
+        case .joinChat(let p): .joinChat(personRef(p))
+        case .leaveChat(let p): .leaveChat(personRef(p))
+        case .view(let p, let t): .view(personRef(p), threadRef(t))
+        case .start(let a, let t, let isCustomer, let with, let text):
+            .start(author: personRef(a), thread: threadRef(t), isCustomer: isCustomer, with: with.map(personRef), text: text)
+        case .draft(let a, let t, let isCustomer, let with):
+            .draft(author: personRef(a), thread: threadRef(t), isCustomer: isCustomer, with: with.map(personRef))
+        case .send(let a, let t, let text): .send(author: personRef(a), thread: threadRef(t), text: text)
+        case .cancel(let a, let t): .cancel(author: personRef(a), thread: threadRef(t))
+        case .write(let a, let t, let text, let route): .write(author: personRef(a), thread: threadRef(t), text: text, route: route)
+        case .note(let a, let t, let text): .note(author: personRef(a), thread: threadRef(t), text: text)
+        case .add(let by, let people, let t): .add(by: personRef(by), people: people.map(personRef), thread: threadRef(t))
+        case .remove(let by, let people, let t): .remove(by: personRef(by), people: people.map(personRef), thread: threadRef(t))
+        case .follow(let p, let t): .follow(personRef(p), threadRef(t))
+        case .unfollow(let p, let t): .unfollow(personRef(p), threadRef(t))
+        case .close(let p, let t): .close(personRef(p), threadRef(t))
+        case .reopen(let p, let t): .reopen(personRef(p), threadRef(t))
+        case .setting(let p, let change): .setting(p.map(personRef), change)
+        case .mobile(let people):
+            // `lower()` gives each name its own event; this covers a single name.
+            .mobile(people.first.map(personRef) ?? .unknown(""))
+        case .channel(let kind, let change): .channel(kind, change)
+        }
+    }
+
+    /// A check with its names resolved; unknown names are file errors.
+    mutating func condition(_ node: CheckNode, timed: Bool, range: SourceRange) -> PlannedCheck.Condition? {
+        switch node {
+        case .delivery(let count, let channel, let to, let text, let window):
+            if timed && window != nil {
+                diagnostics.append(Diagnostic(.timedWindowOnTimedCheck(), at: range))
+                return nil
+            }
+            var recipient: PersonID?
+            if let to {
+                guard let id = knownPerson(to) else { return nil }
+                recipient = id
+            }
+            return .delivery(DeliveryCheck(count: count, channel: channel, recipient: recipient, text: text, window: window))
+        case .bubble(let p, let n):
+            return messengerUser(p).map { .bubble($0, n) }
+        case .unread(let p, let n):
+            return messengerUser(p).map { .unread($0, n) }
+        case .inbox(let p, let view, let t, let lists):
+            guard let user = messengerUser(p), let thread = knownThread(t) else { return nil }
+            return .inbox(user, view, thread, lists: lists)
+        case .canSee(let p, let t, let can):
+            guard let person = knownPerson(p), let thread = knownThread(t) else { return nil }
+            return .canSee(person, thread, can)
+        case .participants(let t, let people):
+            guard let thread = knownThread(t) else { return nil }
+            let ids = people.compactMap { knownPerson($0) }
+            return ids.count == people.count ? .participants(thread, ids) : nil
+        case .error(let text):
+            guard timed else {
+                diagnostics.append(Diagnostic(.errorCheckNeedsTime(), at: range))
+                return nil
+            }
+            return .error(text)
+        case .backlog(let channel, let n): return .backlog(channel, n)
+        case .delayAtMost(let channel, let d): return .delayAtMost(channel, d)
+        }
+    }
+
+    /// A person whose Messenger state a check reads: a known user.
+    private mutating func messengerUser(_ name: Name) -> PersonID? {
+        guard let id = knownPerson(name) else { return nil }
+        guard personKinds[id.int] == .user else {
+            diagnostics.append(Diagnostic(.customerHasNoViews(name.text), at: name.range))
+            return nil
+        }
+        return id
+    }
+}

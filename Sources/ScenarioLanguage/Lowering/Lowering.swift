@@ -1,0 +1,160 @@
+import OmniSim
+
+/// Turns a ``ScenarioAST`` into a ``ScenarioPlan``: resolves names, applies top-level declarations,
+/// and reports what the contract calls file errors (unknown people in declarations and checks,
+/// settings on customers, …).
+struct Lowering {
+    let ast: ScenarioAST
+    var diagnostics: [Diagnostic] = []
+
+    var personIndex: [String: PersonID] = [:]
+    var personNames: [String] = []
+    var personKinds: [PersonKind] = []
+    var threadIndex: [String: ThreadID] = [:]
+    var threadNames: [String] = []
+
+    init(ast: ScenarioAST) { self.ast = ast }
+
+    mutating func lower() -> (ScenarioPlan, [SourceRange], [SourceRange]) {
+        declarePeople()
+        let items = declareItems()
+        declareConversationSlots()
+        let cast = Cast(personNames: personNames, personKinds: personKinds, threadNames: threadNames)
+        var plan = ScenarioPlan(cast: cast, items: items)
+        var checkRanges: [SourceRange] = []
+        var eventRanges: [SourceRange] = []
+        for statement in ast.statements {
+            switch statement.kind {
+            case .scenario(let title): plan.title = title
+            case .people, .item: break
+            case .mobile(let names):
+                for name in names { if let id = configurableUser(name) { plan.personSetup[id.int].hasMobile = true } }
+            case .setting(nil, let change): plan.everyone.apply(change)
+            case .setting(let name?, let change):
+                if let id = configurableUser(name) { plan.personSetup[id.int].settings.apply(change) }
+            case .channel(let kind, let change): Self.apply(change, to: &plan.channels[kind.rawValue])
+            case .endAt(let time):
+                if plan.endAt != nil { diagnostics.append(Diagnostic(.duplicateEndAt(), at: statement.range)) }
+                plan.endAt = time
+            case .event(let time, .mobile(let names)):
+                // `at T mobile a, b` is one event per person, all from the same line.
+                for name in names {
+                    plan.events.append(PlannedEvent(time: time, action: .mobile(personRef(name)), sourceIndex: eventRanges.count))
+                }
+                eventRanges.append(statement.range)
+            case .event(let time, let node):
+                plan.events.append(PlannedEvent(time: time, action: action(node), sourceIndex: eventRanges.count))
+                eventRanges.append(statement.range)
+            case .expectation(let time, let node):
+                if let condition = condition(node, timed: time != nil, range: statement.range) {
+                    plan.checks.append(PlannedCheck(id: checkRanges.count, time: time, condition: condition))
+                    checkRanges.append(statement.range)
+                }
+            case .load:
+                break
+            }
+        }
+        return (plan, checkRanges, eventRanges)
+    }
+
+    static func apply(_ change: ChannelChange, to config: inout ChannelConfig) {
+        switch change {
+        case .latency(let latency): config.latency = latency
+        case .down(let window): config.downWindows.append(window)
+        case .rate(let rate): config.rate = rate
+        }
+    }
+
+    // MARK: Declarations
+
+    private mutating func declarePeople() {
+        for statement in ast.statements {
+            guard case .people(let kind, let names) = statement.kind else { continue }
+            for name in names {
+                guard personIndex[name.text] == nil else {
+                    diagnostics.append(Diagnostic(.duplicateDeclaration(name.text), at: name.range))
+                    continue
+                }
+                personIndex[name.text] = PersonID(personNames.count)
+                personNames.append(name.text)
+                personKinds.append(kind)
+            }
+        }
+    }
+
+    private mutating func declareItems() -> [ItemDeclaration] {
+        var items: [ItemDeclaration] = []
+        for statement in ast.statements {
+            guard case .item(let kind, let name, let title, let followers) = statement.kind else { continue }
+            guard personIndex[name.text] == nil, threadIndex[name.text] == nil else {
+                diagnostics.append(Diagnostic(.nameTaken(name.text), at: name.range))
+                continue
+            }
+            let id = addThreadSlot(name.text)
+            let followerIDs = followers.compactMap { knownPerson($0) }
+            items.append(ItemDeclaration(thread: id, kind: kind, title: title, followers: followerIDs))
+        }
+        return items
+    }
+
+    /// Every name some event starts or drafts a conversation under gets a thread slot.
+    private mutating func declareConversationSlots() {
+        for statement in ast.statements {
+            guard case .event(_, let node) = statement.kind else { continue }
+            switch node {
+            case .start(_, let thread, _, _, _), .draft(_, let thread, _, _):
+                if personIndex[thread.text] == nil && threadIndex[thread.text] == nil { _ = addThreadSlot(thread.text) }
+            default: break
+            }
+        }
+    }
+
+    private mutating func addThreadSlot(_ name: String) -> ThreadID {
+        let id = ThreadID(threadNames.count)
+        threadIndex[name] = id
+        threadNames.append(name)
+        return id
+    }
+
+    // MARK: Names
+
+    /// A person a declaration or check names: unknown is a file error.
+    mutating func knownPerson(_ name: Name) -> PersonID? {
+        if let id = personIndex[name.text] { return id }
+        let suggestion = EditDistance.suggestion(for: name.text, among: personNames)
+        diagnostics.append(Diagnostic(.unknownPerson(name.text, suggestion: suggestion), at: name.range))
+        return nil
+    }
+
+    /// A thread a check names: it must be an item or a name some event starts or drafts.
+    mutating func knownThread(_ name: Name) -> ThreadID? {
+        if let id = threadIndex[name.text] { return id }
+        if personIndex[name.text] != nil {
+            diagnostics.append(Diagnostic(.nameIsPerson(name.text), at: name.range))
+            return nil
+        }
+        let suggestion = EditDistance.suggestion(for: name.text, among: threadNames)
+        diagnostics.append(Diagnostic(.unknownThread(name.text, suggestion: suggestion), at: name.range))
+        return nil
+    }
+
+    /// A user that a top-level `set` or `mobile` line names.
+    private mutating func configurableUser(_ name: Name) -> PersonID? {
+        guard let id = knownPerson(name) else { return nil }
+        guard personKinds[id.int] == .user else {
+            diagnostics.append(Diagnostic(.settingOnCustomer(name.text), at: name.range))
+            return nil
+        }
+        return id
+    }
+
+    func personRef(_ name: Name) -> PersonRef {
+        personIndex[name.text].map(PersonRef.known) ?? .unknown(name.text)
+    }
+
+    func threadRef(_ name: Name) -> ThreadRef {
+        if let id = threadIndex[name.text] { return .known(id) }
+        if let person = personIndex[name.text] { return .person(person) }
+        return .unknown(name.text)
+    }
+}

@@ -1,0 +1,42 @@
+public import OmniSim
+
+/// Reads the language's durations: one or more `<integer><unit>`, units `h`, `m`, `s`, `ms`.
+public enum DurationSyntax {
+    /// The longest duration accepted: 1,000 years. Longer ones are refused (see docs/limits.md).
+    public static let durationMax = SimDuration.hours(24 * 365 * 1_000)
+
+    /// The duration `text` spells, or nil if it is not one (or is longer than ``durationMax``).
+    public static func parse(_ text: String) -> SimDuration? {
+        let chars = Array(text.utf8)
+        var i = 0
+        var total: Int64 = 0
+        guard !chars.isEmpty else { return nil }
+        while i < chars.count {
+            var number: Int64 = 0
+            let start = i
+            while i < chars.count, chars[i] >= 0x30, chars[i] <= 0x39 {
+                number = number * 10 + Int64(chars[i] - 0x30)
+                if number > durationMax.milliseconds { return nil }
+                i += 1
+            }
+            guard i > start, i < chars.count else { return nil }
+            let unit: Int64
+            switch chars[i] {
+            case UInt8(ascii: "h"): unit = 3_600_000; i += 1
+            case UInt8(ascii: "s"): unit = 1_000; i += 1
+            case UInt8(ascii: "m"):
+                if i + 1 < chars.count, chars[i + 1] == UInt8(ascii: "s") {
+                    unit = 1; i += 2
+                } else {
+                    unit = 60_000; i += 1
+                }
+            default: return nil
+            }
+            let (product, overflow) = number.multipliedReportingOverflow(by: unit)
+            guard !overflow else { return nil }
+            total += product
+            if total > durationMax.milliseconds { return nil }
+        }
+        return SimDuration(milliseconds: total)
+    }
+}

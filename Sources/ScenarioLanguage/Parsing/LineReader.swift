@@ -1,0 +1,120 @@
+import OmniSim
+
+/// A cursor over one line's tokens, with the small readers every statement is made of. Each reader
+/// throws a located ``Diagnostic`` when the line does not have what it needs.
+struct LineReader {
+    let tokens: [Token]
+    let lineNumber: Int
+    let lineLength: Int
+    private(set) var index = 0
+
+    init(tokens: [Token], lineNumber: Int, lineLength: Int) {
+        self.tokens = tokens
+        self.lineNumber = lineNumber
+        self.lineLength = lineLength
+    }
+
+    var atEnd: Bool { index >= tokens.count }
+    var peek: Token? { atEnd ? nil : tokens[index] }
+    func peek(ahead: Int) -> Token? { index + ahead < tokens.count ? tokens[index + ahead] : nil }
+    var peekWord: String? { peek.flatMap { $0.kind == .word ? $0.text : nil } }
+
+    /// Where a missing token would be: the current token, or just past the end of the line.
+    var here: SourceRange {
+        peek?.range ?? SourceRange(line: lineNumber, column: max(1, (tokens.last?.range.end.column ?? lineLength + 1)))
+    }
+
+    mutating func advance() -> Token? {
+        defer { index += 1 }
+        return peek
+    }
+
+    func fail(_ message: DiagnosticMessage, at range: SourceRange? = nil) -> Diagnostic {
+        Diagnostic(message, at: range ?? here)
+    }
+
+    func expected(_ what: String) -> Diagnostic {
+        fail(.expected(what, found: peek.map { $0.kind == .string ? "\"\($0.text)\"" : $0.text }))
+    }
+
+    /// Consumes the word `keyword` if it is next.
+    mutating func accept(_ keyword: String) -> Bool {
+        guard peekWord == keyword else { return false }
+        index += 1
+        return true
+    }
+
+    /// Consumes `keyword`, or fails with a suggestion when the word there looks like a typo of it.
+    mutating func expect(_ keyword: String) throws(Diagnostic) {
+        if accept(keyword) { return }
+        if let word = peekWord, EditDistance.suggestion(for: word, among: [keyword]) != nil {
+            throw fail(.unknownKeyword(word, expected: "word", suggestion: keyword))
+        }
+        throw expected("'\(keyword)'")
+    }
+
+    /// Consumes one of `choices` and returns it; a near miss gets "did you mean".
+    mutating func choice(_ choices: [String], what: String) throws(Diagnostic) -> String {
+        guard let word = peekWord else { throw expected(what) }
+        guard choices.contains(word) else {
+            throw fail(.unknownKeyword(word, expected: what, suggestion: EditDistance.suggestion(for: word, among: choices)))
+        }
+        index += 1
+        return word
+    }
+
+    mutating func expectEnd() throws(Diagnostic) {
+        if let token = peek { throw fail(.extraInput(token.kind == .string ? "\"\(token.text)\"" : token.text)) }
+    }
+
+    mutating func name(_ what: String) throws(Diagnostic) -> Name {
+        guard let token = peek, token.kind == .word else { throw expected(what) }
+        index += 1
+        return try Self.validName(token)
+    }
+
+    static func validName(_ token: Token) throws(Diagnostic) -> Name {
+        var text = Substring(token.text)
+        if text.first == "@" { text = text.dropFirst() }
+        guard let first = text.first, first.isASCII, first.isLetter,
+              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+        else { throw Diagnostic(.invalidName(token.text), at: token.range) }
+        return Name(text: String(text), range: token.range)
+    }
+
+    /// One or more names separated by commas and/or spaces, up to the end, a string, or a `stop` word.
+    mutating func names(_ what: String, stop: Set<String> = []) throws(Diagnostic) -> [Name] {
+        var names: [Name] = []
+        while let token = peek {
+            if token.kind == .comma { index += 1; continue }
+            if token.kind == .string || stop.contains(token.text) { break }
+            names.append(try name(what))
+        }
+        if names.isEmpty { throw expected(what) }
+        return names
+    }
+
+    mutating func string(_ what: String) throws(Diagnostic) -> String {
+        guard let token = peek, token.kind == .string else { throw expected(what) }
+        index += 1
+        return token.text
+    }
+
+    mutating func integer(_ what: String, max limit: Int = 1_000_000_000) throws(Diagnostic) -> Int {
+        guard let token = peek, token.kind == .word, token.text.allSatisfy(\.isASCII), token.text.allSatisfy(\.isNumber)
+        else { throw expected(what) }
+        guard let value = Int(token.text), value <= limit else {
+            throw fail(.numberTooLarge(token.text, limit: limit))
+        }
+        index += 1
+        return value
+    }
+
+    mutating func duration(_ what: String = "a duration") throws(Diagnostic) -> SimDuration {
+        guard let token = peek, token.kind == .word else { throw expected(what) }
+        guard token.text.first?.isNumber == true else { throw expected(what) }
+        guard let duration = DurationSyntax.parse(token.text) else { throw fail(.invalidDuration(token.text)) }
+        index += 1
+        return duration
+    }
+}

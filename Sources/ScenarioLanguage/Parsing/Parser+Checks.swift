@@ -1,0 +1,123 @@
+import OmniSim
+
+extension Parser {
+    /// The check of an `expect` line.
+    static func check(_ r: inout LineReader) throws(Diagnostic) -> CheckNode {
+        guard let first = r.peek, first.kind == .word else { throw r.expected("a check") }
+        if first.text == "error" {
+            _ = r.advance()
+            return .error(try r.string("the error text in quotes"))
+        }
+        if let channel = ChannelKind(word: first.text) {
+            if r.peek(ahead: 1)?.text == "backlog" {
+                _ = r.advance(); _ = r.advance()
+                return .backlog(channel, try r.integer("a number"))
+            }
+            if r.peek(ahead: 1)?.text == "delay" {
+                _ = r.advance(); _ = r.advance()
+                try r.expect("at")
+                try r.expect("most")
+                return .delayAtMost(channel, try r.duration())
+            }
+        }
+        if first.text == "no" || first.text == "at" || first.text.first?.isNumber == true || ChannelKind(word: first.text) != nil {
+            return try delivery(&r)
+        }
+        let subject = try r.name("a check")
+        let word = try r.choice(["bubble", "unread", "inbox", "can", "cannot", "participants", "followers"], what: "check")
+        switch word {
+        case "bubble": return .bubble(subject, try r.integer("a number"))
+        case "unread": return .unread(subject, try r.integer("a number"))
+        case "inbox":
+            let view = InboxView(rawValue: try r.choice(InboxView.allCases.map(\.rawValue), what: "view")) ?? .internal
+            let lists: Bool
+            if r.accept("lists") {
+                lists = true
+            } else {
+                try r.expect("does")
+                try r.expect("not")
+                try r.expect("list")
+                lists = false
+            }
+            return .inbox(subject, view, thread: try r.name("a thread name"), lists: lists)
+        case "can", "cannot":
+            try r.expect("see")
+            return .canSee(subject, thread: try r.name("a thread name"), word == "can")
+        default:
+            return .participants(thread: subject, try r.names("a person's name"))
+        }
+    }
+
+    /// `[no | N | at least N | at most N] CHANNEL [to NAME] ["text"] [before T | after T]`.
+    static func delivery(_ r: inout LineReader) throws(Diagnostic) -> CheckNode {
+        let count: DeliveryCheck.Count
+        if r.accept("no") {
+            count = .exactly(0)
+        } else if r.accept("at") {
+            let bound = try r.choice(["least", "most"], what: "word after 'at'")
+            let n = try r.integer("a number")
+            count = bound == "least" ? .atLeast(n) : .atMost(n)
+        } else if r.peekWord?.first?.isNumber == true {
+            count = .exactly(try r.integer("a number"))
+        } else {
+            count = .atLeast(1)
+        }
+        let channel = try channelKind(&r, singular: false)
+        var to: Name?
+        if r.accept("to") { to = try r.name("a person's name") }
+        let text = r.peek?.kind == .string ? try r.string("a text") : nil
+        var window: DeliveryCheck.Window?
+        if let word = r.peekWord, word == "before" || word == "after" {
+            _ = r.advance()
+            let time = SimInstant.start + (try r.duration("a time"))
+            window = word == "before" ? .before(time) : .after(time)
+        }
+        return .delivery(count: count, channel: channel, to: to, text: text, window: window)
+    }
+
+    /// `load seed S users U customers K conversations C messages M over D`, fields in any order.
+    static func load(_ r: inout LineReader) throws(Diagnostic) -> LoadNode {
+        let fields = ["seed", "users", "customers", "conversations", "messages", "over"]
+        var values: [String: Int] = [:]
+        var over: SimDuration?
+        var seed: UInt64?
+        while !r.atEnd {
+            let token = r.peek
+            let field = try r.choice(fields, what: "'load' field")
+            if values[field] != nil || (field == "over" && over != nil) || (field == "seed" && seed != nil) {
+                throw r.fail(.duplicateLoadField(field), at: token?.range)
+            }
+            switch field {
+            case "over": over = try r.duration()
+            case "seed":
+                guard let word = r.peekWord, let value = UInt64(word) else { throw r.expected("a seed (a whole number)") }
+                _ = r.advance()
+                seed = value
+            default: values[field] = try r.integer("a number", max: LoadLimits.countMax(field))
+            }
+        }
+        guard let seed else { throw r.fail(.loadMissingField("seed")) }
+        guard let over else { throw r.fail(.loadMissingField("over")) }
+        for field in ["users", "customers", "conversations", "messages"] where values[field] == nil {
+            throw r.fail(.loadMissingField(field))
+        }
+        return LoadNode(
+            seed: seed, users: values["users"] ?? 0, customers: values["customers"] ?? 0,
+            conversations: values["conversations"] ?? 0, messages: values["messages"] ?? 0, over: over)
+    }
+}
+
+/// The largest numbers a `load` line may ask for (see docs/limits.md).
+public enum LoadLimits {
+    public static let peopleMax = 10_000_000
+    public static let conversationsMax = 10_000_000
+    public static let messagesMax = 100_000_000
+
+    static func countMax(_ field: String) -> Int {
+        switch field {
+        case "users", "customers": peopleMax
+        case "conversations": conversationsMax
+        default: messagesMax
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import OmniSim
+
+extension Parser {
+    static let eventVerbs = [
+        "logs", "joins", "leaves", "views", "starts", "drafts", "sends", "cancels", "writes", "notes", "emails",
+        "adds", "removes", "follows", "unfollows", "closes", "reopens",
+    ]
+    static let timedKeywords = ["set", "channel", "mobile", "expect"]
+
+    /// The event of an `at T` line: `set`, `channel`, `mobile`, or `NAME verb …`.
+    static func event(_ r: inout LineReader) throws(Diagnostic) -> EventNode {
+        guard let first = r.peek, first.kind == .word else { throw r.expected("an event") }
+        switch first.text {
+        case "set":
+            _ = r.advance()
+            guard case .setting(let target, let change) = try setting(&r) else { throw r.expected("a setting") }
+            return .setting(target, change)
+        case "channel":
+            _ = r.advance()
+            guard case .channel(let kind, let change) = try channel(&r) else { throw r.expected("a channel") }
+            return .channel(kind, change)
+        case "mobile":
+            _ = r.advance()
+            return .mobile(try r.names("a user name"))
+        default:
+            break
+        }
+        let subjectToken = first
+        let subject = try r.name("a person's name")
+        guard let verb = r.peekWord, eventVerbs.contains(verb) else {
+            // `at 5m expct email …`: the first word, not the second, is the likely typo.
+            if let keyword = EditDistance.suggestion(for: subjectToken.text, among: timedKeywords) {
+                throw r.fail(.unknownEvent(subjectToken.text, suggestion: keyword), at: subjectToken.range)
+            }
+            guard let word = r.peekWord else { throw r.expected("an event after '\(subject.text)'") }
+            throw r.fail(.unknownEvent(word, suggestion: EditDistance.suggestion(for: word, among: eventVerbs)))
+        }
+        _ = r.advance()
+        return try personEvent(subject, verb: verb, &r)
+    }
+
+    private static func personEvent(_ subject: Name, verb: String, _ r: inout LineReader) throws(Diagnostic) -> EventNode {
+        switch verb {
+        case "logs":
+            return try r.choice(["in", "out"], what: "word after 'logs'") == "in" ? .logIn(subject) : .logOut(subject)
+        case "joins":
+            try r.expect("chat")
+            return .joinChat(subject)
+        case "leaves":
+            try r.expect("chat")
+            return .leaveChat(subject)
+        case "views": return .view(subject, thread: try r.name("a thread name"))
+        case "starts", "drafts":
+            let isCustomer = r.accept("customer")
+            try r.expect("conversation")
+            let thread = try r.name("a conversation name")
+            let with = r.accept("with") ? try r.names("a participant's name") : []
+            if verb == "drafts" { return .draft(author: subject, thread: thread, isCustomer: isCustomer, with: with) }
+            let text = try r.string("the message text in quotes")
+            return .start(author: subject, thread: thread, isCustomer: isCustomer, with: with, text: text)
+        case "sends":
+            let thread = try r.name("a draft's name")
+            return .send(author: subject, thread: thread, text: try r.string("the message text in quotes"))
+        case "cancels": return .cancel(author: subject, thread: try r.name("a draft's name"))
+        case "writes":
+            try r.expect("to")
+            let thread = try r.name("a thread name")
+            return .write(author: subject, thread: thread, text: try r.string("the message text in quotes"), route: .app)
+        case "emails":
+            let thread = try r.name("a thread name")
+            return .write(author: subject, thread: thread, text: try r.string("the message text in quotes"), route: .email)
+        case "notes":
+            let thread = try r.name("an item name")
+            return .note(author: subject, thread: thread, text: try r.string("the note text in quotes"))
+        case "adds":
+            let people = try r.names("a person's name", stop: ["to"])
+            try r.expect("to")
+            return .add(by: subject, people: people, thread: try r.name("a thread name"))
+        case "removes":
+            let people = try r.names("a person's name", stop: ["from"])
+            try r.expect("from")
+            return .remove(by: subject, people: people, thread: try r.name("a thread name"))
+        case "follows": return .follow(subject, thread: try r.name("an item name"))
+        case "unfollows": return .unfollow(subject, thread: try r.name("an item name"))
+        case "closes": return .close(subject, thread: try r.name("a conversation name"))
+        default: return .reopen(subject, thread: try r.name("a conversation name"))
+        }
+    }
+}

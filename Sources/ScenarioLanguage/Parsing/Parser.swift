@@ -1,0 +1,170 @@
+import OmniSim
+
+/// Parses a scenario file into a ``ScenarioAST``. Each line is one statement; a line with an error
+/// gets a diagnostic and the parser goes on with the next, so one run shows every syntax error.
+public struct Parser {
+    static let statementKeywords = [
+        "scenario", "user", "users", "customer", "customers", "mobile", "set", "channel", "ticket", "task",
+        "project", "end", "at", "expect", "load",
+    ]
+
+    /// The largest number of statements a file may have (see docs/limits.md).
+    public static let statementCountMax = 5_000_000
+
+    private var statements: [Statement] = []
+    private var diagnostics: [Diagnostic] = []
+    /// The time of the previous `at` line, which `+D` counts from.
+    private var previousAt = SimInstant.start
+
+    /// Parses `file`, returning its statements and every diagnostic found.
+    public static func parse(_ file: SourceFile) -> (ScenarioAST, [Diagnostic]) {
+        var parser = Parser()
+        for (offset, line) in file.lines.enumerated() {
+            if parser.statements.count >= statementCountMax {
+                parser.diagnostics.append(Diagnostic(
+                    .tooMany("statements", limit: statementCountMax), at: SourceRange(line: offset + 1, column: 1)))
+                break
+            }
+            parser.parseLine(line, number: offset + 1)
+        }
+        return (ScenarioAST(statements: parser.statements), parser.diagnostics)
+    }
+
+    private mutating func parseLine(_ line: Substring, number: Int) {
+        do throws(Diagnostic) {
+            let tokens = try Lexer.tokens(of: line, number: number)
+            guard let first = tokens.first else { return }
+            var reader = LineReader(tokens: tokens, lineNumber: number, lineLength: line.count)
+            let kind = try statement(&reader)
+            try reader.expectEnd()
+            let last = tokens[tokens.count - 1].range.end
+            statements.append(Statement(kind: kind, range: SourceRange(start: first.range.start, end: last)))
+        } catch {
+            diagnostics.append(error)
+        }
+    }
+
+    private mutating func statement(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
+        guard let first = r.peek, first.kind == .word else { throw r.expected("a statement") }
+        guard Self.statementKeywords.contains(first.text) else {
+            let suggestion = EditDistance.suggestion(for: first.text, among: Self.statementKeywords)
+            throw r.fail(.unknownStatement(first.text, suggestion: suggestion))
+        }
+        _ = r.advance()
+        switch first.text {
+        case "scenario":
+            guard statements.isEmpty else { throw r.fail(.scenarioNotFirst(), at: first.range) }
+            return .scenario(title: try r.string("a title in quotes"))
+        case "user", "users": return .people(.user, try r.names("a user name"))
+        case "customer", "customers": return .people(.customer, try r.names("a customer name"))
+        case "mobile": return .mobile(try r.names("a user name"))
+        case "set": return try Self.setting(&r)
+        case "channel": return try Self.channel(&r)
+        case "ticket", "task", "project": return try Self.item(ItemKind(rawValue: first.text) ?? .ticket, &r)
+        case "end":
+            try r.expect("at")
+            return .endAt(SimInstant.start + (try r.duration("a time")))
+        case "at":
+            let time = try atTime(&r)
+            if r.accept("expect") { return .expectation(time: time, try Self.check(&r)) }
+            return .event(time: time, try Self.event(&r))
+        case "expect": return .expectation(time: nil, try Self.check(&r))
+        default: return .load(try Self.load(&r))
+        }
+    }
+
+    /// `T` or `+T`; `at` times never go backwards.
+    private mutating func atTime(_ r: inout LineReader) throws(Diagnostic) -> SimInstant {
+        guard let token = r.peek, token.kind == .word else { throw r.expected("a time") }
+        let time: SimInstant
+        if token.text.hasPrefix("+") {
+            guard let delta = DurationSyntax.parse(String(token.text.dropFirst())) else {
+                throw r.fail(.invalidDuration(token.text))
+            }
+            time = previousAt + delta
+        } else {
+            time = SimInstant.start + (try r.duration("a time"))
+            if time < previousAt {
+                throw r.fail(.atTimeBackwards(time.description, previous: previousAt.description), at: token.range)
+            }
+        }
+        if token.text.hasPrefix("+") { _ = r.advance() }
+        previousAt = time
+        return time
+    }
+
+    /// `set NAME|everyone bubble|email|push on|off` or `set NAME|everyone email-after D`.
+    static func setting(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
+        let target = try r.name("a user name or 'everyone'")
+        let change = try settingChange(&r)
+        return .setting(target.text == "everyone" ? nil : target, change)
+    }
+
+    static func settingChange(_ r: inout LineReader) throws(Diagnostic) -> SettingChange {
+        let key = try r.choice(["bubble", "email", "push", "email-after"], what: "setting")
+        if key == "email-after" { return .emailAfter(try r.duration()) }
+        let on = try r.choice(["on", "off"], what: "value") == "on"
+        switch key {
+        case "bubble": return .bubble(on)
+        case "email": return .email(on)
+        default: return .push(on)
+        }
+    }
+
+    /// `channel CH latency D | down A..B | rate N/s|m|h | rate none`.
+    static func channel(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
+        let kind = try channelKind(&r, singular: true)
+        return .channel(kind, try channelChange(&r))
+    }
+
+    static func channelKind(_ r: inout LineReader, singular: Bool) throws(Diagnostic) -> ChannelKind {
+        guard let word = r.peekWord else { throw r.expected("a channel ('messenger', 'email', 'chat' or 'push')") }
+        guard let kind = ChannelKind(word: word) else {
+            let words = ["messenger", "email", "chat", "push", "messengers", "emails", "chats", "pushes"]
+            throw r.fail(.unknownChannel(word, suggestion: EditDistance.suggestion(for: word, among: words)))
+        }
+        _ = r.advance()
+        return kind
+    }
+
+    static func channelChange(_ r: inout LineReader) throws(Diagnostic) -> ChannelChange {
+        switch try r.choice(["latency", "down", "rate"], what: "channel setting") {
+        case "latency":
+            return .latency(try r.duration())
+        case "down":
+            guard let token = r.peek, token.kind == .word else { throw r.expected("an outage window 'A..B'") }
+            let parts = token.text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, let from = DurationSyntax.parse(parts[0]), let until = DurationSyntax.parse(parts[1])
+            else { throw r.fail(.invalidDuration(token.text)) }
+            guard from < until else { throw r.fail(.emptyDownWindow(token.text)) }
+            _ = r.advance()
+            return .down(DownWindow(from: .start + from, until: .start + until))
+        default:
+            return .rate(try rate(&r))
+        }
+    }
+
+    static func rate(_ r: inout LineReader) throws(Diagnostic) -> Rate? {
+        guard let token = r.peek, token.kind == .word else { throw r.expected("a rate such as '100/s'") }
+        _ = r.advance()
+        if token.text == "none" { return nil }
+        let parts = token.text.split(separator: "/", omittingEmptySubsequences: false)
+        let windows: [Substring: SimDuration] = ["s": .seconds(1), "m": .minutes(1), "h": .hours(1)]
+        guard parts.count == 2, parts[0].allSatisfy(\.isNumber), let count = Int(parts[0]), count >= 1,
+              count <= 1_000_000_000, let window = windows[parts[1]]
+        else { throw r.fail(.invalidRate(token.text), at: token.range) }
+        return Rate(count: count, window: window)
+    }
+
+    /// `ticket|task|project NAME ["title"] [followers NAMES]`.
+    static func item(_ kind: ItemKind, _ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
+        let name = try r.name("an item name")
+        let title = r.peek?.kind == .string ? try r.string("a title") : ""
+        var followers: [Name] = []
+        if !r.atEnd {
+            try r.expect("followers")
+            followers = try r.names("a follower's name")
+        }
+        return .item(kind, name, title: title, followers: followers)
+    }
+}

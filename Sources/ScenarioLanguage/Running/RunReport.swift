@@ -1,0 +1,58 @@
+public import OmniSim
+
+/// The text a run prints for one scenario: PASS or FAIL with counts, the per-channel figures, and
+/// each failure as a located diagnostic with the command that reproduces it. The same run always
+/// gives the same text.
+public enum RunReport {
+    public static func text(for run: ScenarioRun) -> String {
+        switch run.outcome {
+        case .unreadable(let message):
+            return "error: \(message)\n"
+        case .fileError(let error):
+            return DiagnosticRenderer.render(error)
+        case .failedToRun(_, let message):
+            return "FAIL \(run.path): \(message)\n  reproduce: omnisim run \(run.path)\n"
+        case .ran(let compiled, let result):
+            return ranText(run.path, compiled, result)
+        }
+    }
+
+    private static func ranText(_ path: String, _ compiled: CompiledScenario, _ result: RunResult) -> String {
+        let failed = result.failedChecks.count + result.unexpectedRejections.count
+        let checks = result.checks.count
+        var text = result.passed
+            ? "PASS \(path): \(checks) \(checks == 1 ? "check" : "checks") passed"
+            : "FAIL \(path): \(failed) of \(checks + result.unexpectedRejections.count) failed"
+        text += "; \(result.messages) messages, \(result.deliveries) deliveries, ends at \(result.endTime)\n"
+        for statistics in result.channels where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 {
+            text += "  " + channelLine(statistics) + "\n"
+        }
+        for check in result.failedChecks {
+            let range = compiled.checkRanges[check.id]
+            let diagnostic = Diagnostic(.init("expected \(check.expected); saw \(check.observed)"), at: range)
+            text += DiagnosticRenderer.render(diagnostic, in: compiled.file)
+        }
+        for rejection in result.unexpectedRejections {
+            let range = compiled.eventRanges[rejection.sourceIndex]
+            let message = "unexpected error at \(rejection.time): \(rejection.message) "
+                + "(if intended, add: at \(rejection.time) expect error \"…\")"
+            text += DiagnosticRenderer.render(Diagnostic(.init(message), at: range), in: compiled.file)
+        }
+        if !result.passed { text += "  reproduce: omnisim run \(path)\n" }
+        return text
+    }
+
+    /// `email      12 deliveries, busiest second 9h1m (3), backlog max 0, delay max 2s, 1 pending`.
+    public static func channelLine(_ s: ChannelStatistics) -> String {
+        var line = s.channel.name.padding(10) + " \(s.deliveries) \(s.deliveries == 1 ? "delivery" : "deliveries")"
+        if let second = s.busiestSecond { line += ", busiest second \(second) (\(s.busiestSecondCount))" }
+        line += ", backlog max \(s.backlogMax), delay max \(s.delayMax)"
+        if s.failedAttempts > 0 { line += ", \(s.failedAttempts) failed attempts" }
+        if s.pending > 0 { line += ", \(s.pending) pending" }
+        return line
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

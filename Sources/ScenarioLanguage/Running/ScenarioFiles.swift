@@ -1,0 +1,39 @@
+import Foundation
+
+/// Finds scenario files: a file is taken as given; a folder gives every `*.scenario` below it, in
+/// path order.
+public enum ScenarioFiles {
+    public struct NotFound: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "no such file or folder: '\(path)'" }
+    }
+
+    public static func collect(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw NotFound(path: path) }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".scenario") }
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            files.append(contentsOf: found.map { "\(base)/\($0)" })
+        }
+        return files
+    }
+
+    /// Every N-th file starting at the I-th (1-based), for `--shard I/N`.
+    public static func shard(_ files: [String], index: Int, count: Int) -> [String] {
+        files.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+    }
+
+    /// Reads a file as UTF-8 text.
+    public static func read(_ path: String) throws -> SourceFile {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
+    }
+}
