@@ -23,6 +23,7 @@ extension OmniSimCommand {
         var runs: [ScenarioRun?] = Array(repeating: nil, count: files.count)
         var printed = 0
         var status: Int32 = 0
+        var tally = [0, 0, 0]
         await withTaskGroup(of: (Int, ScenarioRun).self) { group in
             var next = 0
             func launch() {
@@ -37,6 +38,7 @@ extension OmniSimCommand {
                 while printed < files.count, let ready = runs[printed] {
                     print(RunReport.text(for: ready), terminator: "")
                     status = max(status, ready.exitCode)
+                    tally[Int(ready.exitCode)] += 1
                     runs[printed] = nil
                     printed += 1
                 }
@@ -44,17 +46,18 @@ extension OmniSimCommand {
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        print(summary(count: files.count, status: status))
+        print(summary(tally))
         printError(String(format: "ran %d scenario%@ in %.2fs\n", files.count, files.count == 1 ? "" : "s", seconds))
         return status
     }
 
-    private static func summary(count: Int, status: Int32) -> String {
-        switch status {
-        case 0: "\(count) \(count == 1 ? "scenario" : "scenarios"): all passed"
-        case 1: "\(count) \(count == 1 ? "scenario" : "scenarios"): some failed"
-        default: "\(count) \(count == 1 ? "scenario" : "scenarios"): some could not run (file errors)"
-        }
+    /// `29 scenarios: 27 passed, 1 failed, 1 with file errors`.
+    private static func summary(_ tally: [Int]) -> String {
+        let count = tally.reduce(0, +)
+        var parts = ["\(tally[0]) passed"]
+        if tally[1] > 0 { parts.append("\(tally[1]) failed") }
+        if tally[2] > 0 { parts.append("\(tally[2]) with file errors") }
+        return "\(count) \(count == 1 ? "scenario" : "scenarios"): " + parts.joined(separator: ", ")
     }
 
     /// `dir/a.scenario` → `dir_a.jsonl`.

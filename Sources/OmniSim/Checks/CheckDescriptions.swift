@@ -43,6 +43,7 @@ extension PlannedCheck.Condition {
             "\(cast.name(of: t)) participants \(people.map { cast.name(of: $0) }.joined(separator: ", "))"
         case .error(let text): "error \"\(text)\""
         case .backlog(let channel, let n): "\(channel.name) backlog \(n)"
+        case .pending(let channel, let n): "\(channel.name) pending \(n)"
         case .delayAtMost(let channel, let d): "\(channel.name) delay at most \(d)"
         }
     }

@@ -10,7 +10,7 @@ extension SimulationDriver {
             passed = delivery.count.admits(count)
             if !passed {
                 let nearest = ledger.nearest(for: delivery, around: check.time, messages: messages, cast: cast)
-                observed = "\(count) matching; saw \(nearest)"
+                observed = "\(count) matching (nearest: \(nearest))"
             }
         case .error(let text):
             var matched = false
@@ -56,6 +56,9 @@ extension SimulationDriver {
         case .backlog(let channel, let n):
             let backlog = await channels[channel.rawValue].backlog()
             return (backlog == n, "backlog \(backlog)")
+        case .pending(let channel, let n):
+            let pending = await pendingCount(on: channel)
+            return (pending == n, "\(pending) pending")
         case .delayAtMost(let channel, let limit):
             let delay = await channels[channel.rawValue].statistics().delayMax
             return (delay <= limit, "a delay of \(delay)")
@@ -64,18 +67,24 @@ extension SimulationDriver {
         }
     }
 
+    /// Sends on `channel` that have not arrived: waiting for a window, waiting out a retry pause, or in flight.
+    private func pendingCount(on channel: ChannelKind) async -> Int {
+        var count = await channels[channel.rawValue].backlog()
+        for entry in queue.unordered {
+            switch entry.event {
+            case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
+            case .windowOpens, .fallbackDeadline: break
+            }
+        }
+        return count
+    }
+
     /// Evaluates the untimed checks against the final state and gathers the result.
     func finish() async -> RunResult {
         for check in plan.checks where check.time == nil { await evaluate(check) }
         var statistics: [ChannelStatistics] = []
         for channel in channels { statistics.append(await channel.statistics()) }
-        for entry in queue.unordered {
-            switch entry.event {
-            case .arrival(let send), .retry(let send): statistics[send.channel.rawValue].pending += 1
-            case .windowOpens, .fallbackDeadline: break
-            }
-        }
-        for channel in channels { statistics[channel.kind.rawValue].pending += await channel.backlog() }
+        for channel in ChannelKind.allCases { statistics[channel.rawValue].pending = await pendingCount(on: channel) }
         let checks = checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, expected: "a check", observed: "it was never evaluated")
         }

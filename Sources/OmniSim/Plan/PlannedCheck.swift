@@ -21,6 +21,8 @@ public struct PlannedCheck: Sendable, Equatable {
         case participants(ThreadID, [PersonID])
         case error(String)
         case backlog(ChannelKind, Int)
+        /// Extension: sends on the channel not yet arrived (waiting, retrying or in flight).
+        case pending(ChannelKind, Int)
         case delayAtMost(ChannelKind, SimDuration)
     }
 }

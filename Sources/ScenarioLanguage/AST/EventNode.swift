@@ -34,5 +34,6 @@ public enum CheckNode: Sendable {
     case participants(thread: Name, [Name])
     case error(String)
     case backlog(ChannelKind, Int)
+    case pending(ChannelKind, Int)
     case delayAtMost(ChannelKind, SimDuration)
 }

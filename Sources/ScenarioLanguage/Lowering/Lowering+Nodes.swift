@@ -66,6 +66,7 @@ extension Lowering {
             }
             return .error(text)
         case .backlog(let channel, let n): return .backlog(channel, n)
+        case .pending(let channel, let n): return .pending(channel, n)
         case .delayAtMost(let channel, let d): return .delayAtMost(channel, d)
         }
     }

@@ -13,6 +13,10 @@ extension Parser {
                 _ = r.advance(); _ = r.advance()
                 return .backlog(channel, try r.integer("a number"))
             }
+            if r.peek(ahead: 1)?.text == "pending" {
+                _ = r.advance(); _ = r.advance()
+                return .pending(channel, try r.integer("a number"))
+            }
             if r.peek(ahead: 1)?.text == "delay" {
                 _ = r.advance(); _ = r.advance()
                 try r.expect("at")

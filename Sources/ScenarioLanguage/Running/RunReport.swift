@@ -23,7 +23,7 @@ public enum RunReport {
         var text = result.passed
             ? "PASS \(path): \(checks) \(checks == 1 ? "check" : "checks") passed"
             : "FAIL \(path): \(failed) of \(checks + result.unexpectedRejections.count) failed"
-        text += "; \(result.messages) messages, \(result.deliveries) deliveries, ends at \(result.endTime)\n"
+        text += "; \(result.messages) \(result.messages == 1 ? "message" : "messages"), \(result.deliveries) \(result.deliveries == 1 ? "delivery" : "deliveries"), ends at \(result.endTime)\n"
         for statistics in result.channels where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 {
             text += "  " + channelLine(statistics) + "\n"
         }
