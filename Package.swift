@@ -31,7 +31,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "OmniSimTests", dependencies: ["OmniSim"], swiftSettings: strictSettings),
         .testTarget(
-            name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "OmniSim"],
+            name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "OmniSim"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ScenarioFileTests", dependencies: ["ScenarioLanguage", "OmniSim"],

@@ -72,13 +72,10 @@ struct DeliveryLedger {
     }
 
     /// Up to three deliveries on the check's channel to its recipient, nearest to `time` (or the
-    /// first ones for a whole-run check), in words.
-    func nearest(for check: DeliveryCheck, around time: SimInstant?, messages: [Message], cast: Cast) -> String {
+    /// first ones for a whole-run check), in words; nil when there was none at all.
+    func nearest(for check: DeliveryCheck, around time: SimInstant?, messages: [Message], cast: Cast) -> String? {
         let key = WatchKey(channel: check.channel, recipient: check.recipient)
-        guard let log = watchIndex[key], !watchLogs[log].isEmpty else {
-            let to = check.recipient.map { " to \(cast.name(of: $0))" } ?? ""
-            return "no \(check.channel.name)\(to) at all"
-        }
+        guard let log = watchIndex[key], !watchLogs[log].isEmpty else { return nil }
         var candidates = watchLogs[log]
         if let time {
             candidates.sort { abs(($0.time - time).milliseconds) < abs(($1.time - time).milliseconds) }

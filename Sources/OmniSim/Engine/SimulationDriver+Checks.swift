@@ -9,8 +9,11 @@ extension SimulationDriver {
             let count = check.time == nil ? runCount(of: check.id) : ledger.countAtInstant(delivery, messages: messages)
             passed = delivery.count.admits(count)
             if !passed {
-                let nearest = ledger.nearest(for: delivery, around: check.time, messages: messages, cast: cast)
-                observed = "\(count) matching (nearest: \(nearest))"
+                if let nearest = ledger.nearest(for: delivery, around: check.time, messages: messages, cast: cast) {
+                    observed = "\(count) matching; nearest: \(nearest)"
+                } else {
+                    observed = "no \(delivery.channel.name)\(delivery.recipient.map { " to \(cast.name(of: $0))" } ?? "") at all"
+                }
             }
         case .error(let text):
             var matched = false

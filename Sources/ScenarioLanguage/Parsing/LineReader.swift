@@ -55,7 +55,12 @@ struct LineReader {
 
     /// Consumes one of `choices` and returns it; a near miss gets "did you mean".
     mutating func choice(_ choices: [String], what: String) throws(Diagnostic) -> String {
-        guard let word = peekWord else { throw expected(what) }
+        guard let word = peekWord else {
+            if choices.count <= 3 {
+                throw expected(choices.map { "'\($0)'" }.joined(separator: choices.count == 2 ? " or " : ", "))
+            }
+            throw expected("a \(what)")
+        }
         guard choices.contains(word) else {
             throw fail(.unknownKeyword(word, expected: what, suggestion: EditDistance.suggestion(for: word, among: choices)))
         }

@@ -28,7 +28,15 @@ extension Parser {
             return try delivery(&r)
         }
         let subject = try r.name("a check")
-        let word = try r.choice(["bubble", "unread", "inbox", "can", "cannot", "participants", "followers"], what: "check")
+        let checkWords = ["bubble", "unread", "inbox", "can", "cannot", "participants", "followers"]
+        if !(r.peekWord.map(checkWords.contains) ?? false) {
+            // `expect emial to bob`: the first word is the likely typo, of a channel.
+            let channels = ["messenger", "email", "chat", "push", "messengers", "emails", "chats", "pushes"]
+            if let channel = EditDistance.suggestion(for: subject.text, among: channels) {
+                throw r.fail(.unknownChannel(subject.text, suggestion: channel), at: subject.range)
+            }
+        }
+        let word = try r.choice(checkWords, what: "check")
         switch word {
         case "bubble": return .bubble(subject, try r.integer("a number"))
         case "unread": return .unread(subject, try r.integer("a number"))
@@ -58,7 +66,7 @@ extension Parser {
         if r.accept("no") {
             count = .exactly(0)
         } else if r.accept("at") {
-            let bound = try r.choice(["least", "most"], what: "word after 'at'")
+            let bound = try r.choice(["least", "most"], what: "word")
             let n = try r.integer("a number")
             count = bound == "least" ? .atLeast(n) : .atMost(n)
         } else if r.peekWord?.first?.isNumber == true {

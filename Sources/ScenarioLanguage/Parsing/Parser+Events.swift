@@ -42,7 +42,7 @@ extension Parser {
     private static func personEvent(_ subject: Name, verb: String, _ r: inout LineReader) throws(Diagnostic) -> EventNode {
         switch verb {
         case "logs":
-            return try r.choice(["in", "out"], what: "word after 'logs'") == "in" ? .logIn(subject) : .logOut(subject)
+            return try r.choice(["in", "out"], what: "word") == "in" ? .logIn(subject) : .logOut(subject)
         case "joins":
             try r.expect("chat")
             return .joinChat(subject)

@@ -1,0 +1,69 @@
+import Testing
+@testable import OmniSim
+
+@Suite("ChannelState: latency, outages and retries, rate windows and backlog")
+struct ChannelStateTests {
+    func send(_ n: Int, due: SimInstant = .start) -> Send {
+        Send(message: MessageID(n), recipient: PersonID(n), channel: .email, due: due)
+    }
+
+    @Test("a send arrives after the latency in force when it succeeds")
+    func latency() {
+        var channel = ChannelState(config: .init(kind: .email, latency: .seconds(2)))
+        #expect(channel.submit(send(0), at: .start + .seconds(1)) == .attempted(.arrives(send(0), at: .start + .seconds(3))))
+    }
+
+    @Test("retries wait 30s, 1m, 2m, 4m, 8m, then 10m each")
+    func retryPauses() {
+        let pauses = (1...8).map { ChannelState.retryPause(afterFailures: Int32($0)) }
+        #expect(pauses == [.seconds(30), .minutes(1), .minutes(2), .minutes(4), .minutes(8), .minutes(10), .minutes(10), .minutes(10)])
+    }
+
+    @Test("a down window A..B is [A, B): a send at A fails, one at B succeeds")
+    func downWindowIsHalfOpen() {
+        let window = DownWindow(from: .start + .minutes(1), until: .start + .minutes(5))
+        var channel = ChannelState(config: .init(kind: .email, downWindows: [window]))
+        var failed = send(0)
+        failed.failures = 1
+        #expect(channel.submit(send(0), at: .start + .minutes(1)) == .attempted(.failed(failed, retryAt: .start + .seconds(90))))
+        #expect(channel.submit(send(1), at: .start + .minutes(5)) == .attempted(.arrives(send(1), at: .start + .minutes(5))))
+        #expect(channel.statistics.failedAttempts == 1)
+    }
+
+    @Test("a full window queues sends first come first served; the next window releases them in order")
+    func rateWindow() {
+        var channel = ChannelState(config: .init(kind: .email, rate: Rate(count: 2, window: .seconds(1))))
+        let now = SimInstant.start + .milliseconds(10_500)
+        #expect(channel.submit(send(0), at: now) == .attempted(.arrives(send(0), at: now)))
+        #expect(channel.submit(send(1), at: now) == .attempted(.arrives(send(1), at: now)))
+        #expect(channel.submit(send(2), at: now) == .queued(windowOpensAt: .start + .seconds(11)))
+        #expect(channel.submit(send(3), at: now) == .queued(windowOpensAt: nil))
+        #expect(channel.submit(send(4), at: now) == .queued(windowOpensAt: nil))
+        #expect(channel.backlog == 3)
+        let (attempts, next) = channel.windowOpens(at: .start + .seconds(11))
+        #expect(attempts == [.arrives(send(2), at: .start + .seconds(11)), .arrives(send(3), at: .start + .seconds(11))])
+        #expect(next == .start + .seconds(12))
+        #expect(channel.statistics.backlogMax == 3)
+    }
+
+    @Test("while sends wait, a new send queues behind them even if the window has room")
+    func waitingSendsKeepTheirPlace() {
+        var channel = ChannelState(config: .init(kind: .email, rate: Rate(count: 1, window: .seconds(1))))
+        _ = channel.submit(send(0), at: .start)
+        _ = channel.submit(send(1), at: .start)
+        _ = channel.apply(.rate(Rate(count: 5, window: .seconds(1))), at: .start + .milliseconds(500))
+        #expect(channel.submit(send(2), at: .start + .milliseconds(500)) == .queued(windowOpensAt: nil))
+    }
+
+    @Test("busiest second and largest delay are tracked per channel")
+    func statistics() {
+        var channel = ChannelState(config: .init(kind: .email))
+        channel.recordArrival(of: send(0), at: .start + .seconds(1))
+        channel.recordArrival(of: send(1, due: .start), at: .start + .milliseconds(2_100))
+        channel.recordArrival(of: send(2, due: .start), at: .start + .milliseconds(2_900))
+        #expect(channel.statistics.busiestSecond == .start + .seconds(2))
+        #expect(channel.statistics.busiestSecondCount == 2)
+        #expect(channel.statistics.delayMax == .milliseconds(2_900))
+        #expect(channel.statistics.deliveries == 3)
+    }
+}

@@ -1,0 +1,99 @@
+import Testing
+@testable import OmniSim
+
+@Suite("ThreadState: conversations, drafts, items and their rules")
+struct ThreadStateTests {
+    // alice, bob, dan are users; carol, erin are customers.
+    let cast = Cast(
+        personNames: ["alice", "bob", "carol", "dan", "erin"],
+        personKinds: [.user, .user, .customer, .user, .customer],
+        threadNames: ["c1", "T1"])
+    let alice = PersonID(0), bob = PersonID(1), carol = PersonID(2), dan = PersonID(3), erin = PersonID(4)
+    let c1 = ThreadID(0)
+
+    func started(customer: Bool = false, with listed: [PersonID]) throws -> ThreadState {
+        var thread = ThreadState(id: c1)
+        try thread.open(customer: customer, author: alice, listed: listed, asDraft: false, cast: cast)
+        return thread
+    }
+
+    @Test("members are the author, then the listed people, each once; recipients exclude the author")
+    func membershipOrder() throws {
+        var thread = try started(with: [dan, alice, bob, dan])
+        #expect(thread.members == [alice, dan, bob])
+        #expect(try thread.post(by: bob, isNote: false, cast: cast) == .init(number: 1, recipients: [alice, dan]))
+        #expect(try thread.post(by: alice, isNote: false, cast: cast).number == 2)
+    }
+
+    @Test("a customer can never be in a user conversation, and the error names them")
+    func noCustomersInUserConversations() throws {
+        var thread = ThreadState(id: c1)
+        #expect(throws: Rejection.customerInUserConversation(person: "carol")) {
+            try thread.open(customer: false, author: alice, listed: [bob, carol], asDraft: false, cast: cast)
+        }
+        #expect(thread.lifecycle == .unused)
+        var live = try started(with: [bob])
+        #expect(throws: Rejection.customerInUserConversation(person: "carol")) { try live.add([dan, carol], by: alice, cast: cast) }
+        #expect(live.members == [alice, bob], "a rejected add applies nothing, not even dan")
+        #expect(Rejection.customerInUserConversation(person: "carol").description.contains("customers cannot"))
+    }
+
+    @Test("a customer conversation needs a customer, and its last customer cannot be removed")
+    func customerConversationKeepsACustomer() throws {
+        var empty = ThreadState(id: c1)
+        #expect(throws: Rejection.customerConversationNeedsCustomer(thread: "c1")) {
+            try empty.open(customer: true, author: alice, listed: [bob], asDraft: false, cast: cast)
+        }
+        var thread = try started(customer: true, with: [carol, erin])
+        try thread.remove([erin], by: alice, cast: cast)
+        #expect(throws: Rejection.lastCustomer(person: "carol", thread: "c1")) { try thread.remove([carol], by: alice, cast: cast) }
+        #expect(thread.members == [alice, carol])
+    }
+
+    @Test("a draft has no members until its author sends it; a cancelled draft keeps its name")
+    func drafts() throws {
+        var thread = ThreadState(id: c1)
+        try thread.open(customer: false, author: alice, listed: [bob], asDraft: true, cast: cast)
+        #expect(thread.members.isEmpty)
+        #expect(!thread.canBeSeen(by: alice, cast: cast))
+        #expect(throws: Rejection.draftNotByAuthor(thread: "c1", author: "alice")) { try thread.sendDraft(by: bob, cast: cast) }
+        try thread.sendDraft(by: alice, cast: cast)
+        #expect(thread.members == [alice, bob])
+        var cancelled = ThreadState(id: c1)
+        try cancelled.open(customer: false, author: alice, listed: [bob], asDraft: true, cast: cast)
+        try cancelled.cancelDraft(by: alice, cast: cast)
+        #expect(throws: Rejection.threadIsCancelledDraft(thread: "c1")) { try cancelled.sendDraft(by: alice, cast: cast) }
+        #expect(throws: Rejection.nameTaken(name: "c1", byPerson: false)) {
+            try cancelled.open(customer: false, author: alice, listed: [], asDraft: false, cast: cast)
+        }
+    }
+
+    @Test("writing to an item makes a user a follower; customers must follow; notes skip customers")
+    func items() throws {
+        var item = ThreadState(item: ItemDeclaration(thread: ThreadID(1), kind: .ticket, title: "", followers: [carol, bob]))
+        #expect(try item.post(by: alice, isNote: false, cast: cast).recipients == [carol, bob])
+        #expect(item.members == [carol, bob, alice])
+        #expect(try item.post(by: alice, isNote: true, cast: cast).recipients == [bob])
+        #expect(throws: Rejection.notFollower(person: "erin", thread: "T1")) { try item.post(by: erin, isNote: false, cast: cast) }
+        #expect(item.canBeSeen(by: dan, cast: cast), "every user sees an item")
+        #expect(!item.canBeSeen(by: erin, cast: cast), "a customer sees only what they follow")
+    }
+
+    @Test("a customer's message reopens a closed conversation; a user's does not")
+    func reopening() throws {
+        var thread = try started(customer: true, with: [carol])
+        try thread.setClosed(true, by: alice, cast: cast)
+        _ = try thread.post(by: alice, isNote: false, cast: cast)
+        #expect(thread.isListed(for: alice, in: .closed))
+        _ = try thread.post(by: carol, isNote: false, cast: cast)
+        #expect(thread.isListed(for: alice, in: .open))
+    }
+
+    @Test("only participants write to a conversation; removing a non-member is rejected")
+    func participantsOnly() throws {
+        var thread = try started(with: [bob])
+        #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { try thread.post(by: dan, isNote: false, cast: cast) }
+        #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { try thread.remove([dan], by: alice, cast: cast) }
+        #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { try thread.add([bob], by: dan, cast: cast) }
+    }
+}
