@@ -56,8 +56,28 @@ enum OmniSimCommand {
         return status
     }
 
+    /// `omnisim expand`: prints the scenario with each `load` line replaced by what it generates.
     static func expand(_ path: String) -> Int32 {
-        printError("Error: 'expand' is not available yet\n")
-        return 2
+        let compiled: CompiledScenario
+        do {
+            compiled = try ScenarioCompiler.compile(try ScenarioFiles.read(path))
+        } catch let error as ScenarioFileError {
+            printError(DiagnosticRenderer.render(error))
+            return 2
+        } catch {
+            printError("Error: cannot read '\(path)'\n")
+            return 2
+        }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        ScenarioExpander.expand(compiled) { line in
+            buffer.append(contentsOf: line.utf8)
+            if buffer.count >= 1 << 16 {
+                FileHandle.standardOutput.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        FileHandle.standardOutput.write(Data(buffer))
+        return 0
     }
 }

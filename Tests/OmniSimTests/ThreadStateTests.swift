@@ -21,7 +21,7 @@ struct ThreadStateTests {
     func membershipOrder() throws {
         var thread = try started(with: [dan, alice, bob, dan])
         #expect(thread.members == [alice, dan, bob])
-        #expect(try thread.post(by: bob, isNote: false, cast: cast) == .init(number: 1, recipients: [alice, dan]))
+        #expect(try thread.post(by: bob, isNote: false, cast: cast) == .init(number: 1, recipients: [alice, dan], inUserConversation: true))
         #expect(try thread.post(by: alice, isNote: false, cast: cast).number == 2)
     }
 

@@ -1,6 +1,6 @@
 extension DeliveryCheck {
     /// The check in the language's words, with names from `cast`: `at least 2 emails to bob "plan"`.
-    func describe(cast: Cast) -> String {
+    public func describe(cast: Cast) -> String {
         var words: [String] = []
         let plural: Bool
         switch count {
@@ -12,7 +12,7 @@ extension DeliveryCheck {
         }
         words.append(channel.word(plural: plural))
         if let recipient { words.append("to \(cast.name(of: recipient))") }
-        if let text { words.append("\"\(text)\"") }
+        if let text { words.append(quoted(text)) }
         switch window {
         case .before(let t): words.append("before \(t)")
         case .after(let t): words.append("after \(t)")
@@ -31,7 +31,7 @@ extension ChannelKind {
 
 extension PlannedCheck.Condition {
     /// The state check in the language's words.
-    func describe(cast: Cast) -> String {
+    public func describe(cast: Cast) -> String {
         switch self {
         case .delivery(let check): check.describe(cast: cast)
         case .bubble(let p, let n): "\(cast.name(of: p)) bubble \(n)"
@@ -41,10 +41,24 @@ extension PlannedCheck.Condition {
         case .canSee(let p, let t, let can): "\(cast.name(of: p)) \(can ? "can" : "cannot") see \(cast.name(of: t))"
         case .participants(let t, let people):
             "\(cast.name(of: t)) participants \(people.map { cast.name(of: $0) }.joined(separator: ", "))"
-        case .error(let text): "error \"\(text)\""
+        case .error(let text): "error \(quoted(text))"
         case .backlog(let channel, let n): "\(channel.name) backlog \(n)"
         case .pending(let channel, let n): "\(channel.name) pending \(n)"
         case .delayAtMost(let channel, let d): "\(channel.name) delay at most \(d)"
         }
     }
+}
+
+/// `text` as a string literal of the language: in quotes, with `\"`, `\\` and `\n` escaped.
+public func quoted(_ text: String) -> String {
+    var result = "\""
+    for character in text {
+        switch character {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        default: result.append(character)
+        }
+    }
+    return result + "\""
 }

@@ -14,10 +14,13 @@ public struct RunResult: Sendable {
     public var endTime: SimInstant
     /// The trace, when it was kept in memory.
     public var trace: String?
+    /// Invariants the oracle found broken (the first 100), and how many in all.
+    public var violations: [OracleViolation] = []
+    public var violationCount = 0
 
     /// Whether every expectation held and every rejected event was expected.
     public var passed: Bool {
-        checks.allSatisfy(\.passed) && rejections.allSatisfy(\.matched)
+        checks.allSatisfy(\.passed) && rejections.allSatisfy(\.matched) && violationCount == 0
     }
 
     public var failedChecks: [CheckResult] { checks.filter { !$0.passed } }

@@ -13,10 +13,21 @@ public enum Simulation {
         /// ``SimulationError/budgetExceeded(events:)``.
         public var eventCountMax: Int
 
+        /// Breaks one rule on purpose, so that tests can see the oracle catch it. Never set outside tests.
+        @_spi(Testing) public var testingFault: TestingFault?
+
         public init(trace: TraceDestination = .none, eventCountMax: Int = 2_000_000_000) {
             self.trace = trace
             self.eventCountMax = eventCountMax
         }
+    }
+
+    /// Rules a test can break on purpose (see ``Options/testingFault``).
+    @_spi(Testing) public enum TestingFault: Sendable, Equatable {
+        /// Every Messenger delivery is reported to the oracle twice.
+        case duplicateMessenger
+        /// Fallback emails that fall due are not sent.
+        case skipFallbackEmail
     }
 
     /// Runs `plan` to its end and checks its expectations.

@@ -88,11 +88,19 @@ extension SimulationDriver {
         var statistics: [ChannelStatistics] = []
         for channel in channels { statistics.append(await channel.statistics()) }
         for channel in ChannelKind.allCases { statistics[channel.rawValue].pending = await pendingCount(on: channel) }
+        var pending: [Send] = []
+        for entry in queue.unordered {
+            if case .arrival(let send) = entry.event { pending.append(send) }
+            if case .retry(let send) = entry.event { pending.append(send) }
+        }
+        for channel in channels { pending += await channel.waitingSends() }
+        oracle.finish(pending: pending)
         let checks = checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, expected: "a check", observed: "it was never evaluated")
         }
         return RunResult(
             checks: checks, rejections: rejections, channels: statistics, deliveries: deliveryCount,
-            messages: messages.count, events: eventCount, endTime: plan.endAt ?? lastActivity, trace: trace.finish())
+            messages: messages.count, events: eventCount, endTime: plan.endAt ?? lastActivity, trace: trace.finish(),
+            violations: oracle.violations, violationCount: oracle.violationCount)
     }
 }

@@ -5,17 +5,20 @@ extension SimulationDriver {
         let posting = try await thread.post(by: author, isNote: isNote)
         let message = MessageID(messages.count)
         messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
+        oracle.posted(
+            message, author: author, recipients: posting.recipients, inUserConversation: posting.inUserConversation,
+            isNote: isNote)
         for recipient in posting.recipients {
             if let user = users[recipient.int] {
                 let reception = await user.receive(at: now, everyone: everyone)
-                await submit(Send(message: message, recipient: recipient, channel: .messenger, due: now))
+                await call(Send(message: message, recipient: recipient, channel: .messenger, due: now))
                 if reception.push {
-                    await submit(Send(message: message, recipient: recipient, channel: .push, due: now))
+                    await call(Send(message: message, recipient: recipient, channel: .push, due: now))
                 }
                 queue.push(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer)
             } else if let customer = customers[recipient.int] {
                 let channel = await customer.channelForMessage()
-                await submit(Send(message: message, recipient: recipient, channel: channel, due: now))
+                await call(Send(message: message, recipient: recipient, channel: channel, due: now))
             }
         }
     }
@@ -33,10 +36,22 @@ extension SimulationDriver {
             await submit(send)
         case .fallbackDeadline(let message, let recipient):
             guard let user = users[recipient.int] else { return }
-            if await user.deadlineReached(message, everyone: everyone) == .sendEmail {
-                await submit(Send(message: message, recipient: recipient, channel: .email, due: now))
+            let decision = await user.deadlineReached(message, everyone: everyone)
+            oracle.fallbackDecided(message, recipient, decision, at: now)
+            guard decision == .sendEmail else { return }
+            let email = Send(message: message, recipient: recipient, channel: .email, due: now)
+            if options.testingFault == .skipFallbackEmail {
+                oracle.expect(email.message, email.recipient, email.channel)
+            } else {
+                await call(email)
             }
         }
+    }
+
+    /// The rules call for a send: the oracle notes it, and it falls due now.
+    private func call(_ send: Send) async {
+        oracle.expect(send.message, send.recipient, send.channel)
+        await submit(send)
     }
 
     /// A send falls due now on its channel.
@@ -73,5 +88,9 @@ extension SimulationDriver {
         deliveryCount += 1
         trace.write(delivery, message: message, cast: cast)
         ledger.observe(delivery, text: message.text)
+        oracle.delivered(delivery)
+        if options.testingFault == .duplicateMessenger && send.channel == .messenger {
+            oracle.delivered(delivery)
+        }
     }
 }

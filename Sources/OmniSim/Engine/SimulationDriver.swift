@@ -20,6 +20,7 @@ actor SimulationDriver {
     var everyone: UserSettings
     var messages: [Message] = []
     var ledger: DeliveryLedger
+    var oracle: Oracle
     var checkResults: [CheckResult?]
     var rejections: [RejectedEvent] = []
     /// Index into `rejections` of the first rejection at the current instant.
@@ -61,6 +62,7 @@ actor SimulationDriver {
             ChannelActor(config: plan.channels.first { $0.kind == kind } ?? ChannelConfig(kind: kind), executor: executor)
         }
         self.ledger = DeliveryLedger(checks: plan.checks)
+        self.oracle = Oracle(cast: plan.cast)
         self.checkResults = Array(repeating: nil, count: plan.checks.count)
     }
 
@@ -75,15 +77,14 @@ actor SimulationDriver {
     func run() async throws -> RunResult {
         let timedChecks = plan.checks.compactMap { check in check.time.map { (time: $0, check: check) } }
             .sorted { ($0.time, $0.check.id) < ($1.time, $1.check.id) }
-        var eventIndex = 0
+        var events = EventStream(events: plan.events, loads: plan.loads)
         var checkIndex = 0
         let endAt = plan.endAt ?? SimInstant(milliseconds: .max)
         while true {
             // The earliest by (time, phase): timers are in phase 0 or 2, events in 1, checks in 3.
             var best: (time: SimInstant, phase: Phase, step: Step)?
             if let timer = queue.peek, timer.time <= endAt { best = (timer.time, timer.phase, .timer) }
-            if eventIndex < plan.events.count, plan.events[eventIndex].time <= endAt {
-                let event = plan.events[eventIndex]
+            if let event = events.peek, event.time <= endAt {
                 if best.map({ (event.time, Phase.scenarioEvent) < ($0.time, $0.phase) }) ?? true {
                     best = (event.time, .scenarioEvent, .event(event))
                 }
@@ -96,7 +97,7 @@ actor SimulationDriver {
             if best.time != now { startInstant(best.time) }
             switch best.step {
             case .event(let event):
-                eventIndex += 1
+                _ = events.next()
                 try countEvent()
                 lastActivity = now
                 await perform(event)

@@ -14,6 +14,8 @@ public struct ScenarioPlan: Sendable {
     public var items: [ItemDeclaration]
     /// Timed events in run order (by time, then file order).
     public var events: [PlannedEvent]
+    /// `load` lines; their events merge with `events` by (time, ``PlannedEvent/sourceIndex``).
+    public var loads: [LoadSpec] = []
     /// Every expectation, in file order; ``PlannedCheck/id`` is its index here.
     public var checks: [PlannedCheck]
     /// `end at T`, if given.

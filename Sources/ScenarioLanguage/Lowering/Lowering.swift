@@ -18,9 +18,11 @@ struct Lowering {
     mutating func lower() -> (ScenarioPlan, [SourceRange], [SourceRange]) {
         declarePeople()
         let items = declareItems()
+        var loads = declareLoads()
         declareConversationSlots()
         let cast = Cast(personNames: personNames, personKinds: personKinds, threadNames: threadNames)
         var plan = ScenarioPlan(cast: cast, items: items)
+        var loadIndex = 0
         var checkRanges: [SourceRange] = []
         var eventRanges: [SourceRange] = []
         for statement in ast.statements {
@@ -51,7 +53,11 @@ struct Lowering {
                     checkRanges.append(statement.range)
                 }
             case .load:
-                break
+                guard loadIndex < loads.count else { break }
+                loads[loadIndex].sourceIndex = eventRanges.count
+                plan.loads.append(loads[loadIndex])
+                loadIndex += 1
+                eventRanges.append(statement.range)
             }
         }
         return (plan, checkRanges, eventRanges)
@@ -95,6 +101,49 @@ struct Lowering {
             items.append(ItemDeclaration(thread: id, kind: kind, title: title, followers: followerIDs))
         }
         return items
+    }
+
+    /// Each `load` line's people (`u1…`, `k1…`) and conversations (`c1…`), after the declared ones.
+    private mutating func declareLoads() -> [LoadSpec] {
+        var loads: [LoadSpec] = []
+        for statement in ast.statements {
+            guard case .load(let load) = statement.kind else { continue }
+            let firstUser = PersonID(personNames.count)
+            guard declareGenerated("u", count: load.users, kind: .user, at: statement.range) else { continue }
+            let firstCustomer = PersonID(personNames.count)
+            guard declareGenerated("k", count: load.customers, kind: .customer, at: statement.range) else { continue }
+            let firstThread = ThreadID(threadNames.count)
+            var clash: String?
+            for index in 1...max(load.conversations, 1) where index <= load.conversations {
+                let name = "c\(index)"
+                if personIndex[name] != nil || threadIndex[name] != nil { clash = name; break }
+                _ = addThreadSlot(name)
+            }
+            if let clash {
+                diagnostics.append(Diagnostic(.nameTaken(clash), at: statement.range))
+                continue
+            }
+            loads.append(LoadSpec(
+                seed: load.seed, firstUser: firstUser, userCount: load.users, firstCustomer: firstCustomer,
+                customerCount: load.customers, firstThread: firstThread, conversationCount: load.conversations,
+                messageCount: load.messages, over: load.over, sourceIndex: 0))
+        }
+        return loads
+    }
+
+    private mutating func declareGenerated(_ prefix: String, count: Int, kind: PersonKind, at range: SourceRange) -> Bool {
+        guard count > 0 else { return true }
+        for index in 1...count {
+            let name = "\(prefix)\(index)"
+            guard personIndex[name] == nil else {
+                diagnostics.append(Diagnostic(.duplicateDeclaration(name), at: range))
+                return false
+            }
+            personIndex[name] = PersonID(personNames.count)
+            personNames.append(name)
+            personKinds.append(kind)
+        }
+        return true
     }
 
     /// Every name some event starts or drafts a conversation under gets a thread slot.

@@ -18,7 +18,7 @@ public enum RunReport {
     }
 
     private static func ranText(_ path: String, _ compiled: CompiledScenario, _ result: RunResult) -> String {
-        let failed = result.failedChecks.count + result.unexpectedRejections.count
+        let failed = result.failedChecks.count + result.unexpectedRejections.count + (result.violationCount > 0 ? 1 : 0)
         let checks = result.checks.count
         var text = result.passed
             ? "PASS \(path): \(checks) \(checks == 1 ? "check" : "checks") passed"
@@ -37,6 +37,10 @@ public enum RunReport {
             let message = "unexpected error at \(rejection.time): \(rejection.message) "
                 + "(if intended, add: at \(rejection.time) expect error \"…\")"
             text += DiagnosticRenderer.render(Diagnostic(.init(message), at: range), in: compiled.file)
+        }
+        for violation in result.violations { text += "\(path): error: \(violation)\n" }
+        if result.violationCount > result.violations.count {
+            text += "\(path): error: … and \(result.violationCount - result.violations.count) more invariant violations\n"
         }
         if !result.passed { text += "  reproduce: omnisim run \(path)\n" }
         return text

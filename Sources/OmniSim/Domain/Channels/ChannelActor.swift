@@ -19,5 +19,6 @@ public actor ChannelActor {
     func recordArrival(of send: Send, at now: SimInstant) { state.recordArrival(of: send, at: now) }
     func apply(_ change: ChannelChange, at now: SimInstant) -> SimInstant? { state.apply(change, at: now) }
     func backlog() -> Int { state.backlog }
+    func waitingSends() -> [Send] { Array(state.waitingSends) }
     func statistics() -> ChannelStatistics { state.statistics }
 }

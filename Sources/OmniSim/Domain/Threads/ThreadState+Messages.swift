@@ -27,6 +27,6 @@ extension ThreadState {
         for member in members where member != author && (!isNote || cast.isUser(member)) {
             recipients.append(member)
         }
-        return Posting(number: messageCount, recipients: recipients)
+        return Posting(number: messageCount, recipients: recipients, inUserConversation: kind == .userConversation)
     }
 }

@@ -48,5 +48,7 @@ public struct ThreadState: Sendable {
     public struct Posting: Sendable, Equatable {
         public var number: Int32
         public var recipients: [PersonID]
+        /// Whether the thread is a user conversation (for the oracle).
+        public var inUserConversation = false
     }
 }

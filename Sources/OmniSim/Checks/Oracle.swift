@@ -1,0 +1,117 @@
+/// Checks the contract's invariants over a whole run, independently of the checks a scenario
+/// writes: each message reached each recipient exactly once on each channel the rules called for,
+/// nobody else received it, no customer was in a user conversation or got an internal note, a
+/// fallback email went out only for a message unseen at its deadline (and a message counted as
+/// seen had arrived), and nothing was lost (a send not arrived at the end must be pending).
+///
+/// Memory: one byte of flags and one person id per (message, recipient).
+struct Oracle {
+    /// Per (message, recipient) slot: what the rules called for and what arrived.
+    private struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let expectsMessenger = Flags(rawValue: 1 << 0)
+        static let expectsPush = Flags(rawValue: 1 << 1)
+        static let expectsEmail = Flags(rawValue: 1 << 2)
+        static let expectsChat = Flags(rawValue: 1 << 3)
+        static func expects(_ channel: ChannelKind) -> Flags { Flags(rawValue: 1 << UInt8(channel.rawValue)) }
+        static func got(_ channel: ChannelKind) -> Flags { Flags(rawValue: 1 << UInt8(channel.rawValue + 4)) }
+    }
+
+    private var slotStart: [Int32] = [0]
+    private var slotPerson: [PersonID] = []
+    private var slotFlags: [Flags] = []
+    /// When the Messenger delivery of a slot arrived (ms), or -1; only for user recipients.
+    private var messengerArrival: [Int64] = []
+    private(set) var violations: [OracleViolation] = []
+    private(set) var violationCount = 0
+    static let violationsListedMax = 100
+
+    private let cast: Cast
+
+    init(cast: Cast) { self.cast = cast }
+
+    /// A message was posted with these recipients (fixed at posting).
+    mutating func posted(_ message: MessageID, author: PersonID, recipients: [PersonID], inUserConversation: Bool, isNote: Bool) {
+        precondition(message.int == slotStart.count - 1, "messages are posted in id order")
+        for recipient in recipients {
+            if recipient == author { report("the author is a recipient of their own message", recipient, nil) }
+            if cast.isCustomer(recipient) && inUserConversation { report("a customer is in a user conversation", recipient, nil) }
+            if cast.isCustomer(recipient) && isNote { report("a customer is a recipient of an internal note", recipient, nil) }
+            slotPerson.append(recipient)
+            slotFlags.append([])
+            messengerArrival.append(-1)
+        }
+        slotStart.append(Int32(slotPerson.count))
+    }
+
+    /// The rules called for a delivery of `message` to `recipient` on `channel`.
+    mutating func expect(_ message: MessageID, _ recipient: PersonID, _ channel: ChannelKind) {
+        guard let slot = slot(message, recipient) else {
+            report("a send was called for to someone who is not a recipient", recipient, channel)
+            return
+        }
+        if slotFlags[slot].contains(.expects(channel)) { report("a send was called for twice", recipient, channel) }
+        slotFlags[slot].insert(.expects(channel))
+    }
+
+    /// The fallback deadline decided `decision`; a message counted as seen must have arrived.
+    mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: FallbackDecision, at time: SimInstant) {
+        guard let slot = slot(message, recipient) else { return }
+        if decision == .seen && (messengerArrival[slot] < 0 || messengerArrival[slot] > time.milliseconds) {
+            report("a message counted as seen at its deadline had not arrived", recipient, .messenger)
+        }
+    }
+
+    mutating func delivered(_ delivery: Delivery) {
+        guard let slot = slot(delivery.message, delivery.recipient) else {
+            report("received a message without being its recipient", delivery.recipient, delivery.channel)
+            return
+        }
+        let got = Flags.got(delivery.channel)
+        if slotFlags[slot].contains(got) { report("received the same message twice", delivery.recipient, delivery.channel) }
+        if !slotFlags[slot].contains(.expects(delivery.channel)) {
+            report("received on a channel the rules did not call for", delivery.recipient, delivery.channel)
+        }
+        slotFlags[slot].insert(got)
+        if delivery.channel == .messenger { messengerArrival[slot] = delivery.time.milliseconds }
+    }
+
+    /// At the end: every send called for arrived, or is pending (never lost).
+    mutating func finish(pending: [Send]) {
+        var pendingSlots: [Int: UInt8] = [:]
+        for send in pending {
+            if let slot = slot(send.message, send.recipient) { pendingSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue) }
+        }
+        for message in 0..<(slotStart.count - 1) {
+            for slot in Int(slotStart[message])..<Int(slotStart[message + 1]) {
+                for channel in ChannelKind.allCases where slotFlags[slot].contains(.expects(channel)) && !slotFlags[slot].contains(.got(channel)) {
+                    if (pendingSlots[slot] ?? 0) & (1 << UInt8(channel.rawValue)) == 0 {
+                        report("a send was lost: called for, never arrived, not pending", slotPerson[slot], channel)
+                    }
+                }
+            }
+        }
+    }
+
+    private func slot(_ message: MessageID, _ person: PersonID) -> Int? {
+        guard message.int + 1 < slotStart.count else { return nil }
+        for slot in Int(slotStart[message.int])..<Int(slotStart[message.int + 1]) where slotPerson[slot] == person { return slot }
+        return nil
+    }
+
+    private mutating func report(_ text: String, _ person: PersonID, _ channel: ChannelKind?) {
+        violationCount += 1
+        guard violations.count < Self.violationsListedMax else { return }
+        violations.append(OracleViolation(text: text, person: cast.name(of: person), channel: channel))
+    }
+}
+
+/// One broken invariant, with the person and channel it concerns.
+public struct OracleViolation: Sendable, Equatable, CustomStringConvertible {
+    public var text: String
+    public var person: String
+    public var channel: ChannelKind?
+    public var description: String {
+        "invariant: \(text) (person '\(person)'\(channel.map { ", channel \($0.name)" } ?? ""))"
+    }
+}

@@ -1,0 +1,51 @@
+/// The scenario's events in run order: the file's own `at` lines merged with the events each
+/// `load` line generates, by (time, source index) — so at one instant the lines run in file order.
+public struct EventStream {
+    private let fileEvents: [PlannedEvent]
+    private var fileIndex = 0
+    private var generators: [LoadGenerator]
+    /// Each generator's next event, drawn ahead so that the merge can compare times.
+    private var lookahead: [PlannedEvent?]
+
+    public init(events: [PlannedEvent], loads: [LoadSpec]) {
+        fileEvents = events
+        generators = loads.map(LoadGenerator.init)
+        lookahead = Array(repeating: nil, count: generators.count)
+        for index in generators.indices { lookahead[index] = draw(index) }
+    }
+
+    private mutating func draw(_ index: Int) -> PlannedEvent? {
+        guard let time = generators[index].nextTime, let action = generators[index].next() else { return nil }
+        return PlannedEvent(time: SimInstant(milliseconds: time), action: action, sourceIndex: generators[index].spec.sourceIndex)
+    }
+
+    /// The next event without taking it.
+    public var peek: PlannedEvent? {
+        var best = fileIndex < fileEvents.count ? fileEvents[fileIndex] : nil
+        for case let candidate? in lookahead where best.map({ Self.precedes(candidate, $0) }) ?? true {
+            best = candidate
+        }
+        return best
+    }
+
+    /// Takes the next event.
+    public mutating func next() -> PlannedEvent? {
+        var best = fileIndex < fileEvents.count ? fileEvents[fileIndex] : nil
+        var source = -1
+        for (index, candidate) in lookahead.enumerated() {
+            guard let candidate, best.map({ Self.precedes(candidate, $0) }) ?? true else { continue }
+            best = candidate
+            source = index
+        }
+        if source >= 0 {
+            lookahead[source] = draw(source)
+        } else if best != nil {
+            fileIndex += 1
+        }
+        return best
+    }
+
+    private static func precedes(_ a: PlannedEvent, _ b: PlannedEvent) -> Bool {
+        (a.time, a.sourceIndex) < (b.time, b.sourceIndex)
+    }
+}

@@ -1,0 +1,167 @@
+/// Generates a `load` line's events lazily, in time order, deterministically from its seed:
+/// conversations (about four in five user conversations of 2–8 users, the rest customer
+/// conversations of 1–3 customers plus 1–3 users), presence (each person logs in and out, or joins
+/// and leaves chat, every 15–90 minutes), messages from random participants at random instants
+/// within the load's duration, and views (a recipient who is logged in views the thread 1 ms to
+/// 2 minutes later).
+///
+/// Memory is O(messages + people): message instants are drawn and sorted up front (12 bytes each);
+/// presence and views come from two small heaps as time advances.
+struct LoadGenerator {
+    let spec: LoadSpec
+    /// Conversation members, flat: conversation i is `members[memberStart[i]..<memberStart[i+1]]`, author first.
+    private var members: [PersonID] = []
+    private var memberStart: [Int32] = [0]
+    private var isCustomerConversation: [Bool] = []
+    private var started: [Bool] = []
+    /// Message instants (ms) and conversations, sorted by instant then draw order.
+    private var messageTimes: [Int64] = []
+    private var messageConversations: [Int32] = []
+    private var messageCursor = 0
+    /// People's presence as the generator sees it (its own schedule of log-ins and chat visits).
+    private var present: [Bool]
+    private var presence = MinHeap<(time: Int64, person: Int32)>()
+    private var views = MinHeap<(time: Int64, sequence: Int64, person: Int32, thread: Int32)>()
+    private var viewSequence: Int64 = 0
+    private var random: SplitMix64
+
+    private static let presencePauseMin: Int64 = 15 * 60_000
+    private static let presencePauseMax: Int64 = 90 * 60_000
+    private static let viewDelayMax = 120_000
+
+    init(spec: LoadSpec) {
+        self.spec = spec
+        present = Array(repeating: false, count: spec.userCount + spec.customerCount)
+        random = SplitMix64(seed: spec.seed)
+        buildConversations()
+        buildMessages()
+        for person in 0..<present.count {
+            let first = Int64(random.below(Int(Self.presencePauseMax) + 1))
+            if first < spec.over.milliseconds { presence.push((first, Int32(person)), by: Self.presenceKey) }
+        }
+    }
+
+    private static func presenceKey(_ a: (time: Int64, person: Int32), _ b: (time: Int64, person: Int32)) -> Bool {
+        (a.time, a.person) < (b.time, b.person)
+    }
+
+    private static func viewKey(
+        _ a: (time: Int64, sequence: Int64, person: Int32, thread: Int32),
+        _ b: (time: Int64, sequence: Int64, person: Int32, thread: Int32)
+    ) -> Bool {
+        (a.time, a.sequence) < (b.time, b.sequence)
+    }
+
+    private func person(_ index: Int) -> PersonID {
+        index < spec.userCount ? PersonID(spec.firstUser.int + index) : PersonID(spec.firstCustomer.int + index - spec.userCount)
+    }
+
+    private func localIndex(_ person: PersonID) -> Int {
+        person.int >= spec.firstUser.int && person.int < spec.firstUser.int + spec.userCount
+            ? person.int - spec.firstUser.int : spec.userCount + person.int - spec.firstCustomer.int
+    }
+
+    private mutating func buildConversations() {
+        let users = spec.userCount, customers = spec.customerCount
+        for _ in 0..<spec.conversationCount {
+            let customer = customers > 0 && (users == 0 || random.below(5) == 0)
+            let firstUser = spec.firstUser.int, firstCustomer = spec.firstCustomer.int
+            if customer {
+                let userPart = users == 0 ? 0 : min(users, random.within(1...3))
+                let customerPart = min(customers, random.within(1...3))
+                pickDistinct(userPart, from: users, first: firstUser)
+                pickDistinct(customerPart, from: customers, first: firstCustomer)
+            } else {
+                pickDistinct(min(users, random.within(2...8)), from: users, first: firstUser)
+            }
+            isCustomerConversation.append(customer)
+            memberStart.append(Int32(members.count))
+        }
+        started = Array(repeating: false, count: spec.conversationCount)
+    }
+
+    /// Appends `count` distinct people drawn from ids `first ..< first + pool`.
+    private mutating func pickDistinct(_ count: Int, from pool: Int, first: Int) {
+        let start = members.count
+        while members.count - start < count {
+            let candidate = PersonID(first + random.below(pool))
+            if !members[start...].contains(candidate) { members.append(candidate) }
+        }
+    }
+
+    private mutating func buildMessages() {
+        guard spec.conversationCount > 0, spec.over.milliseconds > 0 else { return }
+        var drawn: [(time: Int64, conversation: Int32)] = []
+        drawn.reserveCapacity(spec.messageCount)
+        for _ in 0..<spec.messageCount {
+            let time = Int64(random.below(Int(spec.over.milliseconds)))
+            drawn.append((time, Int32(random.below(spec.conversationCount))))
+        }
+        // A stable order: by instant, then by draw order.
+        let order = drawn.indices.sorted { (drawn[$0].time, $0) < (drawn[$1].time, $1) }
+        messageTimes = order.map { drawn[$0].time }
+        messageConversations = order.map { drawn[$0].conversation }
+    }
+
+    /// The instant of the next event, if any.
+    var nextTime: Int64? {
+        var best = messageCursor < messageTimes.count ? messageTimes[messageCursor] : Int64.max
+        if let top = presence.peek, top.time < best { best = top.time }
+        if let top = views.peek, top.time < best { best = top.time }
+        return best == .max ? nil : best
+    }
+
+    /// The next event in time order (at one instant: presence, then views, then messages).
+    mutating func next() -> PlannedEvent.Action? {
+        guard let time = nextTime else { return nil }
+        if let top = presence.peek, top.time == time {
+            _ = presence.pop(by: Self.presenceKey)
+            return togglePresence(Int(top.person), at: time)
+        }
+        if let top = views.peek, top.time == time {
+            _ = views.pop(by: Self.viewKey)
+            return .view(.known(PersonID(Int(top.person))), .known(ThreadID(Int(top.thread))))
+        }
+        let conversation = Int(messageConversations[messageCursor])
+        let number = messageCursor
+        messageCursor += 1
+        return message(in: conversation, number: number, at: time)
+    }
+
+    private mutating func togglePresence(_ index: Int, at time: Int64) -> PlannedEvent.Action {
+        present[index].toggle()
+        let pause = Self.presencePauseMin + Int64(random.below(Int(Self.presencePauseMax - Self.presencePauseMin) + 1))
+        if time + pause < spec.over.milliseconds { presence.push((time + pause, Int32(index)), by: Self.presenceKey) }
+        let who = PersonRef.known(person(index))
+        if index < spec.userCount { return present[index] ? .logIn(who) : .logOut(who) }
+        return present[index] ? .joinChat(who) : .leaveChat(who)
+    }
+
+    private mutating func message(in conversation: Int, number: Int, at time: Int64) -> PlannedEvent.Action {
+        let people = members[Int(memberStart[conversation])..<Int(memberStart[conversation + 1])]
+        let thread = ThreadID(spec.firstThread.int + conversation)
+        let text = "msg \(number + 1)"
+        let author: PersonID
+        let action: PlannedEvent.Action
+        if !started[conversation] {
+            started[conversation] = true
+            author = people[people.startIndex]
+            action = .start(
+                author: .known(author), thread: .known(thread), isCustomer: isCustomerConversation[conversation],
+                with: people.dropFirst().map(PersonRef.known), text: text)
+        } else {
+            author = people[people.startIndex + random.below(people.count)]
+            let inChat = present[localIndex(author)]
+            let isCustomer = localIndex(author) >= spec.userCount
+            action = .write(author: .known(author), thread: .known(thread), text: text, route: isCustomer && !inChat ? .email : .app)
+        }
+        for member in people where member != author {
+            let index = localIndex(member)
+            guard index < spec.userCount, present[index] else { continue }
+            let delay = Int64(1 + random.below(Self.viewDelayMax))
+            views.push((time + delay, viewSequence, Int32(member.int), Int32(thread.int)), by: Self.viewKey)
+            viewSequence += 1
+        }
+        return action
+    }
+}

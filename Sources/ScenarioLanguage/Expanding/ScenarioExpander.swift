@@ -1,0 +1,64 @@
+import OmniSim
+
+/// `omnisim expand`: writes a compiled scenario back as plain statements, with every `load` line
+/// replaced by the events it generates. The output is itself a valid scenario with the same trace:
+/// times are absolute, and timed lines come in the order the engine runs them.
+public enum ScenarioExpander {
+    /// Writes the expanded scenario line by line to `write` (each call gets one line with its newline).
+    public static func expand(_ compiled: CompiledScenario, write: (String) -> Void) {
+        let plan = compiled.plan
+        let cast = plan.cast
+        if let title = plan.title { write("scenario \(quoted(title))\n") }
+        writeNames("user", cast.personNames.indices.filter { cast.personKinds[$0] == .user }, cast, write)
+        writeNames("customer", cast.personNames.indices.filter { cast.personKinds[$0] == .customer }, cast, write)
+        writeNames("mobile", plan.personSetup.indices.filter { plan.personSetup[$0].hasMobile }, cast, write)
+        for (index, setup) in plan.personSetup.enumerated() {
+            for change in changes(setup.settings) { write("set \(cast.personNames[index]) \(StatementText.setting(change))\n") }
+        }
+        for change in changes(plan.everyone) { write("set everyone \(StatementText.setting(change))\n") }
+        for config in plan.channels {
+            let name = config.kind.name
+            if config.latency != .zero { write("channel \(name) latency \(config.latency)\n") }
+            for window in config.downWindows { write("channel \(name) down \(window.from)..\(window.until)\n") }
+            if let rate = config.rate { write("channel \(name) rate \(StatementText.rate(rate))\n") }
+        }
+        for item in plan.items {
+            var line = "\(item.kind.rawValue) \(cast.name(of: item.thread)) \(quoted(item.title))"
+            if !item.followers.isEmpty { line += " followers " + item.followers.map { cast.name(of: $0) }.joined(separator: ", ") }
+            write(line + "\n")
+        }
+        if let endAt = plan.endAt { write("end at \(endAt)\n") }
+        let timedChecks = plan.checks.compactMap { check in check.time.map { (time: $0, check: check) } }
+            .sorted { ($0.time, $0.check.id) < ($1.time, $1.check.id) }
+        var checkIndex = 0
+        var events = EventStream(events: plan.events, loads: plan.loads)
+        while let event = events.next() {
+            while checkIndex < timedChecks.count, timedChecks[checkIndex].time < event.time {
+                write("at \(timedChecks[checkIndex].time) expect \(timedChecks[checkIndex].check.condition.describe(cast: cast))\n")
+                checkIndex += 1
+            }
+            write("at \(event.time) \(StatementText.action(event.action, cast: cast))\n")
+        }
+        for (time, check) in timedChecks[checkIndex...] { write("at \(time) expect \(check.condition.describe(cast: cast))\n") }
+        for check in plan.checks where check.time == nil { write("expect \(check.condition.describe(cast: cast))\n") }
+    }
+
+    /// The whole expansion as one string (for tests and small files).
+    public static func expandedText(_ compiled: CompiledScenario) -> String {
+        var text = ""
+        expand(compiled) { text += $0 }
+        return text
+    }
+
+    private static func writeNames(_ keyword: String, _ indices: [Int], _ cast: Cast, _ write: (String) -> Void) {
+        for start in stride(from: 0, to: indices.count, by: 50) {
+            let chunk = indices[start..<min(start + 50, indices.count)]
+            write("\(keyword) " + chunk.map { cast.personNames[$0] }.joined(separator: " ") + "\n")
+        }
+    }
+
+    private static func changes(_ settings: UserSettings) -> [SettingChange] {
+        [settings.bubble.map(SettingChange.bubble), settings.email.map(SettingChange.email),
+         settings.push.map(SettingChange.push), settings.emailAfter.map(SettingChange.emailAfter)].compactMap { $0 }
+    }
+}

@@ -1,0 +1,71 @@
+import OmniSim
+
+/// Engine values written back in the language's words.
+enum StatementText {
+    static func setting(_ change: SettingChange) -> String {
+        switch change {
+        case .bubble(let on): "bubble \(on ? "on" : "off")"
+        case .email(let on): "email \(on ? "on" : "off")"
+        case .push(let on): "push \(on ? "on" : "off")"
+        case .emailAfter(let delay): "email-after \(delay)"
+        }
+    }
+
+    static func rate(_ rate: Rate) -> String {
+        let unit = rate.window == .hours(1) ? "h" : rate.window == .minutes(1) ? "m" : "s"
+        return "\(rate.count)/\(unit)"
+    }
+
+    static func person(_ ref: PersonRef, _ cast: Cast) -> String {
+        switch ref {
+        case .known(let id): cast.name(of: id)
+        case .unknown(let name): name
+        }
+    }
+
+    static func thread(_ ref: ThreadRef, _ cast: Cast) -> String {
+        switch ref {
+        case .known(let id): cast.name(of: id)
+        case .unknown(let name): name
+        case .person(let id): cast.name(of: id)
+        }
+    }
+
+    static func people(_ refs: [PersonRef], _ cast: Cast) -> String {
+        refs.map { person($0, cast) }.joined(separator: ", ")
+    }
+
+    static func action(_ action: PlannedEvent.Action, cast: Cast) -> String {
+        let p = { (ref: PersonRef) in person(ref, cast) }
+        let t = { (ref: ThreadRef) in thread(ref, cast) }
+        switch action {
+        case .logIn(let who): return "\(p(who)) logs in"
+        case .logOut(let who): return "\(p(who)) logs out"
+        case .joinChat(let who): return "\(p(who)) joins chat"
+        case .leaveChat(let who): return "\(p(who)) leaves chat"
+        case .view(let who, let thread): return "\(p(who)) views \(t(thread))"
+        case .start(let author, let thread, let isCustomer, let with, let text):
+            let listed = with.isEmpty ? "" : " with \(people(with, cast))"
+            return "\(p(author)) starts \(isCustomer ? "customer " : "")conversation \(t(thread))\(listed) \(quoted(text))"
+        case .draft(let author, let thread, let isCustomer, let with):
+            let listed = with.isEmpty ? "" : " with \(people(with, cast))"
+            return "\(p(author)) drafts \(isCustomer ? "customer " : "")conversation \(t(thread))\(listed)"
+        case .send(let author, let thread, let text): return "\(p(author)) sends \(t(thread)) \(quoted(text))"
+        case .cancel(let author, let thread): return "\(p(author)) cancels \(t(thread))"
+        case .write(let author, let thread, let text, .app): return "\(p(author)) writes to \(t(thread)) \(quoted(text))"
+        case .write(let author, let thread, let text, .email): return "\(p(author)) emails \(t(thread)) \(quoted(text))"
+        case .note(let author, let thread, let text): return "\(p(author)) notes \(t(thread)) \(quoted(text))"
+        case .add(let by, let who, let thread): return "\(p(by)) adds \(people(who, cast)) to \(t(thread))"
+        case .remove(let by, let who, let thread): return "\(p(by)) removes \(people(who, cast)) from \(t(thread))"
+        case .follow(let who, let thread): return "\(p(who)) follows \(t(thread))"
+        case .unfollow(let who, let thread): return "\(p(who)) unfollows \(t(thread))"
+        case .close(let who, let thread): return "\(p(who)) closes \(t(thread))"
+        case .reopen(let who, let thread): return "\(p(who)) reopens \(t(thread))"
+        case .setting(let who, let change): return "set \(who.map(p) ?? "everyone") \(setting(change))"
+        case .mobile(let who): return "mobile \(p(who))"
+        case .channel(let kind, .latency(let latency)): return "channel \(kind.name) latency \(latency)"
+        case .channel(let kind, .down(let window)): return "channel \(kind.name) down \(window.from)..\(window.until)"
+        case .channel(let kind, .rate(let rate)): return "channel \(kind.name) rate \(rate.map(Self.rate) ?? "none")"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+public import OmniSim
+
+/// Runs many scenario files, up to `workers` at once, and hands each run's report to `emit` in
+/// input order — so the output is the same for any number of workers.
+public enum SuiteRunner {
+    /// What a suite run came to: the tally of exit codes (0 passed, 1 failed, 2 file errors).
+    public struct Tally: Sendable, Equatable {
+        public var passed = 0
+        public var failed = 0
+        public var fileErrors = 0
+        public var exitCode: Int32 { fileErrors > 0 ? 2 : failed > 0 ? 1 : 0 }
+
+        /// `29 scenarios: 27 passed, 1 failed, 1 with file errors`.
+        public var summary: String {
+            let count = passed + failed + fileErrors
+            var parts = ["\(passed) passed"]
+            if failed > 0 { parts.append("\(failed) failed") }
+            if fileErrors > 0 { parts.append("\(fileErrors) with file errors") }
+            return "\(count) \(count == 1 ? "scenario" : "scenarios"): " + parts.joined(separator: ", ")
+        }
+    }
+
+    public static func run(
+        files: [String], traces: [TraceDestination], workers: Int, emit: (ScenarioRun) -> Void
+    ) async -> Tally {
+        precondition(traces.count == files.count, "one trace destination per file")
+        var tally = Tally()
+        var finished: [ScenarioRun?] = Array(repeating: nil, count: files.count)
+        var emitted = 0
+        await withTaskGroup(of: (Int, ScenarioRun).self) { group in
+            var next = 0
+            func launch() {
+                let (index, path, trace) = (next, files[next], traces[next])
+                group.addTask { (index, await ScenarioRun.run(path: path, trace: trace)) }
+                next += 1
+            }
+            while next < min(max(workers, 1), files.count) { launch() }
+            while let (index, run) = await group.next() {
+                finished[index] = run
+                while emitted < files.count, let ready = finished[emitted] {
+                    emit(ready)
+                    switch ready.exitCode {
+                    case 0: tally.passed += 1
+                    case 1: tally.failed += 1
+                    default: tally.fileErrors += 1
+                    }
+                    finished[emitted] = nil
+                    emitted += 1
+                }
+                if next < files.count { launch() }
+            }
+        }
+        return tally
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+@_spi(Testing) import OmniSim
+import ScenarioLanguage
+import Testing
+
+@Suite("Scale: seeded load, expand, the oracle, workers and shards")
+struct ScaleTests {
+    static let loadScenario = """
+        scenario "load and own events"
+        user boss
+        customer vip
+        channel email rate 40/s
+        channel email down 5m..8m
+        channel messenger latency 250ms
+        load seed 7 users 40 customers 12 conversations 25 messages 600 over 30m
+        at 10m vip joins chat
+        at 10m boss starts customer conversation memo with vip, u1, u2 "all hands"
+        at 10m expect chat to vip "all hands"
+        at 10m250ms expect messenger to u1 "all hands"
+        expect at least 100 emails
+        """
+
+    func compile(_ text: String, path: String = "test.scenario") throws -> CompiledScenario {
+        try ScenarioCompiler.compile(SourceFile(path: path, text: text))
+    }
+
+    func trace(_ compiled: CompiledScenario) async throws -> RunResult {
+        try await Simulation.run(compiled.plan, options: .init(trace: .memory))
+    }
+
+    @Test("the same load line gives the same trace; another seed gives another")
+    func loadIsSeeded() async throws {
+        let first = try await trace(compile(Self.loadScenario))
+        let second = try await trace(compile(Self.loadScenario))
+        let reseeded = try await trace(compile(Self.loadScenario.replacingOccurrences(of: "seed 7", with: "seed 8")))
+        let same = first.trace == second.trace, different = first.trace != reseeded.trace
+        #expect(same)
+        #expect(different)
+        #expect(first.deliveries > 3_000)
+        let passed = first.passed
+        #expect(passed, "\(first.failedChecks)")
+    }
+
+    @Test("expand writes a valid scenario that gives a byte-identical trace")
+    func expandRoundTrip() async throws {
+        let original = try compile(Self.loadScenario)
+        let expandedText = ScenarioExpander.expandedText(original)
+        #expect(!expandedText.split(separator: "\n").contains { $0.hasPrefix("load ") })
+        let expanded = try compile(expandedText, path: "expanded.scenario")
+        let a = try await trace(original)
+        let b = try await trace(expanded)
+        let same = a.trace == b.trace
+        #expect(same)
+        #expect(a.trace?.isEmpty == false)
+        #expect(ScenarioExpander.expandedText(expanded) == expandedText, "expanding twice changes nothing")
+    }
+
+    @Test("the oracle is clean on a correct run and catches a rule broken on purpose")
+    func oracleCatchesBrokenRules() async throws {
+        let compiled = try compile(Self.loadScenario)
+        let clean = try await Simulation.run(compiled.plan)
+        #expect(clean.violationCount == 0)
+
+        var duplicating = Simulation.Options()
+        duplicating.testingFault = .duplicateMessenger
+        let duplicated = try await Simulation.run(compiled.plan, options: duplicating)
+        let duplicatedPassed = duplicated.passed
+        #expect(!duplicatedPassed)
+        let first = try #require(duplicated.violations.first)
+        #expect(first.text == "received the same message twice")
+        #expect(first.channel == .messenger)
+        #expect(!first.person.isEmpty)
+
+        var skipping = Simulation.Options()
+        skipping.testingFault = .skipFallbackEmail
+        let skipped = try await Simulation.run(compiled.plan, options: skipping)
+        #expect(skipped.violations.contains { $0.text.hasPrefix("a send was lost") && $0.channel == .email })
+    }
+
+    @Test("sends still pending at 'end at' are reported as pending, not lost")
+    func pendingIsNotLost() async throws {
+        let compiled = try compile("""
+            user maria
+            customer carol
+            channel email down 1m..1h
+            end at 10m
+            at 2m maria starts customer conversation c1 with carol "stuck"
+            expect email pending 1
+            """)
+        let result = try await Simulation.run(compiled.plan)
+        #expect(result.passed)
+        #expect(result.violationCount == 0)
+        #expect(result.channels[ChannelKind.email.rawValue].pending == 1)
+    }
+
+    @Test("--workers 1, 2 and 4 print byte-identical reports")
+    func workersDoNotChangeOutput() async {
+        let files = ScenarioFileTests.files.map { ScenarioFileTests.root.appendingPathComponent($0).path }
+        var outputs: [String] = []
+        for workers in [1, 2, 4] {
+            var text = ""
+            let tally = await SuiteRunner.run(files: files, traces: files.map { _ in .none }, workers: workers) {
+                text += RunReport.text(for: $0)
+            }
+            outputs.append(text + tally.summary)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+        #expect(outputs[0].contains("scenarios: \(files.count) passed"))
+    }
+
+    @Test("shards I/N partition the files: every file in exactly one shard")
+    func shardsPartition() {
+        let files = (1...10).map { "f\($0)" }
+        let shards = (1...3).map { ScenarioFiles.shard(files, index: $0, count: 3) }
+        #expect(shards[0] == ["f1", "f4", "f7", "f10"])
+        #expect(shards.flatMap { $0 }.sorted() == files.sorted())
+    }
+}
