@@ -1,5 +1,5 @@
 /// The driver loop of one simulation: pops the next thing to do in `(time, phase, sequence)` order,
-/// awaits the actor that handles it, and applies what comes back. It runs on the same serial
+/// calls the actor that handles it, and applies what comes back. It runs on the same serial
 /// executor as every actor of the simulation, so only one handler ever runs at a time.
 actor SimulationDriver {
     private nonisolated let executor: SimulationExecutor
@@ -74,7 +74,7 @@ actor SimulationDriver {
     }
 
     /// Runs the whole scenario and returns its result.
-    func run() async throws -> RunResult {
+    func run() throws -> RunResult {
         let timedChecks = plan.checks.compactMap { check in check.time.map { (time: $0, check: check) } }
             .sorted { ($0.time, $0.check.id) < ($1.time, $1.check.id) }
         var events = EventStream(events: plan.events, loads: plan.loads)
@@ -100,18 +100,18 @@ actor SimulationDriver {
                 _ = events.next()
                 try countEvent()
                 lastActivity = now
-                await perform(event)
+                perform(event)
             case .check(let check):
                 checkIndex += 1
-                await evaluate(check)
+                evaluate(check)
             case .timer:
                 guard let entry = queue.popMin() else { break }
                 try countEvent()
                 lastActivity = now
-                await fire(entry.event)
+                fire(entry.event)
             }
         }
-        return await finish()
+        return finish()
     }
 
     private func countEvent() throws {

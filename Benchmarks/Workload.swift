@@ -1,0 +1,29 @@
+import OmniSim
+import ScenarioLanguage
+
+/// A standard workload: a `load` line over eight virtual hours, four users to each customer.
+struct Workload: Sendable {
+    var name: String
+    var people: Int
+    var conversations: Int
+    var messages: Int
+    var seed: UInt64 = 42
+
+    static let all = [
+        Workload(name: "small", people: 1_000, conversations: 500, messages: 100_000),
+        Workload(name: "large", people: 10_000, conversations: 5_000, messages: 1_000_000),
+        Workload(name: "huge", people: 1_000_000, conversations: 100_000, messages: 10_000_000),
+    ]
+
+    var users: Int { people * 4 / 5 }
+    var customers: Int { people - users }
+
+    var scenarioText: String {
+        "load seed \(seed) users \(users) customers \(customers) conversations \(conversations) messages \(messages) over 8h\n"
+    }
+
+    /// The workload as a plan, through the same language front end users have.
+    func plan() throws -> ScenarioPlan {
+        try ScenarioCompiler.compile(SourceFile(path: "\(name).scenario", text: scenarioText)).plan
+    }
+}
