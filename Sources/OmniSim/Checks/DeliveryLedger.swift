@@ -4,7 +4,7 @@
 struct DeliveryLedger {
     private struct WatchKey: Hashable {
         var channel: ChannelKind
-        var recipient: PersonID?
+        var recipient: PersonID? = nil
     }
 
     /// Whole-run delivery checks and how many deliveries matched each so far.
@@ -46,11 +46,8 @@ struct DeliveryLedger {
             runCounts[index] += 1
         }
         guard !watchIndex.isEmpty else { return }
-        for recipient in [delivery.recipient, nil] {
-            if let log = watchIndex[WatchKey(channel: delivery.channel, recipient: recipient)],
-               watchLogs[log].count < Self.watchLogMax {
-                watchLogs[log].append(delivery)
-            }
+        for key in [WatchKey(channel: delivery.channel, recipient: delivery.recipient), WatchKey(channel: delivery.channel)] {
+            if let log = watchIndex[key], watchLogs[log].count < Self.watchLogMax { watchLogs[log].append(delivery) }
         }
     }
 

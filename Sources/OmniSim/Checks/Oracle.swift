@@ -31,22 +31,31 @@ struct Oracle {
     init(cast: Cast) { self.cast = cast }
 
     /// A message was posted with these recipients (fixed at posting).
-    mutating func posted(_ message: MessageID, author: PersonID, recipients: [PersonID], inUserConversation: Bool, isNote: Bool) {
+    /// Returns the message's first slot; the k-th recipient's slot is that plus k.
+    @discardableResult
+    mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting, cast: Cast) -> Int32 {
+        let first = Int32(slotPerson.count)
         precondition(message.int == slotStart.count - 1, "messages are posted in id order")
-        for recipient in recipients {
-            if recipient == author { report("the author is a recipient of their own message", recipient, nil) }
-            if cast.isCustomer(recipient) && inUserConversation { report("a customer is in a user conversation", recipient, nil) }
-            if cast.isCustomer(recipient) && isNote { report("a customer is a recipient of an internal note", recipient, nil) }
+        for recipient in posting.members where posting.isRecipient(recipient, cast: cast) {
+            if recipient == posting.author { report("the author is a recipient of their own message", recipient, nil) }
+            if cast.isCustomer(recipient) && posting.inUserConversation {
+                report("a customer is in a user conversation", recipient, nil)
+            }
+            if cast.isCustomer(recipient) && posting.isNote {
+                report("a customer is a recipient of an internal note", recipient, nil)
+            }
             slotPerson.append(recipient)
             slotFlags.append([])
             messengerArrival.append(-1)
         }
         slotStart.append(Int32(slotPerson.count))
+        return first
     }
 
-    /// The rules called for a delivery of `message` to `recipient` on `channel`.
-    mutating func expect(_ message: MessageID, _ recipient: PersonID, _ channel: ChannelKind) {
-        guard let slot = slot(message, recipient) else {
+    /// The rules called for `send` (its slot names the message and recipient).
+    mutating func expect(_ send: Send) {
+        let (recipient, channel) = (send.recipient, send.channel)
+        guard let slot = slot(send) else {
             report("a send was called for to someone who is not a recipient", recipient, channel)
             return
         }
@@ -55,15 +64,18 @@ struct Oracle {
     }
 
     /// The fallback deadline decided `decision`; a message counted as seen must have arrived.
-    mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: FallbackDecision, at time: SimInstant) {
-        guard let slot = slot(message, recipient) else { return }
+    mutating func fallbackDecided(slot: Int32, _ recipient: PersonID, _ decision: FallbackDecision, at time: SimInstant) {
+        let slot = Int(slot)
+        guard slot >= 0, slot < slotPerson.count, slotPerson[slot] == recipient else { return }
         if decision == .seen && (messengerArrival[slot] < 0 || messengerArrival[slot] > time.milliseconds) {
             report("a message counted as seen at its deadline had not arrived", recipient, .messenger)
         }
     }
 
-    mutating func delivered(_ delivery: Delivery) {
-        guard let slot = slot(delivery.message, delivery.recipient) else {
+    mutating func delivered(_ delivery: Delivery, slot: Int32) {
+        var send = Send(message: delivery.message, recipient: delivery.recipient, channel: delivery.channel, due: delivery.due)
+        send.slot = slot
+        guard let slot = self.slot(send) else {
             report("received a message without being its recipient", delivery.recipient, delivery.channel)
             return
         }
@@ -80,7 +92,7 @@ struct Oracle {
     mutating func finish(pending: [Send]) {
         var pendingSlots: [Int: UInt8] = [:]
         for send in pending {
-            if let slot = slot(send.message, send.recipient) { pendingSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue) }
+            if let slot = slot(send) { pendingSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue) }
         }
         for message in 0..<(slotStart.count - 1) {
             for slot in Int(slotStart[message])..<Int(slotStart[message + 1]) {
@@ -93,10 +105,13 @@ struct Oracle {
         }
     }
 
-    private func slot(_ message: MessageID, _ person: PersonID) -> Int? {
-        guard message.int + 1 < slotStart.count else { return nil }
-        for slot in Int(slotStart[message.int])..<Int(slotStart[message.int + 1]) where slotPerson[slot] == person { return slot }
-        return nil
+    /// The slot a send says it belongs to, if it really is its message's slot for its recipient.
+    private func slot(_ send: Send) -> Int? {
+        let slot = Int(send.slot), message = send.message.int
+        guard message + 1 < slotStart.count, slot >= Int(slotStart[message]), slot < Int(slotStart[message + 1]),
+              slotPerson[slot] == send.recipient
+        else { return nil }
+        return slot
     }
 
     private mutating func report(_ text: String, _ person: PersonID, _ channel: ChannelKind?) {

@@ -6,20 +6,28 @@ extension SimulationDriver {
         let posting = try thread.onSharedExecutor { (thread) throws(Rejection) in try thread.post(by: author, isNote: isNote) }
         let message = MessageID(messages.count)
         messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
-        oracle.posted(
-            message, author: author, recipients: posting.recipients, inUserConversation: posting.inUserConversation,
-            isNote: isNote)
-        for recipient in posting.recipients {
+        var slot = oracle.posted(message, posting, cast: cast)
+        for recipient in posting.members where posting.isRecipient(recipient, cast: cast) {
+            defer { slot += 1 }
             if let user = users[recipient.int] {
                 let reception = user.onSharedExecutor { $0.receive(at: now, everyone: everyone) }
-                call(Send(message: message, recipient: recipient, channel: .messenger, due: now))
+                var messenger = Send(message: message, recipient: recipient, channel: .messenger, due: now)
+                messenger.receipt = Int32(truncatingIfNeeded: reception.receipt)
+                messenger.slot = slot
+                call(messenger)
                 if reception.push {
-                    call(Send(message: message, recipient: recipient, channel: .push, due: now))
+                    var push = Send(message: message, recipient: recipient, channel: .push, due: now)
+                    push.slot = slot
+                    call(push)
                 }
-                queue.push(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer)
+                queue.push(
+                    .fallbackDeadline(message, recipient, receipt: messenger.receipt, slot: slot), at: reception.deadline,
+                    phase: .timer)
             } else if let customer = customers[recipient.int] {
                 let channel = customer.onSharedExecutor { $0.channelForMessage() }
-                call(Send(message: message, recipient: recipient, channel: channel, due: now))
+                var send = Send(message: message, recipient: recipient, channel: channel, due: now)
+                send.slot = slot
+                call(send)
             }
         }
     }
@@ -36,14 +44,15 @@ extension SimulationDriver {
             deliver(send)
         case .retry(let send):
             submit(send)
-        case .fallbackDeadline(let message, let recipient):
+        case .fallbackDeadline(let message, let recipient, let receipt, let slot):
             guard let user = users[recipient.int] else { return }
-            let decision = user.onSharedExecutor { $0.deadlineReached(message, everyone: everyone) }
-            oracle.fallbackDecided(message, recipient, decision, at: now)
+            let decision = user.onSharedExecutor { $0.deadlineReached(Int(receipt), everyone: everyone) }
+            oracle.fallbackDecided(slot: slot, recipient, decision, at: now)
             guard decision == .sendEmail else { return }
-            let email = Send(message: message, recipient: recipient, channel: .email, due: now)
+            var email = Send(message: message, recipient: recipient, channel: .email, due: now)
+            email.slot = slot
             if options.testingFault == .skipFallbackEmail {
-                oracle.expect(email.message, email.recipient, email.channel)
+                oracle.expect(email)
             } else {
                 call(email)
             }
@@ -52,7 +61,7 @@ extension SimulationDriver {
 
     /// The rules call for a send: the oracle notes it, and it falls due now.
     private func call(_ send: Send) {
-        oracle.expect(send.message, send.recipient, send.channel)
+        oracle.expect(send)
         submit(send)
     }
 
@@ -86,15 +95,15 @@ extension SimulationDriver {
         let now = self.now
         channels[send.channel.rawValue].onSharedExecutor { $0.recordArrival(of: send, at: now) }
         if send.channel == .messenger, let user = users[send.recipient.int] {
-            _ = user.onSharedExecutor { $0.arrive(send.message, in: message.thread) }
+            _ = user.onSharedExecutor { $0.arrive(Int(send.receipt), in: message.thread) }
         }
         let delivery = Delivery(time: now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due)
         deliveryCount += 1
         trace.write(delivery, message: message, cast: cast)
         ledger.observe(delivery, text: message.text)
-        oracle.delivered(delivery)
+        oracle.delivered(delivery, slot: send.slot)
         if options.testingFault == .duplicateMessenger && send.channel == .messenger {
-            oracle.delivered(delivery)
+            oracle.delivered(delivery, slot: send.slot)
         }
     }
 }

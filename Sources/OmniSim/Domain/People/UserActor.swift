@@ -20,9 +20,9 @@ public actor UserActor {
     func receive(at now: SimInstant, everyone: UserSettings) -> UserState.Reception {
         state.receive(at: now, everyone: everyone)
     }
-    func arrive(_ message: MessageID, in thread: ThreadID) -> Bool { state.arrive(message, in: thread) }
-    func deadlineReached(_ message: MessageID, everyone: UserSettings) -> FallbackDecision {
-        state.deadlineReached(message, everyone: everyone)
+    func arrive(_ receipt: Int, in thread: ThreadID) -> Bool { state.arrive(receipt, in: thread) }
+    func deadlineReached(_ receipt: Int, everyone: UserSettings) -> FallbackDecision {
+        state.deadlineReached(receipt, everyone: everyone)
     }
     func apply(_ change: SettingChange) { state.settings.apply(change) }
     func giveMobile() { state.hasMobile = true }

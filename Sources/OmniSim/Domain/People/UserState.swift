@@ -1,7 +1,9 @@
 /// One user's presence, settings and read state: the logic behind ``UserActor``.
 ///
 /// Pure and synchronous: every method takes what it needs and returns what follows, so the rules
-/// can be tested without a simulation.
+/// can be tested without a simulation. Each message the user receives gets a *receipt* — a number
+/// counting up from 0 — that its Messenger delivery and its fallback deadline carry, so that no
+/// per-message lookup is ever hashed.
 public struct UserState: Sendable {
     public private(set) var isLoggedIn = false
     /// The thread the user is viewing, while logged in.
@@ -12,12 +14,16 @@ public struct UserState: Sendable {
     /// Arrived, unseen messages over all threads.
     public private(set) var unread = 0
 
-    /// Arrived messages whose fallback deadline has not passed yet: `true` once seen.
-    private var awaitingDeadline: [MessageID: Bool] = [:]
-    /// Messages whose deadline passed before they arrived (rare: a latency longer than email-after).
-    private var deadlinePassed: Set<MessageID> = []
-    /// Arrived unseen messages by thread, so that viewing a thread sees them all.
-    private var unseenByThread: [ThreadID: [MessageID]] = [:]
+    /// The state of each receipt from `receiptBase` on, until its fallback deadline has passed.
+    private var receipts: [Receipt] = []
+    private var receiptHead = 0
+    private var receiptBase = 0
+    /// Arrived unseen receipts by thread (a user takes part in few threads: a short list beats a hash).
+    private var unseenByThread: [(thread: ThreadID, receipts: [Int])] = []
+
+    private enum Receipt: UInt8, Sendable {
+        case inFlight, unseen, seen, decided
+    }
 
     public init(settings: UserSettings = .init(), hasMobile: Bool = false) {
         self.settings = settings
@@ -26,6 +32,8 @@ public struct UserState: Sendable {
 
     /// What the rules decide for this user when a message is posted at `now`.
     public struct Reception: Sendable, Equatable {
+        /// Identifies this message for this user in ``arrive(_:in:)`` and ``deadlineReached(_:everyone:)``.
+        public var receipt: Int
         /// Push at posting: the user has the app, push on, and is not logged in.
         public var push: Bool
         /// When the email fallback is decided (email-after is read at posting).
@@ -50,45 +58,60 @@ public struct UserState: Sendable {
     public mutating func view(_ thread: ThreadID) -> Int {
         isLoggedIn = true
         viewing = thread
-        guard let unseen = unseenByThread.removeValue(forKey: thread) else { return 0 }
-        for message in unseen where awaitingDeadline[message] != nil {
-            awaitingDeadline[message] = true
+        guard let index = unseenByThread.firstIndex(where: { $0.thread == thread }) else { return 0 }
+        let unseen = unseenByThread.remove(at: index).receipts
+        for receipt in unseen {
+            let slot = receipt - receiptBase + receiptHead
+            if slot >= receiptHead, slot < receipts.count, receipts[slot] == .unseen { receipts[slot] = .seen }
         }
         unread -= unseen.count
         return unseen.count
     }
 
     /// A message is posted to this user at `now`: fixes push and the fallback deadline.
-    public func receive(at now: SimInstant, everyone: UserSettings) -> Reception {
+    public mutating func receive(at now: SimInstant, everyone: UserSettings) -> Reception {
         let resolved = settings.resolved(over: everyone)
-        return Reception(push: hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter)
+        let receipt = receiptBase + receipts.count - receiptHead
+        receipts.append(.inFlight)
+        return Reception(receipt: receipt, push: hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter)
     }
 
-    /// The Messenger delivery of `message` arrives. Returns whether it was seen at arrival.
+    /// The Messenger delivery of `receipt` arrives. Returns whether it was seen at arrival.
     @discardableResult
-    public mutating func arrive(_ message: MessageID, in thread: ThreadID) -> Bool {
+    public mutating func arrive(_ receipt: Int, in thread: ThreadID) -> Bool {
         let seen = isLoggedIn && viewing == thread
-        if !deadlinePassed.isEmpty, deadlinePassed.remove(message) != nil {
-            // Its fallback is decided already; only the read state matters now.
-        } else {
-            awaitingDeadline[message] = seen
+        let slot = receipt - receiptBase + receiptHead
+        if slot >= receiptHead, slot < receipts.count, receipts[slot] == .inFlight {
+            receipts[slot] = seen ? .seen : .unseen
         }
         if !seen {
-            unseenByThread[thread, default: []].append(message)
+            if let index = unseenByThread.firstIndex(where: { $0.thread == thread }) {
+                unseenByThread[index].receipts.append(receipt)
+            } else {
+                unseenByThread.append((thread, [receipt]))
+            }
             unread += 1
         }
         return seen
     }
 
-    /// The fallback deadline of `message` has come. Returns whether an email falls due now:
-    /// the message is still unseen (not yet arrived counts as unseen) and email is on.
-    public mutating func deadlineReached(_ message: MessageID, everyone: UserSettings) -> FallbackDecision {
-        let seen: Bool
-        if let state = awaitingDeadline.removeValue(forKey: message) {
-            seen = state
-        } else {
-            deadlinePassed.insert(message)
-            seen = false
+    /// The fallback deadline of `receipt` has come. Returns whether an email falls due now: the
+    /// message is still unseen (not yet arrived counts as unseen) and email is on.
+    public mutating func deadlineReached(_ receipt: Int, everyone: UserSettings) -> FallbackDecision {
+        let slot = receipt - receiptBase + receiptHead
+        let seen = slot >= receiptHead && slot < receipts.count && receipts[slot] == .seen
+        if slot >= receiptHead && slot < receipts.count { receipts[slot] = .decided }
+        // Deadlines usually come in receipt order: drop the decided prefix.
+        while receiptHead < receipts.count, receipts[receiptHead] == .decided {
+            receiptHead += 1
+            receiptBase += 1
+        }
+        if receiptHead == receipts.count {
+            receipts.removeAll(keepingCapacity: true)
+            receiptHead = 0
+        } else if receiptHead >= 256, receiptHead * 2 >= receipts.count {
+            receipts.removeFirst(receiptHead)
+            receiptHead = 0
         }
         if seen { return .seen }
         return settings.resolved(over: everyone).email ? .sendEmail : .emailOff

@@ -22,11 +22,8 @@ extension ThreadState {
         }
         if !isUser && isClosed { isClosed = false }
         messageCount += 1
-        var recipients: [PersonID] = []
-        recipients.reserveCapacity(members.count - 1)
-        for member in members where member != author && (!isNote || cast.isUser(member)) {
-            recipients.append(member)
-        }
-        return Posting(number: messageCount, recipients: recipients, inUserConversation: kind == .userConversation)
+        return Posting(
+            number: messageCount, members: members, author: author, isNote: isNote,
+            inUserConversation: kind == .userConversation)
     }
 }

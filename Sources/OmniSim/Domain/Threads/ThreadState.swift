@@ -47,8 +47,21 @@ public struct ThreadState: Sendable {
     /// What a posted message needs: its number and its recipients, fixed at posting.
     public struct Posting: Sendable, Equatable {
         public var number: Int32
-        public var recipients: [PersonID]
+        /// The thread's members at posting, in membership order (shared storage, not a copy).
+        public var members: [PersonID]
+        public var author: PersonID
+        /// An internal note: users only.
+        public var isNote: Bool
         /// Whether the thread is a user conversation (for the oracle).
-        public var inUserConversation = false
+        public var inUserConversation: Bool
+
+        /// Whether `member` receives the message: not its author, and a user if it is a note.
+        @inline(__always)
+        public func isRecipient(_ member: PersonID, cast: Cast) -> Bool {
+            member != author && (!isNote || cast.isUser(member))
+        }
+
+        /// The recipients in membership order (allocates; the engine iterates `members` instead).
+        public func recipients(cast: Cast) -> [PersonID] { members.filter { isRecipient($0, cast: cast) } }
     }
 }
