@@ -5,6 +5,7 @@ struct CommandLineOptions {
         case run
         case check
         case expand
+        case explain
         case help
         case version
     }
@@ -14,6 +15,9 @@ struct CommandLineOptions {
     var tracePath: String?
     var workers = 1
     var shard: (index: Int, count: Int)?
+    var junitPath: String?
+    var htmlPath: String?
+    var person: String?
 
     struct UsageError: Error {
         var message: String
@@ -27,6 +31,7 @@ struct CommandLineOptions {
         case "run": options.command = .run
         case "check": options.command = .check
         case "expand": options.command = .expand
+        case "explain": options.command = .explain
         case "help", "--help", "-h": return options
         case "--version": options.command = .version; return options
         default:
@@ -40,6 +45,13 @@ struct CommandLineOptions {
             case "--trace":
                 guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--trace <file>'") }
                 options.tracePath = value
+            case "--junit", "--html", "--person":
+                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '\(argument) <value>'") }
+                switch argument {
+                case "--junit": options.junitPath = value
+                case "--html": options.htmlPath = value
+                default: options.person = value
+                }
             case "--workers":
                 guard let value = rest.popFirst(), let n = Int(value), n >= 1, n <= 256 else {
                     throw UsageError(message: "'--workers' takes a number from 1 to 256")
@@ -57,11 +69,19 @@ struct CommandLineOptions {
             }
         }
         if options.paths.isEmpty { throw UsageError(message: "Missing expected argument '<scenario>'") }
-        if options.command == .expand && options.paths.count != 1 {
-            throw UsageError(message: "'expand' takes exactly one scenario file")
+        if (options.command == .expand || options.command == .explain) && options.paths.count != 1 {
+            throw UsageError(message: "'\(first)' takes exactly one scenario file")
         }
-        if options.command != .run && (options.tracePath != nil || options.shard != nil || options.workers != 1) {
-            throw UsageError(message: "'--trace', '--workers' and '--shard' go with 'run' only")
+        if options.command == .explain && options.person == nil {
+            throw UsageError(message: "Missing expected option '--person <name>'")
+        }
+        if options.command != .explain && options.person != nil {
+            throw UsageError(message: "'--person' goes with 'explain' only")
+        }
+        let runOnly = options.tracePath != nil || options.shard != nil || options.workers != 1 || options.junitPath != nil
+            || options.htmlPath != nil
+        if options.command != .run && runOnly {
+            throw UsageError(message: "'--trace', '--workers', '--shard', '--junit' and '--html' go with 'run' only")
         }
         return options
     }
@@ -70,8 +90,10 @@ struct CommandLineOptions {
         OVERVIEW: Simulate OneDesk's messaging on a virtual clock and check scenario files.
 
         USAGE: omnisim run <scenario>... [--trace <file>] [--workers <n>] [--shard <i>/<n>]
+                                        [--junit <file>] [--html <file>]
                omnisim check <scenario>...
                omnisim expand <scenario>
+               omnisim explain <scenario> --person <name>
 
         ARGUMENTS:
           <scenario>        A .scenario file, or a folder: every *.scenario below it, in path order.
@@ -81,6 +103,12 @@ struct CommandLineOptions {
                             one <name>.jsonl per scenario).
           --workers <n>     Run up to n scenarios at once (output is the same for any n).
           --shard <i>/<n>   Run every n-th file starting at the i-th (1-based).
+          --junit <file>    Write JUnit XML: a testsuite per file, a testcase per expectation.
+          --html <file>     Write a self-contained HTML timeline of the run.
+          --person <name>   With 'explain': whose timeline to show.
+
+        ENVIRONMENT:
+          NO_COLOR          Set to turn colour off (colour is used only on a terminal).
           --version         Show the version.
           -h, --help        Show help information.
 

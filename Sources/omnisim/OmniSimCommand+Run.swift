@@ -1,6 +1,7 @@
 import Foundation
 import OmniSim
 import ScenarioLanguage
+import Synchronization
 
 extension OmniSimCommand {
     /// `omnisim run`: runs every file (up to `--workers` at once) and prints each one's report in
@@ -12,27 +13,99 @@ extension OmniSimCommand {
             printError("Error: no scenario files found\n")
             return 2
         }
-        let traces: [TraceDestination]
-        if let tracePath = options.tracePath, files.count > 1 {
-            try? FileManager.default.createDirectory(atPath: tracePath, withIntermediateDirectories: true)
-            traces = files.map { .file(tracePath + "/" + traceName(for: $0)) }
-        } else {
-            traces = files.map { _ in options.tracePath.map(TraceDestination.file) ?? .none }
+        let progress = Terminal.isTerminal(2) ? files.map { _ in RunProgress() } : []
+        let runOptions = files.indices.map { index in
+            var run = Simulation.Options(trace: traceDestination(options.tracePath, for: files[index], among: files.count))
+            if options.htmlPath != nil { run.journal = .everyone }
+            if !progress.isEmpty { run.progress = progress[index] }
+            return run
         }
+        let colour = Terminal.usesColour(1)
+        let keepRuns = options.junitPath != nil || options.htmlPath != nil
         let started = Date()
-        let tally = await SuiteRunner.run(files: files, traces: traces, workers: options.workers) { run in
-            print(RunReport.text(for: run), terminator: "")
+        let monitor = progress.isEmpty ? nil : ProgressLine(files: files, progress: progress, started: started)
+        monitor?.start()
+        var kept: [ScenarioRun] = []
+        let tally = await SuiteRunner.run(files: files, options: runOptions, workers: options.workers) { run in
+            monitor?.finished(run.path)
+            print(Terminal.colour(RunReport.text(for: run), enabled: colour), terminator: "")
+            if keepRuns { kept.append(run) }
         }
-        print(tally.summary)
+        monitor?.stop()
         let seconds = Date().timeIntervalSince(started)
-        printError(String(format: "ran %d scenario%@ in %.2fs\n", files.count, files.count == 1 ? "" : "s", seconds))
+        let wall = String(format: " in %.2fs", seconds)
+        if Terminal.isTerminal(1) {
+            print(Terminal.colour(tally.summary, enabled: colour) + wall)
+        } else {
+            // Redirected output stays byte-identical from run to run: the wall time goes to stderr.
+            print(tally.summary)
+            printError("ran \(files.count) scenario\(files.count == 1 ? "" : "s")\(wall)\n")
+        }
+        if let path = options.junitPath, !write(JUnitReport.xml(for: kept), to: path) { return 2 }
+        if let path = options.htmlPath, !write(HTMLTimeline.page(for: kept), to: path) { return 2 }
         return tally.exitCode
     }
 
-    /// `dir/a.scenario` → `dir_a.jsonl`.
-    private static func traceName(for path: String) -> String {
-        var name = path.hasSuffix(".scenario") ? String(path.dropLast(9)) : path
+    private static func write(_ text: String, to path: String) -> Bool {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            printError("Error: cannot write '\(path)'\n")
+            return false
+        }
+        return true
+    }
+
+    /// With several scenarios `--trace` names a folder: `dir/a.scenario` → `dir_a.jsonl` in it.
+    private static func traceDestination(_ tracePath: String?, for file: String, among count: Int) -> TraceDestination {
+        guard let tracePath else { return .none }
+        guard count > 1 else { return .file(tracePath) }
+        try? FileManager.default.createDirectory(atPath: tracePath, withIntermediateDirectories: true)
+        var name = file.hasSuffix(".scenario") ? String(file.dropLast(9)) : file
         while name.hasPrefix("./") || name.hasPrefix("/") { name.removeFirst(name.hasPrefix("/") ? 1 : 2) }
-        return name.replacingOccurrences(of: "/", with: "_") + ".jsonl"
+        return .file(tracePath + "/" + name.replacingOccurrences(of: "/", with: "_") + ".jsonl")
+    }
+
+    /// `omnisim explain FILE --person NAME`.
+    static func explain(_ path: String, person name: String) async -> Int32 {
+        let compiled: CompiledScenario
+        do {
+            compiled = try ScenarioCompiler.compile(try ScenarioFiles.read(path))
+        } catch let error as ScenarioFileError {
+            printError(DiagnosticRenderer.render(error))
+            return 2
+        } catch {
+            printError("Error: cannot read '\(path)'\n")
+            return 2
+        }
+        let names = compiled.plan.cast.personNames
+        guard let index = names.firstIndex(of: name.hasPrefix("@") ? String(name.dropFirst()) : name) else {
+            let suggestion = names.min { editDistance($0, name) < editDistance($1, name) }
+            printError("Error: unknown person '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
+            return 2
+        }
+        var options = Simulation.Options()
+        options.journal = .person(PersonID(index))
+        do {
+            let result = try await Simulation.run(compiled.plan, options: options)
+            print(ExplainReport.text(person: names[index], compiled: compiled, result: result), terminator: "")
+            return result.passed ? 0 : 1
+        } catch {
+            printError("Error: \(error)\n")
+            return 1
+        }
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return row[b.count]
     }
 }

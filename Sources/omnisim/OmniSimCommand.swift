@@ -21,6 +21,7 @@ enum OmniSimCommand {
         case .check: exit(check(options.paths))
         case .expand: exit(expand(options.paths[0]))
         case .run: exit(await run(options))
+        case .explain: exit(await explain(options.paths[0], person: options.person ?? ""))
         }
     }
 

@@ -17,6 +17,8 @@ public struct RunResult: Sendable {
     /// Invariants the oracle found broken (the first 100), and how many in all.
     public var violations: [OracleViolation] = []
     public var violationCount = 0
+    /// What was recorded when ``Simulation/Options/journal`` asked for it.
+    public var journal: Journal?
 
     /// Whether every expectation held and every rejected event was expected.
     public var passed: Bool {

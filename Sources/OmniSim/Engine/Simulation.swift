@@ -13,6 +13,12 @@ public enum Simulation {
         /// ``SimulationError/budgetExceeded(events:)``.
         public var eventCountMax: Int
 
+        /// Where the run reports how far it has got, for a live progress line; nil: nowhere.
+        public var progress: RunProgress?
+
+        /// Whose happenings to record in a ``Journal`` (for `explain` and the HTML timeline); nil: none.
+        public var journal: Journal.Scope?
+
         /// Breaks one rule on purpose, so that tests can see the oracle catch it. Never set outside tests.
         @_spi(Testing) public var testingFault: TestingFault?
 

@@ -102,6 +102,6 @@ extension SimulationDriver {
         return RunResult(
             checks: checks, rejections: rejections, channels: statistics, deliveries: deliveryCount,
             messages: messages.count, events: eventCount, endTime: plan.endAt ?? lastActivity, trace: trace.finish(),
-            violations: oracle.violations, violationCount: oracle.violationCount)
+            violations: oracle.violations, violationCount: oracle.violationCount, journal: journal)
     }
 }

@@ -11,6 +11,7 @@ extension SimulationDriver {
             defer { slot += 1 }
             if let user = users[recipient.int] {
                 let reception = user.onSharedExecutor { $0.receive(at: now, everyone: everyone) }
+                if journal?.records(recipient) == true { notePush(reception, user: user, message: message) }
                 var messenger = Send(message: message, recipient: recipient, channel: .messenger, due: now)
                 messenger.receipt = Int32(truncatingIfNeeded: reception.receipt)
                 messenger.slot = slot
@@ -25,6 +26,10 @@ extension SimulationDriver {
                     phase: .timer)
             } else if let customer = customers[recipient.int] {
                 let channel = customer.onSharedExecutor { $0.channelForMessage() }
+                if journal?.records(recipient) == true {
+                    let why = channel == .chat ? "in live chat at posting: chat" : "not in live chat at posting: email"
+                    note(.channelChoice, recipient, channel, message, "\(describe(message)): \(why)")
+                }
                 var send = Send(message: message, recipient: recipient, channel: channel, due: now)
                 send.slot = slot
                 call(send)
@@ -47,6 +52,14 @@ extension SimulationDriver {
         case .fallbackDeadline(let message, let recipient, let receipt, let slot):
             guard let user = users[recipient.int] else { return }
             let decision = user.onSharedExecutor { $0.deadlineReached(Int(receipt), everyone: everyone) }
+            if journal?.records(recipient) == true {
+                let why = switch decision {
+                case .seen: "seen before its deadline: no email"
+                case .emailOff: "unseen at its deadline, but email is off: no email"
+                case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
+                }
+                note(.fallback, recipient, .email, message, "email fallback for \(describe(message)): \(why)")
+            }
             oracle.fallbackDecided(slot: slot, recipient, decision, at: now)
             guard decision == .sendEmail else { return }
             var email = Send(message: message, recipient: recipient, channel: .email, due: now)
@@ -94,14 +107,16 @@ extension SimulationDriver {
         let message = messages[send.message.int]
         let now = self.now
         channels[send.channel.rawValue].onSharedExecutor { $0.recordArrival(of: send, at: now) }
+        var seen = false
         if send.channel == .messenger, let user = users[send.recipient.int] {
-            _ = user.onSharedExecutor { $0.arrive(Int(send.receipt), in: message.thread) }
+            seen = user.onSharedExecutor { $0.arrive(Int(send.receipt), in: message.thread) }
         }
         let delivery = Delivery(time: now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due)
         deliveryCount += 1
         trace.write(delivery, message: message, cast: cast)
         ledger.observe(delivery, text: message.text)
         oracle.delivered(delivery, slot: send.slot)
+        if journal?.records(send.recipient) == true { noteDelivery(send, seen: seen) }
         if options.testingFault == .duplicateMessenger && send.channel == .messenger {
             oracle.delivered(delivery, slot: send.slot)
         }

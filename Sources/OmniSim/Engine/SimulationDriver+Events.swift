@@ -12,15 +12,28 @@ extension SimulationDriver {
     private func apply(_ action: PlannedEvent.Action) throws(Rejection) {
         let now = self.now
         switch action {
-        case .logIn(let person): try user(person, "log in or out").actor.onSharedExecutor { $0.logIn() }
-        case .logOut(let person): try user(person, "log in or out").actor.onSharedExecutor { $0.logOut() }
-        case .joinChat(let person): try customer(person, "join or leave chat").onSharedExecutor { $0.joinChat() }
-        case .leaveChat(let person): try customer(person, "join or leave chat").onSharedExecutor { $0.leaveChat() }
+        case .logIn(let person):
+            let actor = try user(person, "log in or out").actor
+            actor.onSharedExecutor { $0.logIn() }
+            notePresence(actor.id, "logs in")
+        case .logOut(let person):
+            let actor = try user(person, "log in or out").actor
+            actor.onSharedExecutor { $0.logOut() }
+            notePresence(actor.id, "logs out (and stops viewing)")
+        case .joinChat(let person):
+            let actor = try customer(person, "join or leave chat")
+            actor.onSharedExecutor { $0.joinChat() }
+            notePresence(actor.id, "joins live chat")
+        case .leaveChat(let person):
+            let actor = try customer(person, "join or leave chat")
+            actor.onSharedExecutor { $0.leaveChat() }
+            notePresence(actor.id, "leaves live chat")
         case .view(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
             try thread.onSharedExecutor { (thread) throws(Rejection) in try thread.checkViewer(id) }
-            _ = actor.onSharedExecutor { $0.view(thread.id) }
+            let seen = actor.onSharedExecutor { $0.view(thread.id) }
+            noteView(id, thread.id, seen: seen)
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try thread.onSharedExecutor { (thread) throws(Rejection) in

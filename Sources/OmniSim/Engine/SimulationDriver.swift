@@ -21,6 +21,7 @@ actor SimulationDriver {
     var messages: [Message] = []
     var ledger: DeliveryLedger
     var oracle: Oracle
+    var journal: Journal?
     var checkResults: [CheckResult?]
     var rejections: [RejectedEvent] = []
     /// Index into `rejections` of the first rejection at the current instant.
@@ -63,6 +64,7 @@ actor SimulationDriver {
         }
         self.ledger = DeliveryLedger(checks: plan.checks)
         self.oracle = Oracle(cast: plan.cast)
+        self.journal = options.journal.map { Journal(scope: $0) }
         self.checkResults = Array(repeating: nil, count: plan.checks.count)
     }
 
@@ -116,6 +118,7 @@ actor SimulationDriver {
 
     private func countEvent() throws {
         eventCount += 1
+        if eventCount & 0x3FFF == 0 { options.progress?.update(time: now, deliveries: deliveryCount, events: eventCount) }
         if eventCount > options.eventCountMax { throw SimulationError.budgetExceeded(events: options.eventCountMax) }
     }
 

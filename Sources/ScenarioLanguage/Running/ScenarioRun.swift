@@ -11,6 +11,11 @@ public struct ScenarioRun: Sendable {
     public var path: String
     public var outcome: Outcome
 
+    public init(path: String, outcome: Outcome) {
+        self.path = path
+        self.outcome = outcome
+    }
+
     /// 0 passed, 1 an expectation failed, 2 a file error.
     public var exitCode: Int32 {
         switch outcome {
@@ -22,6 +27,11 @@ public struct ScenarioRun: Sendable {
 
     /// Reads, compiles and runs the scenario at `path`.
     public static func run(path: String, trace: TraceDestination = .none) async -> ScenarioRun {
+        await run(path: path, options: Simulation.Options(trace: trace))
+    }
+
+    /// Reads, compiles and runs the scenario at `path` with `options`.
+    public static func run(path: String, options: Simulation.Options) async -> ScenarioRun {
         let file: SourceFile
         do {
             file = try ScenarioFiles.read(path)
@@ -35,7 +45,7 @@ public struct ScenarioRun: Sendable {
             return ScenarioRun(path: path, outcome: .fileError(error))
         }
         do {
-            let result = try await Simulation.run(compiled.plan, options: .init(trace: trace))
+            let result = try await Simulation.run(compiled.plan, options: options)
             return ScenarioRun(path: path, outcome: .ran(compiled, result))
         } catch {
             return ScenarioRun(path: path, outcome: .failedToRun(compiled, "\(error)"))

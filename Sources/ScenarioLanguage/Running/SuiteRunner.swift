@@ -23,15 +23,22 @@ public enum SuiteRunner {
     public static func run(
         files: [String], traces: [TraceDestination], workers: Int, emit: (ScenarioRun) -> Void
     ) async -> Tally {
-        precondition(traces.count == files.count, "one trace destination per file")
+        await run(files: files, options: traces.map { Simulation.Options(trace: $0) }, workers: workers, emit: emit)
+    }
+
+    /// Runs `files[i]` with `options[i]`.
+    public static func run(
+        files: [String], options: [Simulation.Options], workers: Int, emit: (ScenarioRun) -> Void
+    ) async -> Tally {
+        precondition(options.count == files.count, "one set of options per file")
         var tally = Tally()
         var finished: [ScenarioRun?] = Array(repeating: nil, count: files.count)
         var emitted = 0
         await withTaskGroup(of: (Int, ScenarioRun).self) { group in
             var next = 0
             func launch() {
-                let (index, path, trace) = (next, files[next], traces[next])
-                group.addTask { (index, await ScenarioRun.run(path: path, trace: trace)) }
+                let (index, path, options) = (next, files[next], options[next])
+                group.addTask { (index, await ScenarioRun.run(path: path, options: options)) }
                 next += 1
             }
             while next < min(max(workers, 1), files.count) { launch() }

@@ -1,0 +1,53 @@
+/// The journal's entries, in words (only called when a journal records the person).
+extension SimulationDriver {
+    func describe(_ message: MessageID) -> String {
+        let m = messages[message.int]
+        let text = m.text.count <= 40 ? m.text : String(m.text.prefix(39)) + "…"
+        return "\(m.isNote ? "note" : "message") #\(m.number) in \(cast.name(of: m.thread)) from \(cast.name(of: m.author)) \"\(text)\""
+    }
+
+    func note(_ kind: Journal.Entry.Kind, _ person: PersonID, _ channel: ChannelKind?, _ message: MessageID?, _ text: String) {
+        journal?.add(Journal.Entry(time: now, person: person, kind: kind, channel: channel, message: message, text: text))
+    }
+
+    func notePush(_ reception: UserState.Reception, user: UserActor, message: MessageID) {
+        let state = user.onSharedExecutor { $0.snapshot() }
+        let settings = state.settings.resolved(over: everyone)
+        let why: String
+        if reception.push {
+            why = "push: has the mobile app, push on, not logged in"
+        } else if !state.hasMobile {
+            why = "no push: no mobile app"
+        } else if !settings.push {
+            why = "no push: push is off"
+        } else {
+            why = "no push: logged in"
+        }
+        note(.push, user.id, .push, message, "\(describe(message)) posted; \(why); email fallback decided at \(reception.deadline)")
+    }
+
+    func noteDelivery(_ send: Send, seen: Bool) {
+        let delay = now - send.due
+        let late = delay == .zero ? "" : " (\(delay) after it was due)"
+        note(.delivery, send.recipient, send.channel, send.message, "\(send.channel.name): \(describe(send.message)) arrives\(late)")
+        guard send.channel == .messenger, let user = users[send.recipient.int] else { return }
+        let everyone = self.everyone
+        let (unread, bubble) = user.onSharedExecutor { ($0.unread(), $0.bubble(everyone: everyone)) }
+        if seen {
+            note(.seen, send.recipient, nil, send.message, "seen at arrival: logged in and viewing \(cast.name(of: messages[send.message.int].thread))")
+        } else {
+            note(.unread, send.recipient, nil, send.message, "unseen at arrival: unread \(unread), bubble \(bubble)")
+        }
+    }
+
+    func notePresence(_ person: PersonID, _ text: String) {
+        if journal?.records(person) == true { note(.presence, person, nil, nil, text) }
+    }
+
+    func noteView(_ person: PersonID, _ thread: ThreadID, seen: Int) {
+        guard journal?.records(person) == true, let user = users[person.int] else { return }
+        let everyone = self.everyone
+        let (unread, bubble) = user.onSharedExecutor { ($0.unread(), $0.bubble(everyone: everyone)) }
+        note(.view, person, nil, nil, "views \(cast.name(of: thread)): \(seen) \(seen == 1 ? "message" : "messages") seen; unread \(unread), bubble \(bubble)")
+    }
+}

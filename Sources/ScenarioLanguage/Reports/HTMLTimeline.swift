@@ -1,0 +1,121 @@
+import OmniSim
+
+/// `--html FILE`: one self-contained page (inline CSS and SVG; no scripts, fonts or network) with a
+/// timeline per scenario: a lane per person, each delivery a dot at its virtual time coloured by
+/// channel, seen moments as green triangles, fallback decisions as diamonds (filled: the email
+/// fell due), views as ticks, the message text on hover, failed expectations in red.
+public enum HTMLTimeline {
+    static let laneCountMax = 120
+    static let markCountMax = 20_000
+    static let plotWidth = 1000.0
+    static let labelWidth = 130.0
+    static let laneHeight = 26.0
+
+    static let channelColours: [ChannelKind: String] = [
+        .messenger: "#1f6feb", .email: "#d97706", .chat: "#15803d", .push: "#7c3aed",
+    ]
+
+    public static func page(for runs: [ScenarioRun]) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>omnisim timeline</title>
+            <style>
+            body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #111; }
+            h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
+            .pass { color: #15803d; } .fail { color: #b00020; }
+            svg { background: #fafafa; border: 1px solid #ddd; }
+            svg text { font: 11px system-ui, sans-serif; fill: #333; }
+            .legend span { display: inline-block; margin-right: 14px; }
+            .dot { display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 4px; }
+            ul.fail li { margin: 2px 0; }
+            </style></head><body>
+            <h1>omnisim timeline</h1>
+            <p class="legend">
+            """
+        for channel in ChannelKind.allCases {
+            html += "<span><i class=\"dot\" style=\"background:\(channelColours[channel] ?? "#000")\"></i>\(channel.name)</span>"
+        }
+        html += "<span>▲ seen</span><span>◆ fallback email due</span><span>◇ no fallback email</span><span>| view</span>"
+        html += "<span class=\"fail\">┆ failed expectation</span></p>\n"
+        for run in runs { html += section(run) }
+        return html + "</body></html>\n"
+    }
+
+    private static func section(_ run: ScenarioRun) -> String {
+        guard case .ran(let compiled, let result) = run.outcome else {
+            return "<h2 class=\"fail\">\(escape(run.path))</h2><pre class=\"fail\">\(escape(RunReport.text(for: run)))</pre>\n"
+        }
+        let cast = compiled.plan.cast
+        var html = "<h2 class=\"\(result.passed ? "pass" : "fail")\">\(result.passed ? "PASS" : "FAIL") \(escape(run.path))"
+        if let title = compiled.plan.title { html += " — \(escape(title))" }
+        html += "</h2>\n"
+        let entries = result.journal?.entries ?? []
+        var lanes: [PersonID] = []
+        var laneOf: [PersonID: Int] = [:]
+        for entry in entries where laneOf[entry.person] == nil && lanes.count < laneCountMax {
+            laneOf[entry.person] = lanes.count
+            lanes.append(entry.person)
+        }
+        let sortedLanes = lanes.sorted()
+        for (index, person) in sortedLanes.enumerated() { laneOf[person] = index }
+        let end = max(result.endTime.milliseconds, entries.last?.time.milliseconds ?? 0, 1)
+        let x = { (t: SimInstant) in labelWidth + Double(t.milliseconds) / Double(end) * plotWidth }
+        let height = 30 + Double(max(sortedLanes.count, 1)) * laneHeight
+        var svg = "<svg width=\"\(Int(labelWidth + plotWidth + 20))\" height=\"\(Int(height))\">\n"
+        for (index, person) in sortedLanes.enumerated() {
+            let y = 20 + Double(index) * laneHeight + laneHeight / 2
+            svg += "<text x=\"4\" y=\"\(y + 4)\">\(escape(cast.name(of: person)))</text>"
+            svg += "<line x1=\"\(labelWidth)\" y1=\"\(y)\" x2=\"\(labelWidth + plotWidth)\" y2=\"\(y)\" stroke=\"#e5e5e5\"/>\n"
+        }
+        for tick in 0...4 {
+            let t = SimInstant(milliseconds: end * Int64(tick) / 4)
+            svg += "<text x=\"\(x(t) - 10)\" y=\"12\">\(t)</text>"
+        }
+        var marks = 0
+        for entry in entries {
+            guard let lane = laneOf[entry.person], marks < markCountMax else { continue }
+            let cx = x(entry.time), cy = 20 + Double(lane) * laneHeight + laneHeight / 2
+            let title = "<title>\(escape("\(entry.time) \(cast.name(of: entry.person)): \(entry.text)"))</title>"
+            switch entry.kind {
+            case .delivery:
+                let colour = entry.channel.flatMap { channelColours[$0] } ?? "#000"
+                svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(colour)\">\(title)</circle>\n"
+            case .seen:
+                svg += "<path d=\"M\(cx - 4) \(cy - 6) L\(cx + 4) \(cy - 6) L\(cx) \(cy - 12) Z\" fill=\"#15803d\">\(title)</path>\n"
+            case .fallback:
+                let due = entry.text.hasSuffix("falls due")
+                svg += "<path d=\"M\(cx) \(cy + 5) L\(cx + 5) \(cy + 10) L\(cx) \(cy + 15) L\(cx - 5) \(cy + 10) Z\" "
+                    + "fill=\"\(due ? "#d97706" : "none")\" stroke=\"#d97706\">\(title)</path>\n"
+            case .view:
+                svg += "<line x1=\"\(cx)\" y1=\"\(cy - 9)\" x2=\"\(cx)\" y2=\"\(cy + 9)\" stroke=\"#111\" stroke-width=\"2\">\(title)</line>\n"
+            case .unread, .push, .channelChoice, .presence:
+                continue
+            }
+            marks += 1
+        }
+        var failures: [String] = []
+        for check in result.failedChecks {
+            let line = compiled.checkRanges[check.id].start.line
+            let text = "\(run.path):\(line): expected \(check.expected); saw \(check.observed)"
+            failures.append(text)
+            if let time = compiled.plan.checks[check.id].time {
+                svg += "<line x1=\"\(x(time))\" y1=\"14\" x2=\"\(x(time))\" y2=\"\(height)\" stroke=\"#b00020\" "
+                    + "stroke-dasharray=\"4 3\" stroke-width=\"2\"><title>\(escape(text))</title></line>\n"
+            }
+        }
+        for rejection in result.unexpectedRejections {
+            failures.append("\(run.path):\(compiled.eventRanges[rejection.sourceIndex].start.line): unexpected error at \(rejection.time): \(rejection.message)")
+        }
+        failures += result.violations.map { "\(run.path): \($0)" }
+        html += svg + "</svg>\n"
+        if marks >= markCountMax || lanes.count >= laneCountMax || (result.journal?.dropped ?? 0) > 0 {
+            html += "<p>Showing the first \(sortedLanes.count) people and \(marks) marks of a larger run.</p>\n"
+        }
+        if !failures.isEmpty {
+            html += "<ul class=\"fail\">" + failures.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        }
+        return html
+    }
+
+    static func escape(_ text: String) -> String { JUnitReport.escape(text) }
+}

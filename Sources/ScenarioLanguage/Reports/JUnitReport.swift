@@ -1,0 +1,100 @@
+import OmniSim
+
+/// JUnit XML for CI: a `testsuite` per scenario file, a `testcase` per expectation (plus one for
+/// the invariant oracle and one per unexpected error), failures carrying `file:line` and the
+/// message. No timings, so the same run gives the same bytes.
+public enum JUnitReport {
+    public static func xml(for runs: [ScenarioRun]) -> String {
+        var suites: [String] = []
+        var totalTests = 0, totalFailures = 0
+        for run in runs {
+            let cases = testCases(run)
+            let failures = cases.filter { $0.failure != nil }.count
+            totalTests += cases.count
+            totalFailures += failures
+            var suite = "  <testsuite name=\"\(escape(run.path))\" tests=\"\(cases.count)\" failures=\"\(failures)\">\n"
+            for testCase in cases {
+                let open = "    <testcase classname=\"\(escape(run.path))\" name=\"\(escape(testCase.name))\""
+                if let failure = testCase.failure {
+                    suite += open + ">\n      <failure message=\"\(escape(failure.message))\">\(escape(failure.detail))</failure>\n    </testcase>\n"
+                } else {
+                    suite += open + "/>\n"
+                }
+            }
+            suites.append(suite + "  </testsuite>\n")
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"omnisim\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\">\n"
+            + suites.joined() + "</testsuites>\n"
+    }
+
+    private struct TestCase {
+        var name: String
+        var failure: (message: String, detail: String)?
+    }
+
+    private static func testCases(_ run: ScenarioRun) -> [TestCase] {
+        switch run.outcome {
+        case .unreadable(let message):
+            return [TestCase(name: "read", failure: (message, message))]
+        case .fileError(let error):
+            let first = error.diagnostics.first.map { "\(run.path):\($0.range.start.line): \($0.message)" } ?? "file error"
+            return [TestCase(name: "compile", failure: (first, DiagnosticRenderer.render(error)))]
+        case .failedToRun(_, let message):
+            return [TestCase(name: "run", failure: (message, message))]
+        case .ran(let compiled, let result):
+            var cases: [TestCase] = []
+            for check in result.checks {
+                let range = compiled.checkRanges[check.id]
+                let line = String(compiled.file.line(range.start.line)).trimmingCharacters()
+                var testCase = TestCase(name: "line \(range.start.line): \(line)")
+                if !check.passed {
+                    let message = "\(run.path):\(range.start.line): expected \(check.expected); saw \(check.observed)"
+                    testCase.failure = (message, message)
+                }
+                cases.append(testCase)
+            }
+            for rejection in result.unexpectedRejections {
+                let line = compiled.eventRanges[rejection.sourceIndex].start.line
+                let message = "\(run.path):\(line): unexpected error at \(rejection.time): \(rejection.message)"
+                cases.append(TestCase(name: "line \(line): unexpected error", failure: (message, message)))
+            }
+            var oracle = TestCase(name: "invariant oracle")
+            if result.violationCount > 0 {
+                let lines = result.violations.map { "\(run.path): \($0)" }
+                oracle.failure = ("\(result.violationCount) invariant violations", lines.joined(separator: "\n"))
+            }
+            cases.append(oracle)
+            return cases
+        }
+    }
+
+    /// Text for XML attributes and content.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\n": result += "&#10;"
+            default:
+                if let ascii = character.asciiValue, ascii < 0x20, ascii != 0x09 { continue }
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingCharacters() -> String {
+        var view = Substring(self)
+        while view.first == " " || view.first == "\t" { view.removeFirst() }
+        while view.last == " " || view.last == "\t" { view.removeLast() }
+        return String(view)
+    }
+}

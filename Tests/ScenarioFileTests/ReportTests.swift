@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@_spi(Testing) import OmniSim
+import ScenarioLanguage
+import Testing
+
+@Suite("Reports: JUnit XML, the HTML timeline, explain")
+struct ReportTests {
+    static let failing = """
+        scenario "one passes, one fails, one unexpected error"
+        user maria jonas lea
+        at 9h maria starts conversation plan with jonas, lea "Draft & <plan>"
+        at 9h0m40s jonas views plan
+        at 9h1m expect email to lea "plan"
+        at 9h1m expect email to jonas "plan"
+        at 9h2m maria writes to nowhere "x"
+        """
+
+    func run(_ text: String, journal: Journal.Scope? = .everyone) async throws -> ScenarioRun {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "demo.scenario", text: text))
+        var options = Simulation.Options()
+        options.journal = journal
+        return ScenarioRun(path: "demo.scenario", outcome: .ran(compiled, try await Simulation.run(compiled.plan, options: options)))
+    }
+
+    /// Collects testsuite/testcase/failure elements of a JUnit document.
+    final class JUnitReader: NSObject, XMLParserDelegate {
+        var suites: [String] = []
+        var cases: [String] = []
+        var failures: [String] = []
+        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            switch element {
+            case "testsuite": suites.append(attributes["name"] ?? "")
+            case "testcase": cases.append(attributes["name"] ?? "")
+            case "failure": failures.append(attributes["message"] ?? "")
+            default: break
+            }
+        }
+    }
+
+    @Test("JUnit: a testsuite per file, a testcase per expectation plus the oracle and unexpected errors")
+    func junitParsesBack() async throws {
+        let xml = JUnitReport.xml(for: [try await run(Self.failing)])
+        let parser = XMLParser(data: Data(xml.utf8))
+        let reader = JUnitReader()
+        parser.delegate = reader
+        #expect(parser.parse())
+        #expect(reader.suites == ["demo.scenario"])
+        #expect(reader.cases == [
+            "line 5: at 9h1m expect email to lea \"plan\"", "line 6: at 9h1m expect email to jonas \"plan\"",
+            "line 7: unexpected error", "invariant oracle",
+        ])
+        #expect(reader.failures.count == 2)
+        #expect(reader.failures[0].hasPrefix("demo.scenario:6: expected email to jonas \"plan\" at 9h1m; saw"))
+        #expect(reader.failures[1] == "demo.scenario:7: unexpected error at 9h2m: unknown thread 'nowhere'")
+    }
+
+    @Test("HTML: one self-contained page with lanes, marks coloured by channel, hover text and failures in red")
+    func htmlIsSelfContained() async throws {
+        let html = HTMLTimeline.page(for: [try await run(Self.failing)])
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("url("))
+        for person in ["maria", "jonas", "lea"] where person != "maria" { #expect(html.contains(">\(person)</text>")) }
+        #expect(html.contains("fill=\"#1f6feb\""), "a messenger delivery")
+        #expect(html.contains("fill=\"#d97706\""), "lea's fallback email")
+        #expect(html.contains("Draft &amp; &lt;plan&gt;"), "message text on hover, escaped")
+        #expect(html.contains("stroke=\"#b00020\""), "the failed expectation is marked")
+    }
+
+    @Test("explain: every delivery, seen, bubble change and fallback decision, with its rule")
+    func explainTellsWhy() async throws {
+        let run = try await run(Self.failing, journal: .person(PersonID(1)))
+        guard case .ran(let compiled, let result) = run.outcome else { return }
+        let text = ExplainReport.text(person: "jonas", compiled: compiled, result: result)
+        #expect(text.contains("9h        messenger: message #1 in plan from maria"))
+        #expect(text.contains("unseen at arrival: unread 1, bubble 1"))
+        #expect(text.contains("9h40s     views plan: 1 message seen; unread 0, bubble 0"))
+        #expect(text.contains("9h1m      email fallback for message #1 in plan from maria \"Draft & <plan>\": seen before its deadline: no email"))
+        #expect(!text.contains("lea"))
+    }
+}
