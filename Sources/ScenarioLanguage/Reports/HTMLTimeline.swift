@@ -58,17 +58,21 @@ public enum HTMLTimeline {
         }
         let sortedLanes = lanes.sorted()
         for (index, person) in sortedLanes.enumerated() { laneOf[person] = index }
-        let end = max(result.endTime.milliseconds, entries.last?.time.milliseconds ?? 0, 1)
-        let x = { (t: SimInstant) in labelWidth + Double(t.milliseconds) / Double(end) * plotWidth }
+        // The axis spans what happened: from the first entry (or 0) to the end, with a margin.
+        let first = entries.first?.time.milliseconds ?? 0
+        let last = max(result.endTime.milliseconds, entries.last?.time.milliseconds ?? 0)
+        let margin = max((last - first) / 20, 1_000)
+        let start = max(0, first - margin), end = last + margin
+        let x = { (t: SimInstant) in labelWidth + Double(t.milliseconds - start) / Double(end - start) * plotWidth }
         let height = 30 + Double(max(sortedLanes.count, 1)) * laneHeight
-        var svg = "<svg width=\"\(Int(labelWidth + plotWidth + 20))\" height=\"\(Int(height))\">\n"
+        var svg = "<svg width=\"\(Int(labelWidth + plotWidth + 60))\" height=\"\(Int(height))\">\n"
         for (index, person) in sortedLanes.enumerated() {
             let y = 20 + Double(index) * laneHeight + laneHeight / 2
             svg += "<text x=\"4\" y=\"\(y + 4)\">\(escape(cast.name(of: person)))</text>"
             svg += "<line x1=\"\(labelWidth)\" y1=\"\(y)\" x2=\"\(labelWidth + plotWidth)\" y2=\"\(y)\" stroke=\"#e5e5e5\"/>\n"
         }
         for tick in 0...4 {
-            let t = SimInstant(milliseconds: end * Int64(tick) / 4)
+            let t = SimInstant(milliseconds: start + (end - start) * Int64(tick) / 4)
             svg += "<text x=\"\(x(t) - 10)\" y=\"12\">\(t)</text>"
         }
         var marks = 0
