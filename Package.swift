@@ -29,12 +29,14 @@ let package = Package(
         .executableTarget(
             name: "omnisim-bench", dependencies: ["OmniSim", "ScenarioLanguage"], path: "Benchmarks",
             swiftSettings: strictSettings),
+        // Helpers the test targets share (like swift-collections' _CollectionsTestSupport).
+        .target(name: "SimTestSupport", dependencies: ["OmniSim"], path: "Tests/SimTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "OmniSimTests", dependencies: ["OmniSim"], swiftSettings: strictSettings),
         .testTarget(
             name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "OmniSim"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ScenarioFileTests", dependencies: ["ScenarioLanguage", "OmniSim"],
+            name: "ScenarioFileTests", dependencies: ["ScenarioLanguage", "OmniSim", "SimTestSupport"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,46 @@
+import Foundation
+import OmniSim
+import ScenarioLanguage
+import SimTestSupport
+import Testing
+
+/// Random scenarios from seeds: every one must compile, raise exactly the errors its generator
+/// expects, keep the oracle clean, and give the same trace twice. `RANDOM_SCENARIO_SEEDS=1000`
+/// (see scripts/random-scenarios.sh) runs more seeds than the default 50.
+@Suite("Random scenarios: no crash, oracle clean, deterministic")
+struct RandomScenarioTests {
+    static var seeds: [UInt64] {
+        let count = ProcessInfo.processInfo.environment["RANDOM_SCENARIO_SEEDS"].flatMap(Int.init) ?? 50
+        return (0..<UInt64(max(count, 1))).map { $0 }
+    }
+
+    @Test("a random scenario runs clean and deterministically", arguments: seeds)
+    func randomScenario(seed: UInt64) async throws {
+        let text = RandomScenario.text(seed: seed)
+        let compiled: CompiledScenario
+        do {
+            compiled = try ScenarioCompiler.compile(SourceFile(path: "random-\(seed).scenario", text: text))
+        } catch {
+            Issue.record("seed \(seed) does not compile:\n\(DiagnosticRenderer.render(error))\n\(text)")
+            return
+        }
+        let first = try await Simulation.run(compiled.plan, options: .init(trace: .memory))
+        let second = try await Simulation.run(compiled.plan, options: .init(trace: .memory))
+        let report = RunReport.text(for: ScenarioRun(path: "random-\(seed).scenario", outcome: .ran(compiled, first)))
+        #expect(first.violationCount == 0, "seed \(seed): \(report)")
+        #expect(first.unexpectedRejections.isEmpty && first.failedChecks.isEmpty, "seed \(seed): \(report)\n\(text)")
+        let same = first.trace == second.trace
+        #expect(same, "seed \(seed): two runs gave different traces")
+    }
+
+    @Test("the generator covers every event type and rule-breaking events")
+    func coverage() {
+        let text = (0..<20).map { RandomScenario.text(seed: $0) }.joined()
+        for word in [" logs in", " logs out", " joins chat", " leaves chat", " views ", " starts conversation ",
+                     " starts customer conversation ", " drafts conversation ", " sends ", " cancels ", " writes to ",
+                     " notes ", " emails ", " adds ", " removes ", " follows ", " unfollows ", " closes ", " reopens ",
+                     " set ", " mobile ", " channel ", "expect error"] {
+            #expect(text.contains(word), "no '\(word)' in 20 seeds")
+        }
+    }
+}

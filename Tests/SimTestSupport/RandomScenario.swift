@@ -1,0 +1,274 @@
+import OmniSim
+
+/// Writes random scenario files from a seed: explicit statements covering every event type of the
+/// contract, mostly valid, with deliberately rule-breaking events each followed by the
+/// `at T expect error "…"` line it must raise. The generator keeps its own small model of who is
+/// in which thread, so a run that rejects anything else (or misses a rejection) shows a
+/// disagreement between this model and the engine.
+public struct RandomScenario {
+    private enum Kind { case user, customer, item }
+    private enum Lifecycle { case live, draft(String), cancelled }
+    private struct Thread {
+        var name: String
+        var kind: Kind
+        var lifecycle: Lifecycle
+        var members: [String]
+        var closed = false
+        var isLive: Bool { if case .live = lifecycle { true } else { false } }
+    }
+
+    private var random: SplitMix64
+    private var lines: [String] = []
+    private var time: Int64 = 0
+    private let users: [String]
+    private let customers: [String]
+    private var threads: [Thread] = []
+    private var threadCount = 0
+
+    public init(seed: UInt64) {
+        random = SplitMix64(seed: seed)
+        users = (1...6).map { "u\($0)" }
+        customers = (1...3).map { "k\($0)" }
+    }
+
+    /// The scenario's text.
+    public static func text(seed: UInt64, events: Int = 60) -> String {
+        var generator = RandomScenario(seed: seed)
+        return generator.generate(events: events)
+    }
+
+    private mutating func generate(events: Int) -> String {
+        lines.append("scenario \"random scenario\"")
+        lines.append("user " + users.joined(separator: " "))
+        lines.append("customer " + customers.joined(separator: " "))
+        lines.append("mobile u1 u2")
+        if random.below(2) == 0 { lines.append("set everyone email-after \(1 + random.below(3))m") }
+        if random.below(3) == 0 { lines.append("channel email latency \(random.below(5))s") }
+        if random.below(3) == 0 { lines.append("channel messenger latency \(random.below(3))s") }
+        if random.below(3) == 0 { lines.append("channel email rate \(1 + random.below(3))/s") }
+        if random.below(3) == 0 { lines.append("channel email down \(random.below(10))m..\(10 + random.below(10))m") }
+        if random.below(4) == 0 { lines.append("channel push down 0s..\(1 + random.below(20))m") }
+        for index in 1...2 {
+            let followers = [pick(users), pick(customers)]
+            lines.append("ticket T\(index) \"item \(index)\" followers \(followers.joined(separator: ", "))")
+            threads.append(Thread(name: "T\(index)", kind: .item, lifecycle: .live, members: unique(followers)))
+        }
+        if random.below(3) == 0 { lines.append("end at \(30 + random.below(60))m") }
+        for _ in 0..<events {
+            time += Int64(random.below(90_000))
+            if random.below(6) == 0 { brokenEvent() } else { validEvent() }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Valid events
+
+    private mutating func validEvent() {
+        switch random.below(16) {
+        case 0: event("\(pick(users)) logs \(random.below(2) == 0 ? "in" : "out")")
+        case 1: event("\(pick(customers)) \(random.below(2) == 0 ? "joins" : "leaves") chat")
+        case 2: startUserConversation()
+        case 3: startCustomerConversation()
+        case 4: draft()
+        case 5, 6, 7: write()
+        case 8: note()
+        case 9: addOrRemove()
+        case 10: followOrUnfollow()
+        case 11: closeOrReopen()
+        case 12, 13: view()
+        case 14: event(randomSetting())
+        default: event(randomChannelChange())
+        }
+    }
+
+    private mutating func startUserConversation() {
+        let author = pick(users)
+        let listed = (0..<random.within(1...3)).map { _ in pick(users) }
+        let name = nextThreadName()
+        event("\(author) starts conversation \(name) with \(listed.joined(separator: ", ")) \"hello \(name)\"")
+        threads.append(Thread(name: name, kind: .user, lifecycle: .live, members: unique([author] + listed)))
+    }
+
+    private mutating func startCustomerConversation() {
+        let byCustomer = random.below(3) == 0
+        let author = byCustomer ? pick(customers) : pick(users)
+        var listed = [pick(customers), pick(users)]
+        if random.below(2) == 0 { listed.append(pick(users)) }
+        let name = nextThreadName()
+        event("\(author) starts customer conversation \(name) with \(listed.joined(separator: ", ")) \"welcome \(name)\"")
+        threads.append(Thread(name: name, kind: .customer, lifecycle: .live, members: unique([author] + listed)))
+    }
+
+    private mutating func draft() {
+        let author = pick(users)
+        let listed = [pick(users)]
+        let name = nextThreadName()
+        event("\(author) drafts conversation \(name) with \(listed.joined(separator: ", "))")
+        if random.below(2) == 0 {
+            time += Int64(random.below(5_000))
+            event("\(author) sends \(name) \"draft \(name)\"")
+            threads.append(Thread(name: name, kind: .user, lifecycle: .live, members: unique([author] + listed)))
+        } else {
+            time += Int64(random.below(5_000))
+            event("\(author) cancels \(name)")
+            threads.append(Thread(name: name, kind: .user, lifecycle: .cancelled, members: []))
+        }
+    }
+
+    private mutating func write() {
+        guard let index = choose(candidates(where: { $0.isLive && !$0.members.isEmpty })) else { return startUserConversation() }
+        let thread = threads[index]
+        let author = thread.kind == .item && random.below(2) == 0 ? pick(users) : thread.members[random.below(thread.members.count)]
+        let verb = customers.contains(author) && random.below(2) == 0 ? "emails \(thread.name)" : "writes to \(thread.name)"
+        event("\(author) \(verb) \"\(thread.name) says \(lines.count)\"")
+        if thread.kind == .item && !thread.members.contains(author) { threads[index].members.append(author) }
+        if thread.kind == .customer && customers.contains(author) { threads[index].closed = false }
+    }
+
+    private mutating func note() {
+        guard let index = choose(candidates(where: { $0.kind == .item })) else { return }
+        let author = pick(users)
+        event("\(author) notes \(threads[index].name) \"internal \(lines.count)\"")
+        if !threads[index].members.contains(author) { threads[index].members.append(author) }
+    }
+
+    private mutating func addOrRemove() {
+        guard let index = choose(candidates(where: { $0.isLive })) else { return }
+        let thread = threads[index]
+        let managers = thread.kind == .item ? users : thread.members.filter(users.contains)
+        guard !managers.isEmpty else { return }
+        let manager = managers[random.below(managers.count)]
+        if random.below(2) == 0 {
+            let pool = thread.kind == .user ? users : users + customers
+            let person = pick(pool)
+            event("\(manager) adds \(person) to \(thread.name)")
+            if !thread.members.contains(person) { threads[index].members.append(person) }
+        } else {
+            let removable = thread.members.filter { member in
+                thread.kind != .customer || !customers.contains(member)
+                    || thread.members.filter(customers.contains).count > 1
+            }
+            guard !removable.isEmpty else { return }
+            let person = removable[random.below(removable.count)]
+            event("\(manager) removes \(person) from \(thread.name)")
+            threads[index].members.removeAll { $0 == person }
+        }
+    }
+
+    private mutating func followOrUnfollow() {
+        guard let index = choose(candidates(where: { $0.kind == .item })) else { return }
+        let user = pick(users)
+        if random.below(2) == 0 {
+            event("\(user) follows \(threads[index].name)")
+            if !threads[index].members.contains(user) { threads[index].members.append(user) }
+        } else {
+            event("\(user) unfollows \(threads[index].name)")
+            threads[index].members.removeAll { $0 == user }
+        }
+    }
+
+    private mutating func closeOrReopen() {
+        guard let index = choose(candidates(where: { $0.kind == .customer && $0.isLive && $0.members.contains(where: users.contains) }))
+        else { return }
+        let user = threads[index].members.filter(users.contains)[0]
+        let close = random.below(2) == 0
+        event("\(user) \(close ? "closes" : "reopens") \(threads[index].name)")
+        threads[index].closed = close
+    }
+
+    private mutating func view() {
+        guard let index = choose(candidates(where: { $0.isLive && $0.members.contains(where: users.contains) })) else { return }
+        let viewers = threads[index].members.filter(users.contains)
+        event("\(viewers[random.below(viewers.count)]) views \(threads[index].name)")
+    }
+
+    private mutating func randomSetting() -> String {
+        let who = random.below(3) == 0 ? "everyone" : pick(users)
+        switch random.below(4) {
+        case 0: return "set \(who) bubble \(random.below(2) == 0 ? "on" : "off")"
+        case 1: return "set \(who) email \(random.below(3) == 0 ? "off" : "on")"
+        case 2: return "set \(who) push \(random.below(2) == 0 ? "on" : "off")"
+        default: return "set \(who) email-after \(random.below(4))m\(random.below(60))s"
+        }
+    }
+
+    private mutating func randomChannelChange() -> String {
+        let channel = ["messenger", "email", "chat", "push"][random.below(4)]
+        switch random.below(4) {
+        case 0: return "channel \(channel) latency \(random.below(4))s"
+        case 1:
+            let from = time / 1000 + Int64(random.below(120))
+            return "channel \(channel) down \(from)s..\(from + 1 + Int64(random.below(600)))s"
+        case 2: return "channel \(channel) rate \(1 + random.below(5))/\(["s", "m"][random.below(2)])"
+        default: return random.below(2) == 0 ? "mobile \(pick(users))" : "channel \(channel) rate none"
+        }
+    }
+
+    // MARK: Rule-breaking events, each with the error it must raise
+
+    private mutating func brokenEvent() {
+        switch random.below(9) {
+        case 0:
+            let name = nextThreadName()
+            event("\(pick(users)) starts conversation \(name) with \(pick(customers)) \"no\"", error: "customers cannot")
+        case 1: event("\(pick(users)) writes to nowhere \"x\"", error: "unknown thread 'nowhere'")
+        case 2: event("ghost logs in", error: "unknown person 'ghost'")
+        case 3:
+            guard let index = choose(candidates(where: { $0.kind == .user && $0.isLive })),
+                  let outsider = users.first(where: { !threads[index].members.contains($0) })
+            else { return event("k1 logs in", error: "only users") }
+            event("\(outsider) writes to \(threads[index].name) \"let me in\"", error: "is not a participant")
+        case 4: event("\(pick(customers)) logs in", error: "only users")
+        case 5: event("\(pick(users)) joins chat", error: "only customers")
+        case 6:
+            guard let index = choose(candidates(where: { $0.kind == .user && $0.isLive })) else {
+                return event("\(pick(users)) follows nowhere", error: "unknown thread")
+            }
+            let member = threads[index].members.first(where: users.contains) ?? "u1"
+            let expected = threads[index].members.contains(member) ? "only customer conversations" : "not a participant"
+            event("\(member) closes \(threads[index].name)", error: expected)
+        case 7:
+            guard let index = choose(candidates(where: { if case .cancelled = $0.lifecycle { true } else { false } })) else {
+                return event("\(pick(customers)) notes T1 \"x\"", error: "only users")
+            }
+            event("u1 sends \(threads[index].name) \"again\"", error: "cancelled draft")
+        default:
+            guard let index = choose(candidates(where: { thread in
+                thread.kind == .customer && thread.isLive && thread.members.filter(customers.contains).count == 1
+                    && thread.members.contains(where: users.contains)
+            })) else { return event("\(pick(users)) views nowhere", error: "unknown thread") }
+            let thread = threads[index]
+            let manager = thread.members.first(where: users.contains) ?? "u1"
+            let customer = thread.members.first(where: customers.contains) ?? "k1"
+            event("\(manager) removes \(customer) from \(thread.name)", error: "last customer")
+        }
+    }
+
+    // MARK: Helpers
+
+    private mutating func event(_ text: String, error: String? = nil) {
+        lines.append("at \(SimDuration(milliseconds: time)) \(text)")
+        if let error { lines.append("at \(SimDuration(milliseconds: time)) expect error \"\(error)\"") }
+    }
+
+    private mutating func nextThreadName() -> String {
+        threadCount += 1
+        return "c\(threadCount)"
+    }
+
+    private mutating func pick(_ names: [String]) -> String { names[random.below(names.count)] }
+
+    private func candidates(where predicate: (Thread) -> Bool) -> [Int] {
+        threads.indices.filter { predicate(threads[$0]) }
+    }
+
+    private mutating func choose(_ candidates: [Int]) -> Int? {
+        candidates.isEmpty ? nil : candidates[random.below(candidates.count)]
+    }
+
+    private func unique(_ names: [String]) -> [String] {
+        var seen: [String] = []
+        for name in names where !seen.contains(name) { seen.append(name) }
+        return seen
+    }
+}
