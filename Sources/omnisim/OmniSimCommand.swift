@@ -50,7 +50,7 @@ enum OmniSimCommand {
                 print(DiagnosticRenderer.render(error), terminator: "")
                 status = 2
             } catch {
-                print("error: cannot read '\(path)'")
+                print("error: \((error as? ScenarioFiles.TooLarge)?.description ?? "cannot read '\(path)'")")
                 status = 2
             }
         }

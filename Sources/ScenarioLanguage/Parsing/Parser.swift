@@ -9,7 +9,7 @@ public struct Parser {
     ]
 
     /// The largest number of statements a file may have (see docs/limits.md).
-    public static let statementCountMax = 5_000_000
+    public static let statementCountMax = 1_000_000
 
     private var statements: [Statement] = []
     private var diagnostics: [Diagnostic] = []

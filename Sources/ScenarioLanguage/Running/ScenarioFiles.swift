@@ -31,8 +31,23 @@ public enum ScenarioFiles {
         files.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
     }
 
-    /// Reads a file as UTF-8 text.
+    /// The largest scenario file read: 64 MiB (see docs/limits.md). A `load` line makes large
+    /// scenarios from one line; a file this large is almost surely a mistake.
+    public static let fileSizeMax = 64 << 20
+
+    public struct TooLarge: Error, CustomStringConvertible {
+        public var path: String
+        public var size: Int
+        public var description: String {
+            "'\(path)' is \(size >> 20) MiB; scenario files are limited to \(fileSizeMax >> 20) MiB (use a 'load' line for large workloads)"
+        }
+    }
+
+    /// Reads a file as UTF-8 text, refusing one over ``fileSizeMax`` before reading it.
     public static func read(_ path: String) throws -> SourceFile {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > fileSizeMax { throw TooLarge(path: path, size: size) }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
     }

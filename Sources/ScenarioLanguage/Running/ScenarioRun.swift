@@ -35,6 +35,8 @@ public struct ScenarioRun: Sendable {
         let file: SourceFile
         do {
             file = try ScenarioFiles.read(path)
+        } catch let error as ScenarioFiles.TooLarge {
+            return ScenarioRun(path: path, outcome: .unreadable(error.description))
         } catch {
             return ScenarioRun(path: path, outcome: .unreadable("cannot read '\(path)'"))
         }

@@ -1,0 +1,69 @@
+import Foundation
+import OmniSim
+import ScenarioLanguage
+import Testing
+
+/// Everything has a limit: each of these is refused with a clear message, or handled, quickly.
+@Suite("Limits: huge inputs are refused or handled, never a hang")
+struct LimitTests {
+    func diagnostics(_ text: String) -> [String] {
+        do {
+            _ = try ScenarioCompiler.compile(SourceFile(path: "limits.scenario", text: text))
+            return []
+        } catch {
+            return error.diagnostics.map(\.message.text)
+        }
+    }
+
+    @Test("a load of a billion messages is refused at its number")
+    func billionMessages() {
+        #expect(diagnostics("load seed 1 users 10 customers 1 conversations 5 messages 1000000000 over 1h\n")
+            == ["number '1000000000' is too large; the limit is 100000000"])
+    }
+
+    @Test("a 1 MB line is refused without being lexed")
+    func megabyteLine() {
+        let line = "user " + String(repeating: "a", count: 1 << 20) + "\n"
+        #expect(diagnostics(line) == ["line is longer than 65536 bytes"])
+    }
+
+    @Test("a file over 64 MiB is refused before it is read")
+    func hugeFile() throws {
+        let path = NSTemporaryDirectory() + "omnisim-huge-\(getpid()).scenario"
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 3 << 30)  // a sparse 3 GiB file
+        try handle.close()
+        #expect(throws: ScenarioFiles.TooLarge.self) { try ScenarioFiles.read(path) }
+    }
+
+    @Test("'end at' a hundred years out is handled: the run ends when nothing is left")
+    func hundredYears() async throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "years.scenario", text: """
+            user a b
+            end at 876000h
+            at 0s a starts conversation c with b "hi"
+            at 876000h expect b bubble 1
+            """))
+        let result = try await Simulation.run(compiled.plan)
+        #expect(result.passed)
+        #expect(result.events < 10)
+    }
+
+    @Test("durations past 1,000 years and numbers past the limits are file errors, not overflows")
+    func overflow() {
+        #expect(diagnostics("at 9999999999999999999h set everyone bubble off\n").first?.hasPrefix("invalid duration") == true)
+        #expect(diagnostics("channel email rate 99999999999/s\n").first?.hasPrefix("invalid rate") == true)
+    }
+
+    @Test("a run stops with a clear error past its event budget")
+    func eventBudget() async throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "budget.scenario", text: """
+            load seed 1 users 20 customers 5 conversations 10 messages 1000 over 1h
+            """))
+        await #expect(throws: SimulationError.budgetExceeded(events: 100)) {
+            _ = try await Simulation.run(compiled.plan, options: .init(eventCountMax: 100))
+        }
+    }
+}
