@@ -71,7 +71,7 @@ actor SimulationDriver {
     /// What the loop does next.
     private enum Step {
         case timer
-        case event(PlannedEvent)
+        case event
         case check(PlannedCheck)
     }
 
@@ -86,9 +86,9 @@ actor SimulationDriver {
             // The earliest by (time, phase): timers are in phase 0 or 2, events in 1, checks in 3.
             var best: (time: SimInstant, phase: Phase, step: Step)?
             if let timer = queue.peek, timer.time <= endAt { best = (timer.time, timer.phase, .timer) }
-            if let event = events.peek, event.time <= endAt {
-                if best.map({ (event.time, Phase.scenarioEvent) < ($0.time, $0.phase) }) ?? true {
-                    best = (event.time, .scenarioEvent, .event(event))
+            if let time = events.nextTime, time <= endAt {
+                if best.map({ (time, Phase.scenarioEvent) < ($0.time, $0.phase) }) ?? true {
+                    best = (time, .scenarioEvent, .event)
                 }
             }
             if checkIndex < timedChecks.count {
@@ -98,8 +98,8 @@ actor SimulationDriver {
             guard let best else { break }
             if best.time != now { startInstant(best.time) }
             switch best.step {
-            case .event(let event):
-                _ = events.next()
+            case .event:
+                guard let event = events.next() else { break }
                 try countEvent()
                 lastActivity = now
                 perform(event)

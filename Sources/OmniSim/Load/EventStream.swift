@@ -19,6 +19,15 @@ public struct EventStream {
         return PlannedEvent(time: SimInstant(milliseconds: time), action: action, sourceIndex: generators[index].spec.sourceIndex)
     }
 
+    /// When the next event is due, without copying it (the driver's loop asks this every step).
+    public var nextTime: SimInstant? {
+        var best = fileIndex < fileEvents.count ? fileEvents[fileIndex].time : nil
+        for index in lookahead.indices {
+            if let time = lookahead[index]?.time, best.map({ time < $0 }) ?? true { best = time }
+        }
+        return best
+    }
+
     /// The next event without taking it.
     public var peek: PlannedEvent? {
         var best = fileIndex < fileEvents.count ? fileEvents[fileIndex] : nil
