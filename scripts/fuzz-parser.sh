@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Fuzzes the scenario parser, lowering and expand with libFuzzer for a bounded time, seeded from
 # Scenarios/ and the malformed-file corpus. Crashes and hangs are written to Fuzz/findings/.
-# Usage: scripts/fuzz-parser.sh [seconds=60] [jobs=1]
+# Usage: scripts/fuzz-parser.sh [seconds=60]
 set -euo pipefail
-cd "$(dirname "$0")/../Fuzz"
+cd "$(dirname "$0")/.."
 seconds=${1:-60}
-jobs=${2:-1}
-swift build -c release --scratch-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3
-binary=$(swift build -c release --scratch-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address --show-bin-path)/ParserFuzzer
-corpus=../.build-fuzz/corpus
-mkdir -p "$corpus" findings
-find ../Scenarios ../Tests/ScenarioLanguageTests/Fixtures/malformed -name '*.scenario' -exec cp {} "$corpus/" \;
-"$binary" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=4096 \
-  -artifact_prefix=findings/ -jobs="$jobs" -workers="$jobs" -print_final_stats=1 2>&1 | tail -25
+scratch=.build-fuzz
+# The libraries, instrumented for coverage and AddressSanitizer (no executables: libFuzzer has main).
+swift build -c release --scratch-path "$scratch" --target ScenarioLanguage -Xswiftc -sanitize=fuzzer,address 2>&1 | tail -1
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
+swiftc -O -sanitize=fuzzer,address -parse-as-library -I "$bin/Modules" \
+  Fuzz/ParserFuzzer.swift "$bin"/OmniSim.build/*.o "$bin"/ScenarioLanguage.build/*.o -o "$scratch/parser-fuzzer"
+corpus=$scratch/corpus
+mkdir -p "$corpus" Fuzz/findings
+find Scenarios Tests/ScenarioLanguageTests/Fixtures/malformed -name '*.scenario' -exec cp {} "$corpus/" \;
+"$scratch/parser-fuzzer" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=4096 \
+  -artifact_prefix=Fuzz/findings/ -print_final_stats=1 2>&1 | tail -25

@@ -2,13 +2,12 @@ import ScenarioLanguage
 
 /// libFuzzer's entry point: any bytes, as a scenario file, must compile or give diagnostics —
 /// never crash or hang — and a file that compiles must expand to a file that compiles again.
+/// Built by scripts/fuzz-parser.sh (not part of the package: libFuzzer brings its own `main`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let bytes = UnsafeRawBufferPointer(start: start, count: count)
-    let text = String(decoding: bytes, as: UTF8.self)
-    let file = SourceFile(path: "fuzz.scenario", text: text)
+    let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
     do {
-        let compiled = try ScenarioCompiler.compile(file)
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "fuzz.scenario", text: text))
         // Keep generated loads small so that each input stays fast.
         guard compiled.plan.loads.allSatisfy({ $0.messageCount <= 2_000 && $0.userCount <= 2_000 && $0.customerCount <= 2_000 })
         else { return 0 }
