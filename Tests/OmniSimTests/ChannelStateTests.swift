@@ -55,6 +55,32 @@ struct ChannelStateTests {
         #expect(channel.submit(send(2), at: .start + .milliseconds(500)) == .queued(windowOpensAt: nil))
     }
 
+    @Test("a bouncing recipient's send fails for good, without a retry; others go through")
+    func bounce() {
+        var channel = ChannelState(config: .init(kind: .email))
+        _ = channel.apply(.bounce(PersonID(1)), at: .start)
+        #expect(channel.submit(send(1), at: .start) == .attempted(.bounced(send(1))))
+        #expect(channel.submit(send(2), at: .start) == .attempted(.arrives(send(2), at: .start)))
+        #expect(channel.statistics.bounced == 1)
+    }
+
+    @Test("jitter adds a seeded delay within 0...jitter: the same seed, the same delays")
+    func jitter() {
+        func delays(seed: UInt64) -> [Int64] {
+            var config = ChannelConfig(kind: .chat, latency: .seconds(1))
+            config.jitter = .seconds(2)
+            config.jitterSeed = seed
+            var channel = ChannelState(config: config)
+            return (0..<50).map { n -> Int64 in
+                guard case .attempted(.arrives(_, let at)) = channel.submit(send(n), at: .start) else { return -1 }
+                return at.milliseconds
+            }
+        }
+        #expect(delays(seed: 7) == delays(seed: 7))
+        #expect(delays(seed: 7) != delays(seed: 8))
+        #expect(delays(seed: 7).allSatisfy { (1_000...3_000).contains($0) })
+    }
+
     @Test("busiest second and largest delay are tracked per channel")
     func statistics() {
         var channel = ChannelState(config: .init(kind: .email))

@@ -22,6 +22,8 @@ struct Oracle {
     private var slotFlags: [Flags] = []
     /// When the Messenger delivery of a slot arrived (ms), or -1; only for user recipients.
     private var messengerArrival: [Int64] = []
+    /// Slots whose send on a channel bounced for good (reported, not lost): bit per channel.
+    private var bouncedSlots: [Int: UInt8] = [:]
     private(set) var violations: [OracleViolation] = []
     private(set) var violationCount = 0
     static let violationsListedMax = 100
@@ -88,9 +90,15 @@ struct Oracle {
         if delivery.channel == .messenger { messengerArrival[slot] = delivery.time.milliseconds }
     }
 
+    /// A send bounced for good: reported, so not lost.
+    mutating func bounced(_ send: Send) {
+        guard let slot = slot(send) else { return }
+        bouncedSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue)
+    }
+
     /// At the end: every send called for arrived, or is pending (never lost).
     mutating func finish(pending: [Send]) {
-        var pendingSlots: [Int: UInt8] = [:]
+        var pendingSlots = bouncedSlots
         for send in pending {
             if let slot = slot(send) { pendingSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue) }
         }
@@ -98,7 +106,7 @@ struct Oracle {
             for slot in Int(slotStart[message])..<Int(slotStart[message + 1]) {
                 for channel in ChannelKind.allCases where slotFlags[slot].contains(.expects(channel)) && !slotFlags[slot].contains(.got(channel)) {
                     if (pendingSlots[slot] ?? 0) & (1 << UInt8(channel.rawValue)) == 0 {
-                        report("a send was lost: called for, never arrived, not pending", slotPerson[slot], channel)
+                        report("a send was lost: called for, never arrived, not pending or bounced", slotPerson[slot], channel)
                     }
                 }
             }

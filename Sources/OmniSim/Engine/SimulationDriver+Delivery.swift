@@ -99,6 +99,11 @@ extension SimulationDriver {
             }
         case .failed(let send, let retryAt):
             queue.push(.retry(send), at: retryAt, phase: .timer)
+        case .bounced(let send):
+            oracle.bounced(send)
+            if journal?.records(send.recipient) == true {
+                note(.delivery, send.recipient, send.channel, send.message, "\(send.channel.name): \(describe(send.message)) bounced for good (not retried)")
+            }
         }
     }
 

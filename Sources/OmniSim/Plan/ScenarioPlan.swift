@@ -74,6 +74,12 @@ public struct ChannelConfig: Sendable, Equatable {
     public var latency: SimDuration
     public var downWindows: [DownWindow]
     public var rate: Rate?
+    /// Extension: each successful send's latency gets a seeded extra delay in `0...jitter`.
+    public var jitter: SimDuration = .zero
+    public var jitterSeed: UInt64 = 0
+    /// Extension: people whose sends on this channel fail for good (a permanent bounce).
+    public var bouncing: [PersonID] = []
+
     public init(kind: ChannelKind, latency: SimDuration = .zero, downWindows: [DownWindow] = [], rate: Rate? = nil) {
         self.kind = kind
         self.latency = latency
@@ -108,4 +114,8 @@ public enum ChannelChange: Sendable, Equatable {
     case latency(SimDuration)
     case down(DownWindow)
     case rate(Rate?)
+    /// Extension: `channel CH jitter D seed N`.
+    case jitter(SimDuration, seed: UInt64)
+    /// Extension: `channel CH bounce NAME`.
+    case bounce(PersonID)
 }

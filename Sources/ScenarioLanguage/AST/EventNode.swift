@@ -22,6 +22,7 @@ public enum EventNode: Sendable {
     case setting(Name?, SettingChange)
     case mobile([Name])
     case channel(ChannelKind, ChannelChange)
+    case channelBounce(ChannelKind, Name)
 }
 
 /// A check of an `expect` line, with names as written.

@@ -24,6 +24,8 @@ public struct Statement: Sendable {
         /// `set NAME …`; a nil name is `set everyone …`.
         case setting(Name?, SettingChange)
         case channel(ChannelKind, ChannelChange)
+        /// Extension: `channel CH bounce NAME`.
+        case channelBounce(ChannelKind, Name)
         case item(ItemKind, Name, title: String, followers: [Name])
         case endAt(SimInstant)
         case event(time: SimInstant, EventNode)

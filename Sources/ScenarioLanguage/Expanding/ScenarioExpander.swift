@@ -21,6 +21,8 @@ public enum ScenarioExpander {
             if config.latency != .zero { write("channel \(name) latency \(config.latency)\n") }
             for window in config.downWindows { write("channel \(name) down \(window.from)..\(window.until)\n") }
             if let rate = config.rate { write("channel \(name) rate \(StatementText.rate(rate))\n") }
+            if config.jitter > .zero { write("channel \(name) jitter \(config.jitter) seed \(config.jitterSeed)\n") }
+            for person in config.bouncing { write("channel \(name) bounce \(cast.name(of: person))\n") }
         }
         for item in plan.items {
             var line = "\(item.kind.rawValue) \(cast.name(of: item.thread)) \(quoted(item.title))"

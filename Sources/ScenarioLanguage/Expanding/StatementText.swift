@@ -66,6 +66,8 @@ enum StatementText {
         case .channel(let kind, .latency(let latency)): return "channel \(kind.name) latency \(latency)"
         case .channel(let kind, .down(let window)): return "channel \(kind.name) down \(window.from)..\(window.until)"
         case .channel(let kind, .rate(let rate)): return "channel \(kind.name) rate \(rate.map(Self.rate) ?? "none")"
+        case .channel(let kind, .jitter(let jitter, let seed)): return "channel \(kind.name) jitter \(jitter) seed \(seed)"
+        case .channel(let kind, .bounce(let person)): return "channel \(kind.name) bounce \(cast.name(of: person))"
         }
     }
 }

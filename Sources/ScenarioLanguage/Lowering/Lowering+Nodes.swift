@@ -28,6 +28,9 @@ extension Lowering {
             // `lower()` gives each name its own event; this covers a single name.
             .mobile(people.first.map(personRef) ?? .unknown(""))
         case .channel(let kind, let change): .channel(kind, change)
+        case .channelBounce(let kind, let name):
+            // `lower()` resolves bounces itself (an unknown name is a file error); this covers a known one.
+            .channel(kind, .bounce(personIndex[name.text] ?? PersonID(0)))
         }
     }
 

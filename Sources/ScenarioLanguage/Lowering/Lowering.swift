@@ -35,6 +35,14 @@ struct Lowering {
             case .setting(let name?, let change):
                 if let id = configurableUser(name) { plan.personSetup[id.int].settings.apply(change) }
             case .channel(let kind, let change): Self.apply(change, to: &plan.channels[kind.rawValue])
+            case .channelBounce(let kind, let name):
+                if let id = knownPerson(name) { Self.apply(.bounce(id), to: &plan.channels[kind.rawValue]) }
+            case .event(let time, .channelBounce(let kind, let name)):
+                // The bounced person must be known, as in a declaration.
+                if let id = knownPerson(name) {
+                    plan.events.append(PlannedEvent(time: time, action: .channel(kind, .bounce(id)), sourceIndex: eventRanges.count))
+                }
+                eventRanges.append(statement.range)
             case .endAt(let time):
                 if plan.endAt != nil { diagnostics.append(Diagnostic(.duplicateEndAt(), at: statement.range)) }
                 plan.endAt = time
@@ -68,6 +76,10 @@ struct Lowering {
         case .latency(let latency): config.latency = latency
         case .down(let window): config.downWindows.append(window)
         case .rate(let rate): config.rate = rate
+        case .jitter(let jitter, let seed):
+            config.jitter = jitter
+            config.jitterSeed = seed
+        case .bounce(let person): if !config.bouncing.contains(person) { config.bouncing.append(person) }
         }
     }
 

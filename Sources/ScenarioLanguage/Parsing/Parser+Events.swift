@@ -17,8 +17,11 @@ extension Parser {
             return .setting(target, change)
         case "channel":
             _ = r.advance()
-            guard case .channel(let kind, let change) = try channel(&r) else { throw r.expected("a channel") }
-            return .channel(kind, change)
+            switch try channel(&r) {
+            case .channel(let kind, let change): return .channel(kind, change)
+            case .channelBounce(let kind, let name): return .channelBounce(kind, name)
+            default: throw r.expected("a channel")
+            }
         case "mobile":
             _ = r.advance()
             return .mobile(try r.names("a user name"))

@@ -114,6 +114,7 @@ public struct Parser {
     /// `channel CH latency D | down A..B | rate N/s|m|h | rate none`.
     static func channel(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
         let kind = try channelKind(&r, singular: true)
+        if r.accept("bounce") { return .channelBounce(kind, try r.name("a person's name")) }
         return .channel(kind, try channelChange(&r))
     }
 
@@ -128,9 +129,18 @@ public struct Parser {
     }
 
     static func channelChange(_ r: inout LineReader) throws(Diagnostic) -> ChannelChange {
-        switch try r.choice(["latency", "down", "rate"], what: "channel setting") {
+        switch try r.choice(["latency", "down", "rate", "jitter", "bounce"], what: "channel setting") {
         case "latency":
             return .latency(try r.duration())
+        case "jitter":
+            let jitter = try r.duration()
+            var seed: UInt64 = 0
+            if r.accept("seed") {
+                guard let word = r.peekWord, let value = UInt64(word) else { throw r.expected("a seed (a whole number)") }
+                _ = r.advance()
+                seed = value
+            }
+            return .jitter(jitter, seed: seed)
         case "down":
             guard let token = r.peek, token.kind == .word else { throw r.expected("an outage window 'A..B'") }
             let parts = token.text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)

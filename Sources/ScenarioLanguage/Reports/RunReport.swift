@@ -24,7 +24,8 @@ public enum RunReport {
             ? "PASS \(path): \(checks) \(checks == 1 ? "check" : "checks") passed"
             : "FAIL \(path): \(failed) of \(checks + result.unexpectedRejections.count) failed"
         text += "; \(result.messages) \(result.messages == 1 ? "message" : "messages"), \(result.deliveries) \(result.deliveries == 1 ? "delivery" : "deliveries"), ends at \(result.endTime)\n"
-        for statistics in result.channels where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 {
+        for statistics in result.channels
+        where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 || statistics.bounced > 0 {
             text += "  " + channelLine(statistics) + "\n"
         }
         for check in result.failedChecks {
@@ -52,6 +53,7 @@ public enum RunReport {
         if let second = s.busiestSecond { line += ", busiest second \(second) (\(s.busiestSecondCount))" }
         line += ", backlog max \(s.backlogMax), delay max \(s.delayMax)"
         if s.failedAttempts > 0 { line += ", \(s.failedAttempts) failed attempts" }
+        if s.bounced > 0 { line += ", \(s.bounced) bounced" }
         if s.pending > 0 { line += ", \(s.pending) pending" }
         return line
     }

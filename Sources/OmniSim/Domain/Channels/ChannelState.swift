@@ -9,10 +9,13 @@ public struct ChannelState: Sendable {
     private var sendsInWindow = 0
     /// Whether a `windowOpens` timer is set for this channel.
     private var windowOpenSet = false
+    /// Draws each send's jitter, in send order (seeded: the same run draws the same delays).
+    private var jitterRandom: SplitMix64
 
     public init(config: ChannelConfig) {
         self.config = config
         self.statistics = ChannelStatistics(channel: config.kind)
+        self.jitterRandom = SplitMix64(seed: config.jitterSeed)
     }
 
     public var kind: ChannelKind { config.kind }
@@ -26,6 +29,8 @@ public struct ChannelState: Sendable {
         case arrives(Send, at: SimInstant)
         /// The channel is down: the send falls due again at `retryAt`.
         case failed(Send, retryAt: SimInstant)
+        /// The recipient bounces on this channel: the send fails for good and is not retried.
+        case bounced(Send)
     }
 
     /// What happened to a send that fell due.
@@ -80,6 +85,12 @@ public struct ChannelState: Sendable {
             config.rate = rate
             windowIndex = -1
             sendsInWindow = 0
+        case .jitter(let jitter, let seed):
+            config.jitter = jitter
+            config.jitterSeed = seed
+            jitterRandom = SplitMix64(seed: seed)
+        case .bounce(let person):
+            if !config.bouncing.contains(person) { config.bouncing.append(person) }
         }
         guard !waiting.isEmpty, !windowOpenSet else { return nil }
         windowOpenSet = true
@@ -99,13 +110,19 @@ public struct ChannelState: Sendable {
     }
 
     private mutating func attempt(_ send: Send, at now: SimInstant) -> Attempt {
+        if !config.bouncing.isEmpty, config.bouncing.contains(send.recipient) {
+            statistics.bounced += 1
+            return .bounced(send)
+        }
         if isDown(at: now) {
             var failed = send
             failed.failures += 1
             statistics.failedAttempts += 1
             return .failed(failed, retryAt: now + Self.retryPause(afterFailures: failed.failures))
         }
-        return .arrives(send, at: now + config.latency)
+        guard config.jitter > .zero else { return .arrives(send, at: now + config.latency) }
+        let extra = SimDuration(milliseconds: Int64(jitterRandom.below(Int(config.jitter.milliseconds) + 1)))
+        return .arrives(send, at: now + config.latency + extra)
     }
 
     /// Uses a slot of the window that holds `now`, if it has one left.

@@ -10,6 +10,8 @@ public struct ChannelStatistics: Sendable, Equatable {
     public var delayMax = SimDuration.zero
     /// Attempts that failed because the channel was down.
     public var failedAttempts = 0
+    /// Sends that failed for good because the recipient bounces (extension).
+    public var bounced = 0
     /// Sends not yet arrived when the run ended (filled in at the end).
     public var pending = 0
 
@@ -42,5 +44,6 @@ public struct ChannelStatistics: Sendable, Equatable {
         a.channel == b.channel && a.deliveries == b.deliveries && a.busiestSecond == b.busiestSecond
             && a.busiestSecondCount == b.busiestSecondCount && a.backlogMax == b.backlogMax
             && a.delayMax == b.delayMax && a.failedAttempts == b.failedAttempts && a.pending == b.pending
+            && a.bounced == b.bounced
     }
 }
