@@ -11,13 +11,13 @@ struct EventQueueTests {
         for order in 0..<500 {
             let time = Int64(random.next() % 50)
             let phase: Phase = random.next() % 2 == 0 ? .windowRelease : .timer
-            queue.push(.fallbackDeadline(MessageID(order), PersonID(0), receipt: 0, slot: 0), at: SimInstant(milliseconds: time), phase: phase)
+            queue.push(.fallbackDeadline(MessageID(order), PersonID(0), slot: 0), at: SimInstant(milliseconds: time), phase: phase)
             pushed.append((time, phase.rawValue, order))
         }
         let expected = pushed.sorted { ($0.time, $0.phase, $0.order) < ($1.time, $1.phase, $1.order) }.map(\.order)
         var popped: [Int] = []
         while let entry = queue.popMin() {
-            guard case .fallbackDeadline(let message, _, _, _) = entry.event else { continue }
+            guard case .fallbackDeadline(let message, _, _) = entry.event else { continue }
             popped.append(message.int)
         }
         #expect(popped == expected)

@@ -9,93 +9,101 @@ struct UserStateTests {
     @Test("a logged-out user with the mobile app gets push at posting, and a deadline one minute later")
     func loggedOutUserWithAppGetsPush() {
         var bob = UserState(hasMobile: true)
-        let reception = bob.receive(at: .start + .seconds(5), everyone: .init())
-        #expect(reception == .init(receipt: 0, push: true, deadline: .start + .seconds(65)))
-        #expect(bob.receive(at: .start, everyone: .init()).receipt == 1, "receipts count up")
+        let reception = bob.receive(MessageID(0), in: plan, at: .start + .seconds(5), everyone: .init())
+        #expect(reception == .init(push: true, deadline: .start + .seconds(65)))
     }
 
     @Test("no push for a user who is logged in, has no app, or turned push off")
     func noPush() {
         var loggedIn = UserState(hasMobile: true)
         loggedIn.logIn()
-        #expect(loggedIn.receive(at: .start, everyone: .init()).push == false)
+        #expect(loggedIn.receive(MessageID(101), in: plan, at: .start, everyone: .init()).push == false)
         var noApp = UserState(hasMobile: false)
-        #expect(noApp.receive(at: .start, everyone: .init()).push == false)
+        #expect(noApp.receive(MessageID(102), in: plan, at: .start, everyone: .init()).push == false)
         var pushOff = UserState(settings: .init(push: false), hasMobile: true)
-        #expect(pushOff.receive(at: .start, everyone: .init()).push == false)
+        #expect(pushOff.receive(MessageID(103), in: plan, at: .start, everyone: .init()).push == false)
         var everyoneOff = UserState(hasMobile: true)
-        #expect(everyoneOff.receive(at: .start, everyone: .init(push: false)).push == false)
+        #expect(everyoneOff.receive(MessageID(104), in: plan, at: .start, everyone: .init(push: false)).push == false)
     }
 
     @Test("a person's own email-after wins over everyone's, which wins over the default")
     func emailAfterPrecedence() {
         var own = UserState(settings: .init(emailAfter: .minutes(5)))
-        #expect(own.receive(at: .start, everyone: .init(emailAfter: .minutes(2))).deadline == .start + .minutes(5))
+        #expect(own.receive(MessageID(105), in: plan, at: .start, everyone: .init(emailAfter: .minutes(2))).deadline == .start + .minutes(5))
         var plain = UserState()
-        #expect(plain.receive(at: .start, everyone: .init(emailAfter: .minutes(2))).deadline == .start + .minutes(2))
-        #expect(plain.receive(at: .start, everyone: .init()).deadline == .start + .minutes(1))
+        #expect(plain.receive(MessageID(106), in: plan, at: .start, everyone: .init(emailAfter: .minutes(2))).deadline == .start + .minutes(2))
+        #expect(plain.receive(MessageID(107), in: plan, at: .start, everyone: .init()).deadline == .start + .minutes(1))
     }
 
     @Test("an unseen message at its deadline sends the email; a seen one does not")
     func fallbackDecisions() {
         var bob = UserState()
-        let first = bob.receive(at: .start, everyone: .init()).receipt
-        let second = bob.receive(at: .start, everyone: .init()).receipt
-        bob.arrive(first, in: plan)
-        bob.arrive(second, in: other)
+        let (first, second) = (MessageID(1), MessageID(2))
+        _ = bob.receive(first, in: plan, at: .start, everyone: .init(), arrivedNow: true)
+        _ = bob.receive(second, in: other, at: .start, everyone: .init(), arrivedNow: true)
         bob.view(other)
         #expect(bob.deadlineReached(first, everyone: .init()) == .sendEmail)
         #expect(bob.deadlineReached(second, everyone: .init()) == .seen)
     }
 
-    @Test("deadlines out of receipt order are decided correctly")
+    @Test("deadlines out of posting order are decided correctly")
     func deadlinesOutOfOrder() {
         var bob = UserState()
-        let receipts = (0..<3).map { _ in bob.receive(at: .start, everyone: .init()).receipt }
-        for receipt in receipts { bob.arrive(receipt, in: receipt == 1 ? other : plan) }
+        let messages = (0..<3).map(MessageID.init)
+        for message in messages {
+            _ = bob.receive(message, in: message.int == 1 ? other : plan, at: .start, everyone: .init(), arrivedNow: true)
+        }
         bob.view(other)
-        #expect(bob.deadlineReached(receipts[2], everyone: .init()) == .sendEmail)
-        #expect(bob.deadlineReached(receipts[1], everyone: .init()) == .seen)
-        #expect(bob.deadlineReached(receipts[0], everyone: .init()) == .sendEmail)
+        #expect(bob.deadlineReached(messages[2], everyone: .init()) == .sendEmail)
+        #expect(bob.deadlineReached(messages[1], everyone: .init()) == .seen)
+        #expect(bob.deadlineReached(messages[0], everyone: .init()) == .sendEmail)
     }
 
     @Test("a message that has not arrived by its deadline is unseen, and counts as unread once it arrives")
     func notArrivedIsUnseen() {
         var bob = UserState()
-        let receipt = bob.receive(at: .start, everyone: .init()).receipt
-        #expect(bob.deadlineReached(receipt, everyone: .init()) == .sendEmail)
-        bob.arrive(receipt, in: plan)
+        let message = MessageID(1)
+        _ = bob.receive(message, in: plan, at: .start, everyone: .init())
+        #expect(bob.deadlineReached(message, everyone: .init()) == .sendEmail)
+        bob.arrive(message, in: plan)
         #expect(bob.unread == 1)
         bob.view(plan)
         #expect(bob.unread == 0)
     }
 
+    @Test("a message in flight is seen at arrival if its thread is viewed by then")
+    func seenWhenItLands() {
+        var bob = UserState()
+        let message = MessageID(1)
+        _ = bob.receive(message, in: plan, at: .start, everyone: .init())
+        bob.view(plan)
+        #expect(bob.arrive(message, in: plan) == true)
+        #expect(bob.deadlineReached(message, everyone: .init()) == .seen)
+    }
+
     @Test("with email off at the deadline no email goes out")
     func emailOff() {
         var bob = UserState(settings: .init(email: false))
-        let receipt = bob.receive(at: .start, everyone: .init()).receipt
-        bob.arrive(receipt, in: plan)
-        #expect(bob.deadlineReached(receipt, everyone: .init(email: true)) == .emailOff)
+        _ = bob.receive(MessageID(1), in: plan, at: .start, everyone: .init(), arrivedNow: true)
+        #expect(bob.deadlineReached(MessageID(1), everyone: .init(email: true)) == .emailOff)
     }
 
     @Test("a message arriving while its thread is viewed is seen at once; logging out stops viewing")
     func seenAtArrival() {
         var bob = UserState()
         bob.view(plan)
-        let first = bob.receive(at: .start, everyone: .init()).receipt
-        #expect(bob.arrive(first, in: plan) == true)
+        #expect(bob.receive(MessageID(1), in: plan, at: .start, everyone: .init(), arrivedNow: true).seen)
         #expect(bob.unread == 0)
         bob.logOut()
-        let second = bob.receive(at: .start, everyone: .init()).receipt
-        #expect(bob.arrive(second, in: plan) == false)
+        #expect(!bob.receive(MessageID(2), in: plan, at: .start, everyone: .init(), arrivedNow: true).seen)
         #expect(bob.unread == 1)
     }
 
     @Test("viewing a thread sees all its arrived messages; the bubble follows unread unless turned off")
     func viewingClearsUnread() {
         var bob = UserState()
-        bob.arrive(bob.receive(at: .start, everyone: .init()).receipt, in: plan)
-        bob.arrive(bob.receive(at: .start, everyone: .init()).receipt, in: other)
+        _ = bob.receive(MessageID(1), in: plan, at: .start, everyone: .init(), arrivedNow: true)
+        _ = bob.receive(MessageID(2), in: other, at: .start, everyone: .init(), arrivedNow: true)
         #expect(bob.bubble(everyone: .init()) == 2)
         #expect(bob.bubble(everyone: .init(bubble: false)) == 0)
         #expect(bob.view(plan) == 1)

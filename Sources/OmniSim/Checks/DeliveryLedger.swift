@@ -36,6 +36,9 @@ struct DeliveryLedger {
         self.keepsInstant = keepsInstant
     }
 
+    /// Whether any check looks at deliveries at all (if not, the driver skips ``observe(_:text:)``).
+    var isWatching: Bool { keepsInstant || !runChecks.isEmpty || !watchIndex.isEmpty }
+
     mutating func startInstant() {
         if !instantDeliveries.isEmpty { instantDeliveries.removeAll(keepingCapacity: true) }
     }

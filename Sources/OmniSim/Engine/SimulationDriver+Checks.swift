@@ -1,6 +1,6 @@
 extension SimulationDriver {
     /// Evaluates an `at T` check, after everything at T has run.
-    func evaluate(_ check: PlannedCheck) {
+    func evaluate(_ check: PlannedCheck) async {
         let expected = check.condition.describe(cast: cast) + (check.time.map { " at \($0)" } ?? "")
         var observed = ""
         let passed: Bool
@@ -27,7 +27,7 @@ extension SimulationDriver {
                 observed = errors.isEmpty ? "no error at \(now)" : "only \(errors.joined(separator: ", "))"
             }
         default:
-            (passed, observed) = evaluateState(check.condition)
+            (passed, observed) = await evaluateState(check.condition)
         }
         checkResults[check.id] = CheckResult(id: check.id, passed: passed, expected: expected, observed: observed)
     }
@@ -38,42 +38,42 @@ extension SimulationDriver {
     }
 
     /// A state check against the actors' state now.
-    private func evaluateState(_ condition: PlannedCheck.Condition) -> (Bool, String) {
+    private func evaluateState(_ condition: PlannedCheck.Condition) async -> (Bool, String) {
         let everyone = self.everyone
         switch condition {
         case .bubble(let person, let n):
-            let bubble = users[person.int]?.onSharedExecutor { $0.bubble(everyone: everyone) } ?? 0
+            let bubble = await users[person.int]?.bubble(everyone: everyone) ?? 0
             return (bubble == n, "bubble \(bubble)")
         case .unread(let person, let n):
-            let unread = users[person.int]?.onSharedExecutor { $0.unread() } ?? 0
+            let unread = await users[person.int]?.unread() ?? 0
             return (unread == n, "unread \(unread)")
         case .inbox(let person, let view, let thread, let lists):
-            let listed = threads[thread.int].onSharedExecutor { $0.isListed(for: person, in: view) }
+            let listed = await threads[thread.int].isListed(for: person, in: view)
             return (listed == lists, listed ? "it is listed" : "it is not listed")
         case .canSee(let person, let thread, let can):
-            let sees = threads[thread.int].onSharedExecutor { $0.canBeSeen(by: person) }
+            let sees = await threads[thread.int].canBeSeen(by: person)
             return (sees == can, sees ? "they can see it" : "they cannot see it")
         case .participants(let thread, let people):
-            let members = threads[thread.int].onSharedExecutor { $0.members() }
+            let members = await threads[thread.int].members()
             let names = members.map { cast.name(of: $0) }.joined(separator: ", ")
             return (Set(members) == Set(people), members.isEmpty ? "no participants" : "participants \(names)")
         case .backlog(let channel, let n):
-            let backlog = channels[channel.rawValue].onSharedExecutor { $0.backlog() }
+            let backlog = await channels[channel.rawValue].backlog()
             return (backlog == n, "backlog \(backlog)")
         case .pending(let channel, let n):
-            let pending = pendingCount(on: channel)
+            let pending = await pendingCount(on: channel)
             return (pending == n, "\(pending) pending")
         case .delayAtMost(let channel, let limit):
-            let delay = channels[channel.rawValue].onSharedExecutor { $0.statistics() }.delayMax
+            let delay = await channels[channel.rawValue].statistics().delayMax
             return (delay <= limit, "a delay of \(delay)")
         case .delivery, .error:
-            preconditionFailure("delivery and error checks are evaluated by evaluate(_:)")
+            preconditionFailure("delivery and error checks are evaluated by await evaluate(_:)")
         }
     }
 
     /// Sends on `channel` that have not arrived: waiting for a window, waiting out a retry pause, or in flight.
-    private func pendingCount(on channel: ChannelKind) -> Int {
-        var count = channels[channel.rawValue].onSharedExecutor { $0.backlog() }
+    private func pendingCount(on channel: ChannelKind) async -> Int {
+        var count = await channels[channel.rawValue].backlog()
         for entry in queue.unordered {
             switch entry.event {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
@@ -84,17 +84,17 @@ extension SimulationDriver {
     }
 
     /// Evaluates the untimed checks against the final state and gathers the result.
-    func finish() -> RunResult {
-        for check in plan.checks where check.time == nil { evaluate(check) }
+    func finish() async -> RunResult {
+        for check in plan.checks where check.time == nil { await evaluate(check) }
         var statistics: [ChannelStatistics] = []
-        for channel in channels { statistics.append(channel.onSharedExecutor { $0.statistics() }) }
-        for channel in ChannelKind.allCases { statistics[channel.rawValue].pending = pendingCount(on: channel) }
+        for channel in channels { await statistics.append(channel.statistics()) }
+        for channel in ChannelKind.allCases { statistics[channel.rawValue].pending = await pendingCount(on: channel) }
         var pending: [Send] = []
         for entry in queue.unordered {
             if case .arrival(let send) = entry.event { pending.append(send) }
             if case .retry(let send) = entry.event { pending.append(send) }
         }
-        for channel in channels { pending += channel.onSharedExecutor { $0.waitingSends() } }
+        for channel in channels { pending += await channel.waitingSends() }
         oracle.finish(pending: pending)
         let checks = checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, expected: "a check", observed: "it was never evaluated")

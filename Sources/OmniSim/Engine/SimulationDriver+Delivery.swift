@@ -1,57 +1,63 @@
 extension SimulationDriver {
     /// Posts a message and sends it to every recipient the rules name, in membership order:
     /// for a user, Messenger (then push) and the fallback deadline; for a customer, chat or email.
-    func post(in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool) throws(Rejection) {
+    func post(in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool) async throws(Rejection) {
         let now = self.now, everyone = self.everyone
-        let posting = try thread.onSharedExecutor { (thread) throws(Rejection) in try thread.post(by: author, isNote: isNote) }
+        let posting = try await thread.post(by: author, isNote: isNote)
         let message = MessageID(messages.count)
         messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
         var slot = oracle.posted(message, posting, cast: cast)
         for recipient in posting.members where posting.isRecipient(recipient, cast: cast) {
             defer { slot += 1 }
             if let user = users[recipient.int] {
-                let reception = user.onSharedExecutor { $0.receive(at: now, everyone: everyone) }
-                if journal?.records(recipient) == true { notePush(reception, user: user, message: message) }
                 var messenger = Send(message: message, recipient: recipient, channel: .messenger, due: now)
-                messenger.receipt = Int32(truncatingIfNeeded: reception.receipt)
                 messenger.slot = slot
-                call(messenger)
+                oracle.expect(messenger)
+                // The channel first: when the delivery arrives at once, one call to the user both
+                // receives and delivers it.
+                let submission = await channels[ChannelKind.messenger.rawValue].submit(messenger, at: now)
+                let arrivedNow = submission == .attempted(.arrives(messenger, at: now))
+                let reception = await user.receive(message, in: thread.id, at: now, everyone: everyone, arrivedNow: arrivedNow)
+                if journal?.records(recipient) == true { await notePush(reception, user: user, message: message) }
+                if arrivedNow {
+                    await record(messenger, seen: reception.seen)
+                } else {
+                    await follow(submission, of: messenger)
+                }
                 if reception.push {
                     var push = Send(message: message, recipient: recipient, channel: .push, due: now)
                     push.slot = slot
-                    call(push)
+                    await call(push)
                 }
-                queue.push(
-                    .fallbackDeadline(message, recipient, receipt: messenger.receipt, slot: slot), at: reception.deadline,
-                    phase: .timer)
+                queue.push(.fallbackDeadline(message, recipient, slot: slot), at: reception.deadline, phase: .timer)
             } else if let customer = customers[recipient.int] {
-                let channel = customer.onSharedExecutor { $0.channelForMessage() }
+                let channel = await customer.channelForMessage()
                 if journal?.records(recipient) == true {
                     let why = channel == .chat ? "in live chat at posting: chat" : "not in live chat at posting: email"
                     note(.channelChoice, recipient, channel, message, "\(describe(message)): \(why)")
                 }
                 var send = Send(message: message, recipient: recipient, channel: channel, due: now)
                 send.slot = slot
-                call(send)
+                await call(send)
             }
         }
     }
 
     /// A timer comes due.
-    func fire(_ event: TimerEvent) {
+    func fire(_ event: TimerEvent) async {
         let now = self.now, everyone = self.everyone
         switch event {
         case .windowOpens(let kind):
-            let (attempts, next) = channels[kind.rawValue].onSharedExecutor { $0.windowOpens(at: now) }
-            for attempt in attempts { handle(attempt) }
+            let (attempts, next) = await channels[kind.rawValue].windowOpens(at: now)
+            for attempt in attempts { await handle(attempt) }
             if let next { queue.push(.windowOpens(kind), at: next, phase: .windowRelease) }
         case .arrival(let send):
-            deliver(send)
+            await arriveLater(send)
         case .retry(let send):
-            submit(send)
-        case .fallbackDeadline(let message, let recipient, let receipt, let slot):
+            await submit(send)
+        case .fallbackDeadline(let message, let recipient, let slot):
             guard let user = users[recipient.int] else { return }
-            let decision = user.onSharedExecutor { $0.deadlineReached(Int(receipt), everyone: everyone) }
+            let decision = await user.deadlineReached(message, everyone: everyone)
             if journal?.records(recipient) == true {
                 let why = switch decision {
                 case .seen: "seen before its deadline: no email"
@@ -67,33 +73,42 @@ extension SimulationDriver {
             if options.testingFault == .skipFallbackEmail {
                 oracle.expect(email)
             } else {
-                call(email)
+                await call(email)
             }
         }
     }
 
     /// The rules call for a send: the oracle notes it, and it falls due now.
-    private func call(_ send: Send) {
+    private func call(_ send: Send) async {
         oracle.expect(send)
-        submit(send)
+        await submit(send)
     }
 
     /// A send falls due now on its channel.
-    private func submit(_ send: Send) {
-        let now = self.now
-        switch channels[send.channel.rawValue].onSharedExecutor({ $0.submit(send, at: now) }) {
+    private func submit(_ send: Send) async {
+        await follow(await channels[send.channel.rawValue].submit(send, at: now), of: send)
+    }
+
+    /// Carries out what the channel did with a send that fell due.
+    private func follow(_ submission: ChannelState.Submission, of send: Send) async {
+        switch submission {
         case .attempted(let attempt):
-            handle(attempt)
+            await handle(attempt)
         case .queued(let windowOpensAt):
             if let windowOpensAt { queue.push(.windowOpens(send.channel), at: windowOpensAt, phase: .windowRelease) }
         }
     }
 
-    private func handle(_ attempt: ChannelState.Attempt) {
+    private func handle(_ attempt: ChannelState.Attempt) async {
         switch attempt {
         case .arrives(let send, let time):
             if time == now {
-                deliver(send)
+                // The channel counted it already; a Messenger delivery still updates the user.
+                var seen = false
+                if send.channel == .messenger, let user = users[send.recipient.int] {
+                    seen = await user.arrive(send.message, in: messages[send.message.int].thread)
+                }
+                await record(send, seen: seen)
             } else {
                 queue.push(.arrival(send), at: time, phase: .timer)
             }
@@ -107,23 +122,26 @@ extension SimulationDriver {
         }
     }
 
-    /// The delivery arrives: Messenger updates the user's read state; the trace and checks see it.
-    private func deliver(_ send: Send) {
-        let message = messages[send.message.int]
-        let now = self.now
-        channels[send.channel.rawValue].onSharedExecutor { $0.recordArrival(of: send, at: now) }
+    /// A send in flight arrives: the channel counts it, Messenger updates the user's read state.
+    private func arriveLater(_ send: Send) async {
+        await channels[send.channel.rawValue].recordArrival(of: send, at: now)
         var seen = false
         if send.channel == .messenger, let user = users[send.recipient.int] {
-            seen = user.onSharedExecutor { $0.arrive(Int(send.receipt), in: message.thread) }
+            seen = await user.arrive(send.message, in: messages[send.message.int].thread)
         }
+        await record(send, seen: seen)
+    }
+
+    /// A delivery has arrived: the trace, the checks, the oracle and the journal see it.
+    private func record(_ send: Send, seen: Bool) async {
         let delivery = Delivery(time: now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due)
         deliveryCount += 1
-        trace.write(delivery, message: message, cast: cast)
-        ledger.observe(delivery, text: message.text)
+        if trace.isEnabled { trace.write(delivery, message: messages[send.message.int], cast: cast) }
+        if ledger.isWatching { ledger.observe(delivery, text: messages[send.message.int].text) }
         oracle.delivered(delivery, slot: send.slot)
-        if journal?.records(send.recipient) == true { noteDelivery(send, seen: seen) }
         if options.testingFault == .duplicateMessenger && send.channel == .messenger {
             oracle.delivered(delivery, slot: send.slot)
         }
+        if journal?.records(send.recipient) == true { await noteDelivery(send, seen: seen) }
     }
 }

@@ -1,94 +1,90 @@
 extension SimulationDriver {
     /// Runs one scenario event; a rule it breaks becomes a ``RejectedEvent`` and changes nothing.
-    func perform(_ event: PlannedEvent) {
+    func perform(_ event: PlannedEvent) async {
         do throws(Rejection) {
-            try apply(event.action)
+            try await apply(event.action)
         } catch {
             rejections.append(RejectedEvent(
                 time: now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
         }
     }
 
-    private func apply(_ action: PlannedEvent.Action) throws(Rejection) {
+    private func apply(_ action: PlannedEvent.Action) async throws(Rejection) {
         let now = self.now
         switch action {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
-            actor.onSharedExecutor { $0.logIn() }
-            notePresence(actor.id, "logs in")
+            await actor.logIn()
+            await notePresence(actor.id, "logs in")
         case .logOut(let person):
             let actor = try user(person, "log in or out").actor
-            actor.onSharedExecutor { $0.logOut() }
-            notePresence(actor.id, "logs out (and stops viewing)")
+            await actor.logOut()
+            await notePresence(actor.id, "logs out (and stops viewing)")
         case .joinChat(let person):
             let actor = try customer(person, "join or leave chat")
-            actor.onSharedExecutor { $0.joinChat() }
-            notePresence(actor.id, "joins live chat")
+            await actor.joinChat()
+            await notePresence(actor.id, "joins live chat")
         case .leaveChat(let person):
             let actor = try customer(person, "join or leave chat")
-            actor.onSharedExecutor { $0.leaveChat() }
-            notePresence(actor.id, "leaves live chat")
+            await actor.leaveChat()
+            await notePresence(actor.id, "leaves live chat")
         case .view(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
-            try thread.onSharedExecutor { (thread) throws(Rejection) in try thread.checkViewer(id) }
-            let seen = actor.onSharedExecutor { $0.view(thread.id) }
-            noteView(id, thread.id, seen: seen)
+            try await thread.checkViewer(id)
+            let seen = await actor.view(thread.id)
+            await noteView(id, thread.id, seen: seen)
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try thread.onSharedExecutor { (thread) throws(Rejection) in
-                try thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)
-            }
-            try post(in: thread, by: authorID, text: text, isNote: false)
+            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)
+            try await post(in: thread, by: authorID, text: text, isNote: false)
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try thread.onSharedExecutor { (thread) throws(Rejection) in
-                try thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true)
-            }
+            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true)
         case .send(let author, let threadRef, let text):
             let authorID = try person(author)
             let thread = try thread(threadRef)
-            try thread.onSharedExecutor { (thread) throws(Rejection) in try thread.sendDraft(by: authorID) }
-            try post(in: thread, by: authorID, text: text, isNote: false)
+            try await thread.sendDraft(by: authorID)
+            try await post(in: thread, by: authorID, text: text, isNote: false)
         case .cancel(let author, let threadRef):
             let authorID = try person(author)
-            try thread(threadRef).onSharedExecutor { (thread) throws(Rejection) in try thread.cancelDraft(by: authorID) }
+            try await thread(threadRef).cancelDraft(by: authorID)
         case .write(let author, let threadRef, let text, _):
-            try post(in: thread(threadRef), by: person(author), text: text, isNote: false)
+            try await post(in: thread(threadRef), by: person(author), text: text, isNote: false)
         case .note(let author, let threadRef, let text):
             let (id, _) = try user(author, "write internal notes")
-            try post(in: thread(threadRef), by: id, text: text, isNote: true)
+            try await post(in: thread(threadRef), by: id, text: text, isNote: true)
         case .add(let by, let people, let threadRef):
             let (actorID, _) = try user(by, "add people")
             let ids = try people.map { (ref) throws(Rejection) in try person(ref) }
-            try thread(threadRef).onSharedExecutor { (thread) throws(Rejection) in try thread.add(ids, by: actorID) }
+            try await thread(threadRef).add(ids, by: actorID)
         case .remove(let by, let people, let threadRef):
             let (actorID, _) = try user(by, "remove people")
             let ids = try people.map { (ref) throws(Rejection) in try person(ref) }
             let thread = try thread(threadRef)
-            try thread.onSharedExecutor { (thread) throws(Rejection) in try thread.remove(ids, by: actorID) }
-            for id in ids { users[id.int]?.onSharedExecutor { $0.stopViewing(thread.id) } }
+            try await thread.remove(ids, by: actorID)
+            for id in ids { await users[id.int]?.stopViewing(thread.id) }
         case .follow(let person, let threadRef):
             let (id, _) = try user(person, "follow items")
-            try thread(threadRef).onSharedExecutor { (thread) throws(Rejection) in try thread.setFollowing(true, user: id) }
+            try await thread(threadRef).setFollowing(true, user: id)
         case .unfollow(let person, let threadRef):
             let (id, actor) = try user(person, "unfollow items")
             let thread = try thread(threadRef)
-            try thread.onSharedExecutor { (thread) throws(Rejection) in try thread.setFollowing(false, user: id) }
-            actor.onSharedExecutor { $0.stopViewing(thread.id) }
+            try await thread.setFollowing(false, user: id)
+            await actor.stopViewing(thread.id)
         case .close(let person, let threadRef), .reopen(let person, let threadRef):
             let closing: Bool
             if case .close = action { closing = true } else { closing = false }
             let id = try self.person(person)
-            try thread(threadRef).onSharedExecutor { (thread) throws(Rejection) in try thread.setClosed(closing, by: id) }
+            try await thread(threadRef).setClosed(closing, by: id)
         case .setting(nil, let change):
             everyone.apply(change)
         case .setting(let person?, let change):
-            try user(person, "have settings").actor.onSharedExecutor { $0.apply(change) }
+            try await user(person, "have settings").actor.apply(change)
         case .mobile(let person):
-            try user(person, "have the mobile app").actor.onSharedExecutor { $0.giveMobile() }
+            try await user(person, "have the mobile app").actor.giveMobile()
         case .channel(let kind, let change):
-            if let window = channels[kind.rawValue].onSharedExecutor({ $0.apply(change, at: now) }) {
+            if let window = await channels[kind.rawValue].apply(change, at: now) {
                 queue.push(.windowOpens(kind), at: window, phase: window == now ? .timer : .windowRelease)
             }
         }

@@ -10,8 +10,8 @@ extension SimulationDriver {
         journal?.add(Journal.Entry(time: now, person: person, kind: kind, channel: channel, message: message, text: text))
     }
 
-    func notePush(_ reception: UserState.Reception, user: UserActor, message: MessageID) {
-        let state = user.onSharedExecutor { $0.snapshot() }
+    func notePush(_ reception: UserState.Reception, user: UserActor, message: MessageID) async {
+        let state = await user.snapshot()
         let settings = state.settings.resolved(over: everyone)
         let why: String
         if reception.push {
@@ -26,13 +26,13 @@ extension SimulationDriver {
         note(.push, user.id, .push, message, "\(describe(message)) posted; \(why); email fallback decided at \(reception.deadline)")
     }
 
-    func noteDelivery(_ send: Send, seen: Bool) {
+    func noteDelivery(_ send: Send, seen: Bool) async {
         let delay = now - send.due
         let late = delay == .zero ? "" : " (\(delay) after it was due)"
         note(.delivery, send.recipient, send.channel, send.message, "\(send.channel.name): \(describe(send.message)) arrives\(late)")
         guard send.channel == .messenger, let user = users[send.recipient.int] else { return }
         let everyone = self.everyone
-        let (unread, bubble) = user.onSharedExecutor { ($0.unread(), $0.bubble(everyone: everyone)) }
+        let (unread, bubble) = (await user.unread(), await user.bubble(everyone: everyone))
         if seen {
             note(.seen, send.recipient, nil, send.message, "seen at arrival: logged in and viewing \(cast.name(of: messages[send.message.int].thread))")
         } else {
@@ -40,14 +40,14 @@ extension SimulationDriver {
         }
     }
 
-    func notePresence(_ person: PersonID, _ text: String) {
+    func notePresence(_ person: PersonID, _ text: String) async {
         if journal?.records(person) == true { note(.presence, person, nil, nil, text) }
     }
 
-    func noteView(_ person: PersonID, _ thread: ThreadID, seen: Int) {
+    func noteView(_ person: PersonID, _ thread: ThreadID, seen: Int) async {
         guard journal?.records(person) == true, let user = users[person.int] else { return }
         let everyone = self.everyone
-        let (unread, bubble) = user.onSharedExecutor { ($0.unread(), $0.bubble(everyone: everyone)) }
+        let (unread, bubble) = (await user.unread(), await user.bubble(everyone: everyone))
         note(.view, person, nil, nil, "views \(cast.name(of: thread)): \(seen) \(seen == 1 ? "message" : "messages") seen; unread \(unread), bubble \(bubble)")
     }
 }

@@ -1,5 +1,6 @@
 /// The driver loop of one simulation: pops the next thing to do in `(time, phase, sequence)` order,
-/// calls the actor that handles it, and applies what comes back. It runs on the same serial
+/// awaits the actor that handles it (a switch, not a hop: they share the executor), and applies
+/// what comes back. It runs on the same serial
 /// executor as every actor of the simulation, so only one handler ever runs at a time.
 actor SimulationDriver {
     private nonisolated let executor: SimulationExecutor
@@ -76,7 +77,7 @@ actor SimulationDriver {
     }
 
     /// Runs the whole scenario and returns its result.
-    func run() throws -> RunResult {
+    func run() async throws -> RunResult {
         let timedChecks = plan.checks.compactMap { check in check.time.map { (time: $0, check: check) } }
             .sorted { ($0.time, $0.check.id) < ($1.time, $1.check.id) }
         var events = EventStream(events: plan.events, loads: plan.loads)
@@ -102,18 +103,18 @@ actor SimulationDriver {
                 guard let event = events.next() else { break }
                 try countEvent()
                 lastActivity = now
-                perform(event)
+                await perform(event)
             case .check(let check):
                 checkIndex += 1
-                evaluate(check)
+                await evaluate(check)
             case .timer:
                 guard let entry = queue.popMin() else { break }
                 try countEvent()
                 lastActivity = now
-                fire(entry.event)
+                await fire(entry.event)
             }
         }
-        return finish()
+        return await finish()
     }
 
     private func countEvent() throws {

@@ -70,7 +70,8 @@ public struct ChannelState: Sendable {
         return (attempts, nextWindow(after: now, rate: rate))
     }
 
-    /// A delivery on this channel arrived.
+    /// A delivery on this channel that was in flight arrived (one that arrives at once is counted
+    /// when it is attempted).
     public mutating func recordArrival(of send: Send, at now: SimInstant) {
         statistics.recordDelivery(arrival: now, due: send.due)
     }
@@ -120,9 +121,13 @@ public struct ChannelState: Sendable {
             statistics.failedAttempts += 1
             return .failed(failed, retryAt: now + Self.retryPause(afterFailures: failed.failures))
         }
-        guard config.jitter > .zero else { return .arrives(send, at: now + config.latency) }
-        let extra = SimDuration(milliseconds: Int64(jitterRandom.below(Int(config.jitter.milliseconds) + 1)))
-        return .arrives(send, at: now + config.latency + extra)
+        var arrival = now + config.latency
+        if config.jitter > .zero {
+            arrival = arrival + SimDuration(milliseconds: Int64(jitterRandom.below(Int(config.jitter.milliseconds) + 1)))
+        }
+        // A delivery that arrives at once is counted here; a later one by `recordArrival` when it lands.
+        if arrival == now { statistics.recordDelivery(arrival: now, due: send.due) }
+        return .arrives(send, at: arrival)
     }
 
     /// Uses a slot of the window that holds `now`, if it has one left.

@@ -17,12 +17,14 @@ public actor UserActor {
     func logOut() { state.logOut() }
     func view(_ thread: ThreadID) -> Int { state.view(thread) }
     func stopViewing(_ thread: ThreadID) { state.stopViewing(thread) }
-    func receive(at now: SimInstant, everyone: UserSettings) -> UserState.Reception {
-        state.receive(at: now, everyone: everyone)
+    func receive(
+        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool
+    ) -> UserState.Reception {
+        state.receive(message, in: thread, at: now, everyone: everyone, arrivedNow: arrivedNow)
     }
-    func arrive(_ receipt: Int, in thread: ThreadID) -> Bool { state.arrive(receipt, in: thread) }
-    func deadlineReached(_ receipt: Int, everyone: UserSettings) -> FallbackDecision {
-        state.deadlineReached(receipt, everyone: everyone)
+    func arrive(_ message: MessageID, in thread: ThreadID) -> Bool { state.arrive(message, in: thread) }
+    func deadlineReached(_ message: MessageID, everyone: UserSettings) -> FallbackDecision {
+        state.deadlineReached(message, everyone: everyone)
     }
     func apply(_ change: SettingChange) { state.settings.apply(change) }
     func giveMobile() { state.hasMobile = true }

@@ -1,9 +1,8 @@
 /// One user's presence, settings and read state: the logic behind ``UserActor``.
 ///
 /// Pure and synchronous: every method takes what it needs and returns what follows, so the rules
-/// can be tested without a simulation. Each message the user receives gets a *receipt* — a number
-/// counting up from 0 — that its Messenger delivery and its fallback deadline carry, so that no
-/// per-message lookup is ever hashed.
+/// can be tested without a simulation. Messages whose fallback deadline has not passed are kept in
+/// posting order (deadlines almost always come in that order too), so no lookup is ever hashed.
 public struct UserState: Sendable {
     public private(set) var isLoggedIn = false
     /// The thread the user is viewing, while logged in.
@@ -14,14 +13,13 @@ public struct UserState: Sendable {
     /// Arrived, unseen messages over all threads.
     public private(set) var unread = 0
 
-    /// The state of each receipt from `receiptBase` on, until its fallback deadline has passed.
-    private var receipts: [Receipt] = []
-    private var receiptHead = 0
-    private var receiptBase = 0
-    /// Arrived unseen receipts by thread (a user takes part in few threads: a short list beats a hash).
-    private var unseenByThread: [(thread: ThreadID, receipts: [Int])] = []
+    /// Messages awaiting their fallback deadline, in posting order, from `pendingHead` on.
+    private var pending: [(message: MessageID, state: ReadState)] = []
+    private var pendingHead = 0
+    /// Arrived unseen messages by thread (a user takes part in few threads: a short list beats a hash).
+    private var unseenByThread: [(thread: ThreadID, messages: [MessageID])] = []
 
-    private enum Receipt: UInt8, Sendable {
+    private enum ReadState: UInt8, Sendable {
         case inFlight, unseen, seen, decided
     }
 
@@ -32,12 +30,12 @@ public struct UserState: Sendable {
 
     /// What the rules decide for this user when a message is posted at `now`.
     public struct Reception: Sendable, Equatable {
-        /// Identifies this message for this user in ``arrive(_:in:)`` and ``deadlineReached(_:everyone:)``.
-        public var receipt: Int
         /// Push at posting: the user has the app, push on, and is not logged in.
         public var push: Bool
         /// When the email fallback is decided (email-after is read at posting).
         public var deadline: SimInstant
+        /// Whether the Messenger delivery, when it arrived at posting, was seen at once.
+        public var seen = false
     }
 
     public mutating func logIn() { isLoggedIn = true }
@@ -59,59 +57,59 @@ public struct UserState: Sendable {
         isLoggedIn = true
         viewing = thread
         guard let index = unseenByThread.firstIndex(where: { $0.thread == thread }) else { return 0 }
-        let unseen = unseenByThread.remove(at: index).receipts
-        for receipt in unseen {
-            let slot = receipt - receiptBase + receiptHead
-            if slot >= receiptHead, slot < receipts.count, receipts[slot] == .unseen { receipts[slot] = .seen }
+        let unseen = unseenByThread.remove(at: index).messages
+        for message in unseen {
+            if let slot = pendingSlot(of: message), pending[slot].state == .unseen { pending[slot].state = .seen }
         }
         unread -= unseen.count
         return unseen.count
     }
 
-    /// A message is posted to this user at `now`: fixes push and the fallback deadline.
-    public mutating func receive(at now: SimInstant, everyone: UserSettings) -> Reception {
+    /// `message` is posted to this user at `now`: fixes push and the fallback deadline. With
+    /// `arrivedNow` its Messenger delivery has arrived too (a channel without latency or queue).
+    public mutating func receive(
+        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool = false
+    ) -> Reception {
         let resolved = settings.resolved(over: everyone)
-        let receipt = receiptBase + receipts.count - receiptHead
-        receipts.append(.inFlight)
-        return Reception(receipt: receipt, push: hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter)
+        var reception = Reception(push: hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter)
+        pending.append((message, .inFlight))
+        if arrivedNow { reception.seen = arrive(message, in: thread) }
+        return reception
     }
 
-    /// The Messenger delivery of `receipt` arrives. Returns whether it was seen at arrival.
+    /// The Messenger delivery of `message` arrives. Returns whether it was seen at arrival.
     @discardableResult
-    public mutating func arrive(_ receipt: Int, in thread: ThreadID) -> Bool {
+    public mutating func arrive(_ message: MessageID, in thread: ThreadID) -> Bool {
         let seen = isLoggedIn && viewing == thread
-        let slot = receipt - receiptBase + receiptHead
-        if slot >= receiptHead, slot < receipts.count, receipts[slot] == .inFlight {
-            receipts[slot] = seen ? .seen : .unseen
+        if let slot = pendingSlot(of: message), pending[slot].state == .inFlight {
+            pending[slot].state = seen ? .seen : .unseen
         }
         if !seen {
             if let index = unseenByThread.firstIndex(where: { $0.thread == thread }) {
-                unseenByThread[index].receipts.append(receipt)
+                unseenByThread[index].messages.append(message)
             } else {
-                unseenByThread.append((thread, [receipt]))
+                unseenByThread.append((thread, [message]))
             }
             unread += 1
         }
         return seen
     }
 
-    /// The fallback deadline of `receipt` has come. Returns whether an email falls due now: the
+    /// The fallback deadline of `message` has come. Returns whether an email falls due now: the
     /// message is still unseen (not yet arrived counts as unseen) and email is on.
-    public mutating func deadlineReached(_ receipt: Int, everyone: UserSettings) -> FallbackDecision {
-        let slot = receipt - receiptBase + receiptHead
-        let seen = slot >= receiptHead && slot < receipts.count && receipts[slot] == .seen
-        if slot >= receiptHead && slot < receipts.count { receipts[slot] = .decided }
-        // Deadlines usually come in receipt order: drop the decided prefix.
-        while receiptHead < receipts.count, receipts[receiptHead] == .decided {
-            receiptHead += 1
-            receiptBase += 1
+    public mutating func deadlineReached(_ message: MessageID, everyone: UserSettings) -> FallbackDecision {
+        var seen = false
+        if let slot = pendingSlot(of: message, fromFront: true) {
+            seen = pending[slot].state == .seen
+            pending[slot].state = .decided
         }
-        if receiptHead == receipts.count {
-            receipts.removeAll(keepingCapacity: true)
-            receiptHead = 0
-        } else if receiptHead >= 256, receiptHead * 2 >= receipts.count {
-            receipts.removeFirst(receiptHead)
-            receiptHead = 0
+        while pendingHead < pending.count, pending[pendingHead].state == .decided { pendingHead += 1 }
+        if pendingHead == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingHead = 0
+        } else if pendingHead >= 256, pendingHead * 2 >= pending.count {
+            pending.removeFirst(pendingHead)
+            pendingHead = 0
         }
         if seen { return .seen }
         return settings.resolved(over: everyone).email ? .sendEmail : .emailOff
@@ -120,6 +118,18 @@ public struct UserState: Sendable {
     /// The bubble: `unread` with the bubble setting on, 0 with it off.
     public func bubble(everyone: UserSettings) -> Int {
         settings.resolved(over: everyone).bubble ? unread : 0
+    }
+
+    /// Where `message` waits for its deadline: arrivals look from the newest end, deadlines from the oldest.
+    private func pendingSlot(of message: MessageID, fromFront: Bool = false) -> Int? {
+        if fromFront {
+            for slot in pendingHead..<pending.count where pending[slot].message == message { return slot }
+        } else {
+            for slot in stride(from: pending.count - 1, through: pendingHead, by: -1) where pending[slot].message == message {
+                return slot
+            }
+        }
+        return nil
     }
 }
 
