@@ -23,6 +23,30 @@ struct EventQueueTests {
         #expect(popped == expected)
     }
 
+    @Test("pushes in time order (the FIFO lane) mixed with out-of-order ones (the heap) pop in key order", arguments: 0..<20)
+    func laneAndHeapMerge(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var queue = EventQueue()
+        var model: [(time: Int64, phase: UInt8, order: Int)] = []
+        var now: Int64 = 0
+        for order in 0..<2_000 {
+            if random.below(3) == 0, let entry = queue.popMin() {
+                model.sort { ($0.time, $0.phase, $0.order) < ($1.time, $1.phase, $1.order) }
+                let expected = model.removeFirst()
+                guard case .fallbackDeadline(let message, _, _) = entry.event else { continue }
+                #expect(message.int == expected.order)
+                now = entry.time.milliseconds
+                continue
+            }
+            // Mostly "now plus a fixed delay" (monotone), sometimes earlier or in another phase.
+            let time = random.below(4) == 0 ? now + Int64(random.below(60_000)) : now + 60_000 + Int64(order)
+            let phase: Phase = random.below(5) == 0 ? .windowRelease : .timer
+            queue.push(.fallbackDeadline(MessageID(order), PersonID(0), slot: 0), at: SimInstant(milliseconds: time), phase: phase)
+            model.append((time, phase.rawValue, order))
+        }
+        #expect(queue.count == model.count)
+    }
+
     @Test("durations and instants print in the language's notation")
     func timeNotation() {
         #expect(SimDuration.zero.description == "0s")

@@ -9,6 +9,7 @@ struct FIFOQueue<Element: Sendable>: Sendable {
 
     var count: Int { storage.count - head }
     var isEmpty: Bool { head == storage.count }
+    var first: Element? { head < storage.count ? storage[head] : nil }
 
     mutating func append(_ element: Element) { storage.append(element) }
 
