@@ -20,7 +20,8 @@ extension SimulationDriver {
                 let reception = await user.receive(message, in: thread.id, at: now, everyone: everyone, arrivedNow: arrivedNow)
                 if journal?.records(recipient) == true { await notePush(reception, user: user, message: message) }
                 if arrivedNow {
-                    await record(messenger, seen: reception.seen)
+                    recordDelivery(messenger)
+                    if journal?.records(recipient) == true { await noteDelivery(messenger, seen: reception.seen) }
                 } else {
                     await follow(submission, of: messenger)
                 }
@@ -134,6 +135,12 @@ extension SimulationDriver {
 
     /// A delivery has arrived: the trace, the checks, the oracle and the journal see it.
     private func record(_ send: Send, seen: Bool) async {
+        recordDelivery(send)
+        if journal?.records(send.recipient) == true { await noteDelivery(send, seen: seen) }
+    }
+
+    /// The synchronous part of ``record(_:seen:)``: no suspension on the hot path.
+    private func recordDelivery(_ send: Send) {
         let delivery = Delivery(time: now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due)
         deliveryCount += 1
         if trace.isEnabled { trace.write(delivery, message: messages[send.message.int], cast: cast) }
@@ -142,6 +149,5 @@ extension SimulationDriver {
         if options.testingFault == .duplicateMessenger && send.channel == .messenger {
             oracle.delivered(delivery, slot: send.slot)
         }
-        if journal?.records(send.recipient) == true { await noteDelivery(send, seen: seen) }
     }
 }
