@@ -38,6 +38,14 @@ struct LimitTests {
         #expect(throws: ScenarioFiles.TooLarge.self) { try ScenarioFiles.read(path) }
     }
 
+    @Test("a file of over a million lines is refused before it is parsed")
+    func tooManyLines() throws {
+        let path = NSTemporaryDirectory() + "omnisim-lines-\(getpid()).scenario"
+        try Data(repeating: 0x0A, count: 1_000_001).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: ScenarioFiles.TooLarge.self) { try ScenarioFiles.read(path) }
+    }
+
     @Test("'end at' a hundred years out is handled: the run ends when nothing is left")
     func hundredYears() async throws {
         let compiled = try ScenarioCompiler.compile(SourceFile(path: "years.scenario", text: """

@@ -4,7 +4,8 @@
 /// fallback email went out only for a message unseen at its deadline (and a message counted as
 /// seen had arrived), and nothing was lost (a send not arrived at the end must be pending).
 ///
-/// Memory: one byte of flags and one person id per (message, recipient).
+/// Memory: one byte of flags and one person id per (message, recipient): five bytes, kept for the
+/// whole run (the only state that grows with the traffic, besides the message table).
 struct Oracle {
     /// Per (message, recipient) slot: what the rules called for and what arrived.
     private struct Flags: OptionSet {
@@ -20,8 +21,6 @@ struct Oracle {
     private var slotStart: [Int32] = [0]
     private var slotPerson: [PersonID] = []
     private var slotFlags: [Flags] = []
-    /// When the Messenger delivery of a slot arrived (ms), or -1; only for user recipients.
-    private var messengerArrival: [Int64] = []
     /// Slots whose send on a channel bounced for good (reported, not lost): bit per channel.
     private var bouncedSlots: [Int: UInt8] = [:]
     private(set) var violations: [OracleViolation] = []
@@ -48,7 +47,6 @@ struct Oracle {
             }
             slotPerson.append(recipient)
             slotFlags.append([])
-            messengerArrival.append(-1)
         }
         slotStart.append(Int32(slotPerson.count))
         return first
@@ -65,11 +63,12 @@ struct Oracle {
         slotFlags[slot].insert(.expects(channel))
     }
 
-    /// The fallback deadline decided `decision`; a message counted as seen must have arrived.
+    /// The fallback deadline decided `decision`; a message counted as seen must have arrived by then
+    /// (deliveries are recorded in time order, so "by then" is "recorded already").
     mutating func fallbackDecided(slot: Int32, _ recipient: PersonID, _ decision: FallbackDecision, at time: SimInstant) {
         let slot = Int(slot)
         guard slot >= 0, slot < slotPerson.count, slotPerson[slot] == recipient else { return }
-        if decision == .seen && (messengerArrival[slot] < 0 || messengerArrival[slot] > time.milliseconds) {
+        if decision == .seen && !slotFlags[slot].contains(.got(.messenger)) {
             report("a message counted as seen at its deadline had not arrived", recipient, .messenger)
         }
     }
@@ -87,7 +86,6 @@ struct Oracle {
             report("received on a channel the rules did not call for", delivery.recipient, delivery.channel)
         }
         slotFlags[slot].insert(got)
-        if delivery.channel == .messenger { messengerArrival[slot] = delivery.time.milliseconds }
     }
 
     /// A send bounced for good: reported, so not lost.

@@ -19,6 +19,11 @@ public struct Parser {
     /// Parses `file`, returning its statements and every diagnostic found.
     public static func parse(_ file: SourceFile) -> (ScenarioAST, [Diagnostic]) {
         var parser = Parser()
+        // Refuse a file with too many lines before parsing any of it (a quick count, not a parse).
+        if file.lines.count > statementCountMax {
+            let diagnostic = Diagnostic(.tooMany("lines", limit: statementCountMax), at: SourceRange(line: statementCountMax + 1, column: 1))
+            return (ScenarioAST(statements: []), [diagnostic])
+        }
         for (offset, line) in file.lines.enumerated() {
             if parser.statements.count >= statementCountMax {
                 parser.diagnostics.append(Diagnostic(

@@ -38,8 +38,12 @@ public enum ScenarioFiles {
     public struct TooLarge: Error, CustomStringConvertible {
         public var path: String
         public var size: Int
+        public var lines: Int? = nil
         public var description: String {
-            "'\(path)' is \(size >> 20) MiB; scenario files are limited to \(fileSizeMax >> 20) MiB (use a 'load' line for large workloads)"
+            if let lines {
+                return "'\(path)' has \(lines) lines; scenario files are limited to \(Parser.statementCountMax) (use a 'load' line for large workloads)"
+            }
+            return "'\(path)' is \(size >> 20) MiB; scenario files are limited to \(fileSizeMax >> 20) MiB (use a 'load' line for large workloads)"
         }
     }
 
@@ -49,6 +53,9 @@ public enum ScenarioFiles {
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > fileSizeMax { throw TooLarge(path: path, size: size) }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Count lines on the bytes, before any splitting: a file with too many is refused at once.
+        let lineCount = data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        if lineCount > Parser.statementCountMax { throw TooLarge(path: path, size: data.count, lines: lineCount) }
         return SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
     }
 }
