@@ -66,19 +66,10 @@ extension OmniSimCommand {
 
     /// `omnisim explain FILE --person NAME`.
     static func explain(_ path: String, person name: String) async -> Int32 {
-        let compiled: CompiledScenario
-        do {
-            compiled = try ScenarioCompiler.compile(try ScenarioFiles.read(path))
-        } catch let error as ScenarioFileError {
-            printError(DiagnosticRenderer.render(error))
-            return 2
-        } catch {
-            printError("Error: cannot read '\(path)'\n")
-            return 2
-        }
+        guard let compiled = compile(path) else { return 2 }
         let names = compiled.plan.cast.personNames
         guard let index = names.firstIndex(of: name.hasPrefix("@") ? String(name.dropFirst()) : name) else {
-            let suggestion = names.min { editDistance($0, name) < editDistance($1, name) }
+            let suggestion = EditDistance.suggestion(for: name, among: names)
             printError("Error: unknown person '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
             return 2
         }
@@ -92,20 +83,5 @@ extension OmniSimCommand {
             printError("Error: \(error)\n")
             return 1
         }
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return row[b.count]
     }
 }

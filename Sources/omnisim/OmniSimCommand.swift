@@ -57,18 +57,23 @@ enum OmniSimCommand {
         return status
     }
 
-    /// `omnisim expand`: prints the scenario with each `load` line replaced by what it generates.
-    static func expand(_ path: String) -> Int32 {
-        let compiled: CompiledScenario
+    /// Reads and compiles one file, printing its diagnostics (or why it cannot be read) on failure.
+    static func compile(_ path: String) -> CompiledScenario? {
         do {
-            compiled = try ScenarioCompiler.compile(try ScenarioFiles.read(path))
+            return try ScenarioCompiler.compile(try ScenarioFiles.read(path))
         } catch let error as ScenarioFileError {
             printError(DiagnosticRenderer.render(error))
-            return 2
+        } catch let error as ScenarioFiles.TooLarge {
+            printError("Error: \(error)\n")
         } catch {
             printError("Error: cannot read '\(path)'\n")
-            return 2
         }
+        return nil
+    }
+
+    /// `omnisim expand`: prints the scenario with each `load` line replaced by what it generates.
+    static func expand(_ path: String) -> Int32 {
+        guard let compiled = compile(path) else { return 2 }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16)
         ScenarioExpander.expand(compiled) { line in

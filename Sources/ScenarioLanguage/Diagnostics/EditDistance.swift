@@ -1,5 +1,5 @@
 /// Suggestions for misspelt words ("did you mean …?"), by Levenshtein distance.
-enum EditDistance {
+public enum EditDistance {
     /// The number of single-character insertions, deletions, substitutions and swaps of two
     /// neighbours from `a` to `b` (optimal string alignment distance): `emial` is 1 from `email`.
     static func between(_ a: String, _ b: String) -> Int {
@@ -23,7 +23,7 @@ enum EditDistance {
 
     /// The candidate closest to `word`, if it is close enough to be a likely typo: at most a third
     /// of the word's length away (and at least one edit, at most three). Ties go to the earlier candidate.
-    static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+    public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         let limit = min(3, max(1, word.count / 3))
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
