@@ -106,11 +106,11 @@ struct CommandLineOptions {
           --junit <file>    Write JUnit XML: a testsuite per file, a testcase per expectation.
           --html <file>     Write a self-contained HTML timeline of the run.
           --person <name>   With 'explain': whose timeline to show.
+          --version         Show the version.
+          -h, --help        Show help information.
 
         ENVIRONMENT:
           NO_COLOR          Set to turn colour off (colour is used only on a terminal).
-          --version         Show the version.
-          -h, --help        Show help information.
 
         EXIT STATUS: 0 all expectations hold, 1 an expectation or invariant failed,
                      2 a usage or scenario-file error.
