@@ -10,7 +10,8 @@ public enum TraceDestination: Sendable, Equatable {
 /// Streams deliveries as JSON lines (`t`, `channel`, `to`, `from`, `thread`, `message`, `text`), in
 /// that key order, with no spaces: the same run always writes the same bytes.
 ///
-/// Memory stays bounded: lines are buffered up to 256 KiB and then written out.
+/// Memory stays bounded: lines are buffered up to 256 KiB and then written out. Names are escaped
+/// once per run and a message's text once per message, so a line costs a few copies of bytes.
 final class TraceWriter {
     private var buffer: [UInt8] = []
     private let handle: FileHandle?
@@ -19,6 +20,13 @@ final class TraceWriter {
     /// Whether anything is written at all.
     let isEnabled: Bool
     private static let flushThreshold = 1 << 18
+
+    /// JSON string literals (with quotes) of every person's and thread's name, made on first use.
+    private var personNames: [[UInt8]] = []
+    private var threadNames: [[UInt8]] = []
+    /// The JSON literal of the last message's text (a message goes to its recipients one after another).
+    private var textMessage = MessageID(-1)
+    private var textLiteral: [UInt8] = []
 
     init(destination: TraceDestination) throws {
         isEnabled = destination != .none
@@ -39,20 +47,28 @@ final class TraceWriter {
 
     func write(_ delivery: Delivery, message: Message, cast: Cast) {
         guard isEnabled else { return }
+        if personNames.isEmpty {
+            personNames = cast.personNames.map(Self.literal)
+            threadNames = cast.threadNames.map(Self.literal)
+        }
+        if textMessage != delivery.message {
+            textMessage = delivery.message
+            textLiteral = Self.literal(message.text)
+        }
         append(#"{"t":"#)
-        append(String(delivery.time.milliseconds))
+        appendDecimal(delivery.time.milliseconds)
         append(#","channel":""#)
         append(delivery.channel.name)
         append(#"","to":"#)
-        appendJSONString(cast.name(of: delivery.recipient))
+        buffer.append(contentsOf: personNames[delivery.recipient.int])
         append(#","from":"#)
-        appendJSONString(cast.name(of: message.author))
+        buffer.append(contentsOf: personNames[message.author.int])
         append(#","thread":"#)
-        appendJSONString(cast.name(of: message.thread))
+        buffer.append(contentsOf: threadNames[message.thread.int])
         append(#","message":"#)
-        append(String(message.number))
+        appendDecimal(Int64(message.number))
         append(#","text":"#)
-        appendJSONString(message.text)
+        buffer.append(contentsOf: textLiteral)
         append("}\n")
         if buffer.count >= Self.flushThreshold { flush() }
     }
@@ -74,26 +90,51 @@ final class TraceWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    private func append(_ text: StaticString) {
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    }
+
     private func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
 
-    private func appendJSONString(_ text: String) {
-        buffer.append(UInt8(ascii: "\""))
+    private func appendDecimal(_ value: Int64) {
+        if value < 0 {
+            buffer.append(UInt8(ascii: "-"))
+            appendDecimal(-value)
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                raw[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
+        }
+    }
+
+    /// `text` as a JSON string literal: quotes, `\"`, `\\`, `\n`, `\r`, `\t`, other controls as `\u00XX`.
+    static func literal(_ text: String) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 2)
+        let hex = Array("0123456789abcdef".utf8)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): append(#"\""#)
-            case UInt8(ascii: "\\"): append(#"\\"#)
-            case 0x0A: append(#"\n"#)
-            case 0x0D: append(#"\r"#)
-            case 0x09: append(#"\t"#)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                append(#"\u00"#)
-                buffer.append(hex[Int(byte >> 4)])
-                buffer.append(hex[Int(byte & 0xF)])
-            default: buffer.append(byte)
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
             }
         }
-        buffer.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
+        return out
     }
 }
 
