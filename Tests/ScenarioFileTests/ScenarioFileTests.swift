@@ -25,6 +25,14 @@ struct ScenarioFileTests {
         #expect(Self.files.count >= 20)
     }
 
+    @Test("each bundled scenario opens with a comment naming the OneDesk behaviour it pins down", arguments: files)
+    func opensWithAComment(_ path: String) throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        let first = text.split(separator: "\n").first ?? ""
+        // The contract's own examples (Scenarios/examples) keep their layout: the title, then the comment.
+        #expect(first.hasPrefix("#") || (path.contains("/examples/") && text.contains("\n# OneDesk")))
+    }
+
     @Test("the scenario passes", arguments: files)
     func passes(_ path: String) async {
         let run = await Self.run(path)
