@@ -18,10 +18,10 @@ extension SimulationDriver {
                 let submission = await channels[ChannelKind.messenger.rawValue].submit(messenger, at: now)
                 let arrivedNow = submission == .attempted(.arrives(messenger, at: now))
                 let reception = await user.receive(message, in: thread.id, at: now, everyone: everyone, arrivedNow: arrivedNow)
-                if journal?.records(recipient) == true { await notePush(reception, user: user, message: message) }
+                if journaling, journal?.records(recipient) == true { await notePush(reception, user: user, message: message) }
                 if arrivedNow {
                     recordDelivery(messenger)
-                    if journal?.records(recipient) == true { await noteDelivery(messenger, seen: reception.seen) }
+                    if journaling, journal?.records(recipient) == true { await noteDelivery(messenger, seen: reception.seen) }
                 } else {
                     await follow(submission, of: messenger)
                 }
@@ -33,7 +33,7 @@ extension SimulationDriver {
                 queue.push(.fallbackDeadline(message, recipient, slot: slot), at: reception.deadline, phase: .timer)
             } else if let customer = customers[recipient.int] {
                 let channel = await customer.channelForMessage()
-                if journal?.records(recipient) == true {
+                if journaling, journal?.records(recipient) == true {
                     let why = channel == .chat ? "in live chat at posting: chat" : "not in live chat at posting: email"
                     note(.channelChoice, recipient, channel, message, "\(describe(message)): \(why)")
                 }
@@ -59,7 +59,7 @@ extension SimulationDriver {
         case .fallbackDeadline(let message, let recipient, let slot):
             guard let user = users[recipient.int] else { return }
             let decision = await user.deadlineReached(message, everyone: everyone)
-            if journal?.records(recipient) == true {
+            if journaling, journal?.records(recipient) == true {
                 let why = switch decision {
                 case .seen: "seen before its deadline: no email"
                 case .emailOff: "unseen at its deadline, but email is off: no email"
@@ -117,7 +117,7 @@ extension SimulationDriver {
             queue.push(.retry(send), at: retryAt, phase: .timer)
         case .bounced(let send):
             oracle.bounced(send)
-            if journal?.records(send.recipient) == true {
+            if journaling, journal?.records(send.recipient) == true {
                 note(.delivery, send.recipient, send.channel, send.message, "\(send.channel.name): \(describe(send.message)) bounced for good (not retried)")
             }
         }
@@ -136,7 +136,7 @@ extension SimulationDriver {
     /// A delivery has arrived: the trace, the checks, the oracle and the journal see it.
     private func record(_ send: Send, seen: Bool) async {
         recordDelivery(send)
-        if journal?.records(send.recipient) == true { await noteDelivery(send, seen: seen) }
+        if journaling, journal?.records(send.recipient) == true { await noteDelivery(send, seen: seen) }
     }
 
     /// The synchronous part of ``record(_:seen:)``: no suspension on the hot path.
@@ -144,7 +144,7 @@ extension SimulationDriver {
         let delivery = Delivery(time: now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due)
         deliveryCount += 1
         if trace.isEnabled { trace.write(delivery, message: messages[send.message.int], cast: cast) }
-        if ledger.isWatching { ledger.observe(delivery, text: messages[send.message.int].text) }
+        if watchesDeliveries { ledger.observe(delivery, text: messages[send.message.int].text) }
         oracle.delivered(delivery, slot: send.slot)
         if options.testingFault == .duplicateMessenger && send.channel == .messenger {
             oracle.delivered(delivery, slot: send.slot)

@@ -41,11 +41,11 @@ extension SimulationDriver {
     }
 
     func notePresence(_ person: PersonID, _ text: String) async {
-        if journal?.records(person) == true { note(.presence, person, nil, nil, text) }
+        if journaling, journal?.records(person) == true { note(.presence, person, nil, nil, text) }
     }
 
     func noteView(_ person: PersonID, _ thread: ThreadID, seen: Int) async {
-        guard journal?.records(person) == true, let user = users[person.int] else { return }
+        guard journaling, journal?.records(person) == true, let user = users[person.int] else { return }
         let everyone = self.everyone
         let (unread, bubble) = (await user.unread(), await user.bubble(everyone: everyone))
         note(.view, person, nil, nil, "views \(cast.name(of: thread)): \(seen) \(seen == 1 ? "message" : "messages") seen; unread \(unread), bubble \(bubble)")

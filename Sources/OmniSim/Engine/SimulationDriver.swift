@@ -10,11 +10,11 @@ actor SimulationDriver {
     let cast: Cast
     let options: Simulation.Options
     /// By person: the user's actor (nil for customers).
-    var users: [UserActor?]
+    let users: [UserActor?]
     /// By person: the customer's actor (nil for users).
-    var customers: [CustomerActor?]
-    var threads: [ThreadActor]
-    var channels: [ChannelActor]
+    let customers: [CustomerActor?]
+    let threads: [ThreadActor]
+    let channels: [ChannelActor]
 
     var queue = EventQueue()
     var now = SimInstant.start
@@ -23,11 +23,15 @@ actor SimulationDriver {
     var ledger: DeliveryLedger
     var oracle: Oracle
     var journal: Journal?
+    /// Whether a journal is kept (a constant, so the hot path reads it without an access check).
+    let journaling: Bool
+    /// Whether any check looks at deliveries (likewise).
+    let watchesDeliveries: Bool
     var checkResults: [CheckResult?]
     var rejections: [RejectedEvent] = []
     /// Index into `rejections` of the first rejection at the current instant.
     var instantRejectionsStart = 0
-    var trace: TraceWriter
+    let trace: TraceWriter
     var eventCount = 0
     var deliveryCount = 0
     /// The last instant at which an event or timer ran.
@@ -66,6 +70,8 @@ actor SimulationDriver {
         self.ledger = DeliveryLedger(checks: plan.checks)
         self.oracle = Oracle(cast: plan.cast)
         self.journal = options.journal.map { Journal(scope: $0) }
+        self.journaling = options.journal != nil
+        self.watchesDeliveries = self.ledger.isWatching
         self.checkResults = Array(repeating: nil, count: plan.checks.count)
     }
 
