@@ -1,43 +1,42 @@
 extension SimulationDriver {
     /// Runs one scenario event; a rule it breaks becomes a ``RejectedEvent`` and changes nothing.
-    func perform(_ event: PlannedEvent) async {
+    func perform(_ c: inout DriverCore, _ event: PlannedEvent) async {
         do throws(Rejection) {
-            try await apply(event.action)
+            try await apply(&c, event.action)
         } catch {
-            rejections.append(RejectedEvent(
-                time: now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
+            c.rejections.append(RejectedEvent(
+                time: c.now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
         }
     }
 
-    private func apply(_ action: PlannedEvent.Action) async throws(Rejection) {
-        let now = self.now
+    private func apply(_ c: inout DriverCore, _ action: PlannedEvent.Action) async throws(Rejection) {
         switch action {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
             await actor.logIn()
-            await notePresence(actor.id, "logs in")
+            await notePresence(&c, actor.id, "logs in")
         case .logOut(let person):
             let actor = try user(person, "log in or out").actor
             await actor.logOut()
-            await notePresence(actor.id, "logs out (and stops viewing)")
+            await notePresence(&c, actor.id, "logs out (and stops viewing)")
         case .joinChat(let person):
             let actor = try customer(person, "join or leave chat")
             await actor.joinChat()
-            await notePresence(actor.id, "joins live chat")
+            await notePresence(&c, actor.id, "joins live chat")
         case .leaveChat(let person):
             let actor = try customer(person, "join or leave chat")
             await actor.leaveChat()
-            await notePresence(actor.id, "leaves live chat")
+            await notePresence(&c, actor.id, "leaves live chat")
         case .view(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
             try await thread.checkViewer(id)
             let seen = await actor.view(thread.id)
-            await noteView(id, thread.id, seen: seen)
+            await noteView(&c, id, thread.id, seen: seen)
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)
-            try await post(in: thread, by: authorID, text: text, isNote: false)
+            try await post(&c, in: thread, by: authorID, text: text, isNote: false)
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true)
@@ -45,15 +44,15 @@ extension SimulationDriver {
             let authorID = try person(author)
             let thread = try thread(threadRef)
             try await thread.sendDraft(by: authorID)
-            try await post(in: thread, by: authorID, text: text, isNote: false)
+            try await post(&c, in: thread, by: authorID, text: text, isNote: false)
         case .cancel(let author, let threadRef):
             let authorID = try person(author)
             try await thread(threadRef).cancelDraft(by: authorID)
         case .write(let author, let threadRef, let text, _):
-            try await post(in: thread(threadRef), by: person(author), text: text, isNote: false)
+            try await post(&c, in: thread(threadRef), by: person(author), text: text, isNote: false)
         case .note(let author, let threadRef, let text):
             let (id, _) = try user(author, "write internal notes")
-            try await post(in: thread(threadRef), by: id, text: text, isNote: true)
+            try await post(&c, in: thread(threadRef), by: id, text: text, isNote: true)
         case .add(let by, let people, let threadRef):
             let (actorID, _) = try user(by, "add people")
             let ids = try people.map { (ref) throws(Rejection) in try person(ref) }
@@ -78,14 +77,14 @@ extension SimulationDriver {
             let id = try self.person(person)
             try await thread(threadRef).setClosed(closing, by: id)
         case .setting(nil, let change):
-            everyone.apply(change)
+            c.everyone.apply(change)
         case .setting(let person?, let change):
             try await user(person, "have settings").actor.apply(change)
         case .mobile(let person):
             try await user(person, "have the mobile app").actor.giveMobile()
         case .channel(let kind, let change):
-            if let window = await channels[kind.rawValue].apply(change, at: now) {
-                queue.push(.windowOpens(kind), at: window, phase: window == now ? .timer : .windowRelease)
+            if let window = await channels[kind.rawValue].apply(change, at: c.now) {
+                c.queue.push(.windowOpens(kind), at: window, phase: window == c.now ? .timer : .windowRelease)
             }
         }
     }
