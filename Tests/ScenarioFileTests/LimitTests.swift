@@ -21,6 +21,17 @@ struct LimitTests {
             == ["number '1000000000' is too large; the limit is 100000000"])
     }
 
+    @Test("a load that could not place its conversations or messages is a file error, not a crash")
+    func emptyLoads() {
+        #expect(diagnostics("load seed 1 users 0 customers 0 conversations 5 messages 10 over 1h\n")
+            == ["'load' with conversations needs at least one user or customer"])
+        #expect(diagnostics("load seed 1 users 3 customers 1 conversations 0 messages 50 over 1h\n")
+            == ["'load' with messages needs at least one conversation"])
+        #expect(diagnostics("load seed 1 users 1 customers 0 conversations 2 messages 5 over 0s\n")
+            == ["'load' with messages needs a duration longer than 0s"])
+        #expect(diagnostics("load seed 1 users 1 customers 0 conversations 2 messages 5 over 1ms\n").isEmpty)
+    }
+
     @Test("a 1 MB line is refused without being lexed")
     func megabyteLine() {
         let line = "user " + String(repeating: "a", count: 1 << 20) + "\n"

@@ -30,6 +30,9 @@ extension DiagnosticMessage {
     }
     static func lineTooLong(limit: Int) -> Self { .init("line is longer than \(limit) bytes") }
     static func loadMissingField(_ word: String) -> Self { .init("'load' needs '\(word)'") }
+    static func loadNeeds(_ what: String, _ requirement: String) -> Self {
+        .init("'load' with \(what) needs \(requirement)")
+    }
     static func nameIsPerson(_ name: String) -> Self {
         .init("'\(name)' is a person, not a thread")
     }

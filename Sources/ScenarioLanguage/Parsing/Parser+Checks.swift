@@ -113,6 +113,15 @@ extension Parser {
         for field in ["users", "customers", "conversations", "messages"] where values[field] == nil {
             throw r.fail(.loadMissingField(field))
         }
+        if (values["conversations"] ?? 0) > 0 && (values["users"] ?? 0) + (values["customers"] ?? 0) == 0 {
+            throw r.fail(.loadNeeds("conversations", "at least one user or customer"), at: SourceRange(line: r.lineNumber, column: 1))
+        }
+        if (values["messages"] ?? 0) > 0 && (values["conversations"] ?? 0) == 0 {
+            throw r.fail(.loadNeeds("messages", "at least one conversation"), at: SourceRange(line: r.lineNumber, column: 1))
+        }
+        if (values["messages"] ?? 0) > 0 && over == .zero {
+            throw r.fail(.loadNeeds("messages", "a duration longer than 0s"), at: SourceRange(line: r.lineNumber, column: 1))
+        }
         return LoadNode(
             seed: seed, users: values["users"] ?? 0, customers: values["customers"] ?? 0,
             conversations: values["conversations"] ?? 0, messages: values["messages"] ?? 0, over: over)
