@@ -82,4 +82,17 @@ struct ReportTests {
         #expect(text.contains("9h1m      email fallback for message #1 in plan from maria \"Draft & <plan>\": seen before its deadline: no email"))
         #expect(!text.contains("lea"))
     }
+
+    @Test("explain shows the person's rejected events with the rule they broke")
+    func explainShowsRejections() async throws {
+        let run = try await run("""
+            user maria jonas lea
+            at 0s maria starts conversation plan with jonas "hi"
+            at 30s lea views plan
+            at 30s expect error "not a participant"
+            """, journal: .person(PersonID(2)))
+        guard case .ran(let compiled, let result) = run.outcome else { return }
+        let text = ExplainReport.text(person: "lea", compiled: compiled, result: result)
+        #expect(text.contains("30s       rejected: 'lea' is not a participant of 'plan'"))
+    }
 }

@@ -6,6 +6,9 @@ extension SimulationDriver {
         } catch {
             c.rejections.append(RejectedEvent(
                 time: c.now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
+            if journaling, case .known(let subject)? = event.action.subject, c.journal?.records(subject) == true {
+                note(&c, .rejected, subject, nil, nil, "rejected: \(error)")
+            }
         }
     }
 

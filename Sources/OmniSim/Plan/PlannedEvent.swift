@@ -21,6 +21,20 @@ public struct PlannedEvent: Sendable, Equatable {
 
     /// What happens.
     public enum Action: Sendable, Equatable {
+        /// The person who does it, if a person does (not for `set everyone` or `channel` lines).
+        public var subject: PersonRef? {
+            switch self {
+            case .logIn(let p), .logOut(let p), .joinChat(let p), .leaveChat(let p), .view(let p, _), .mobile(let p),
+                 .follow(let p, _), .unfollow(let p, _), .close(let p, _), .reopen(let p, _):
+                return p
+            case .start(let p, _, _, _, _), .draft(let p, _, _, _), .send(let p, _, _), .cancel(let p, _),
+                 .write(let p, _, _, _), .note(let p, _, _), .add(let p, _, _), .remove(let p, _, _):
+                return p
+            case .setting(let p, _): return p
+            case .channel: return nil
+            }
+        }
+
         case logIn(PersonRef)
         case logOut(PersonRef)
         case joinChat(PersonRef)

@@ -11,7 +11,7 @@ public struct Journal: Sendable {
 
     public struct Entry: Sendable, Equatable {
         public enum Kind: String, Sendable, Equatable {
-            case delivery, seen, unread, push, channelChoice = "channel", fallback, view, presence
+            case delivery, seen, unread, push, channelChoice = "channel", fallback, view, presence, rejected
         }
         public var time: SimInstant
         public var person: PersonID
