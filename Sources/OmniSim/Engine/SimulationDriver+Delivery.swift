@@ -63,7 +63,9 @@ extension SimulationDriver {
                 case .emailOff: "unseen at its deadline, but email is off: no email"
                 case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
                 }
-                note(&c, .fallback, recipient, .email, message, "email fallback for \(describe(c.messages, message)): \(why)")
+                note(
+                    &c, .fallback, recipient, .email, message, "email fallback for \(describe(c.messages, message)): \(why)",
+                    decision: decision)
             }
             c.oracle.fallbackDecided(slot: slot, recipient, decision, at: c.now)
             guard decision == .sendEmail else { return }

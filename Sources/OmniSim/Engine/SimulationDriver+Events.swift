@@ -56,6 +56,24 @@ extension SimulationDriver {
         case .note(let author, let threadRef, let text):
             let (id, _) = try user(author, "write internal notes")
             try await post(&c, in: thread(threadRef), by: id, text: text, isNote: true)
+        case .add, .remove, .follow, .unfollow, .close, .reopen:
+            try await applyMembership(action)
+        case .setting(nil, let change):
+            c.everyone.apply(change)
+        case .setting(let person?, let change):
+            try await user(person, "have settings").actor.apply(change)
+        case .mobile(let person):
+            try await user(person, "have the mobile app").actor.giveMobile()
+        case .channel(let kind, let change):
+            if let window = await channels[kind.rawValue].apply(change, at: c.now) {
+                c.queue.push(.windowOpens(kind), at: window, phase: window == c.now ? .timer : .windowRelease)
+            }
+        }
+    }
+
+    /// Who is in a thread, and whether it is open: adds, removes, follows, closes.
+    private func applyMembership(_ action: PlannedEvent.Action) async throws(Rejection) {
+        switch action {
         case .add(let by, let people, let threadRef):
             let (actorID, _) = try user(by, "add people")
             let ids = try people.map { (ref) throws(Rejection) in try person(ref) }
@@ -79,16 +97,8 @@ extension SimulationDriver {
             if case .close = action { closing = true } else { closing = false }
             let id = try self.person(person)
             try await thread(threadRef).setClosed(closing, by: id)
-        case .setting(nil, let change):
-            c.everyone.apply(change)
-        case .setting(let person?, let change):
-            try await user(person, "have settings").actor.apply(change)
-        case .mobile(let person):
-            try await user(person, "have the mobile app").actor.giveMobile()
-        case .channel(let kind, let change):
-            if let window = await channels[kind.rawValue].apply(change, at: c.now) {
-                c.queue.push(.windowOpens(kind), at: window, phase: window == c.now ? .timer : .windowRelease)
-            }
+        default:
+            preconditionFailure("applyMembership(_:) takes membership events only")
         }
     }
 

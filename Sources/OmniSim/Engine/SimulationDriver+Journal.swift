@@ -6,8 +6,12 @@ extension SimulationDriver {
         return "\(m.isNote ? "note" : "message") #\(m.number) in \(cast.name(of: m.thread)) from \(cast.name(of: m.author)) \"\(text)\""
     }
 
-    func note(_ c: inout DriverCore, _ kind: Journal.Entry.Kind, _ person: PersonID, _ channel: ChannelKind?, _ message: MessageID?, _ text: String) {
-        c.journal?.add(Journal.Entry(time: c.now, person: person, kind: kind, channel: channel, message: message, text: text))
+    func note(
+        _ c: inout DriverCore, _ kind: Journal.Entry.Kind, _ person: PersonID, _ channel: ChannelKind?, _ message: MessageID?,
+        _ text: String, decision: FallbackDecision? = nil
+    ) {
+        c.journal?.add(Journal.Entry(
+            time: c.now, person: person, kind: kind, channel: channel, message: message, text: text, decision: decision))
     }
 
     func notePush(_ c: inout DriverCore, _ reception: UserState.Reception, user: UserActor, message: MessageID) async {

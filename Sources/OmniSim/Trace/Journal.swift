@@ -20,6 +20,8 @@ public struct Journal: Sendable {
         public var message: MessageID?
         /// The explanation in words, with the rule that applied.
         public var text: String
+        /// For a `.fallback` entry: what the deadline decided.
+        public var decision: FallbackDecision? = nil
     }
 
     public let scope: Scope

@@ -75,28 +75,7 @@ public enum HTMLTimeline {
             let t = SimInstant(milliseconds: start + (end - start) * Int64(tick) / 4)
             svg += "<text x=\"\(x(t) - 10)\" y=\"12\">\(t)</text>"
         }
-        var marks = 0
-        for entry in entries {
-            guard let lane = laneOf[entry.person], marks < markCountMax else { continue }
-            let cx = x(entry.time), cy = 20 + Double(lane) * laneHeight + laneHeight / 2
-            let title = "<title>\(escape("\(entry.time) \(cast.name(of: entry.person)): \(entry.text)"))</title>"
-            switch entry.kind {
-            case .delivery:
-                let colour = entry.channel.flatMap { channelColours[$0] } ?? "#000"
-                svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(colour)\">\(title)</circle>\n"
-            case .seen:
-                svg += "<path d=\"M\(cx - 4) \(cy - 6) L\(cx + 4) \(cy - 6) L\(cx) \(cy - 12) Z\" fill=\"#15803d\">\(title)</path>\n"
-            case .fallback:
-                let due = entry.text.hasSuffix("falls due")
-                svg += "<path d=\"M\(cx) \(cy + 5) L\(cx + 5) \(cy + 10) L\(cx) \(cy + 15) L\(cx - 5) \(cy + 10) Z\" "
-                    + "fill=\"\(due ? "#d97706" : "none")\" stroke=\"#d97706\">\(title)</path>\n"
-            case .view:
-                svg += "<line x1=\"\(cx)\" y1=\"\(cy - 9)\" x2=\"\(cx)\" y2=\"\(cy + 9)\" stroke=\"#111\" stroke-width=\"2\">\(title)</line>\n"
-            case .unread, .push, .channelChoice, .presence, .rejected:
-                continue
-            }
-            marks += 1
-        }
+        let marks = drawMarks(entries, lanes: laneOf, cast: cast, x: x, into: &svg)
         var failures: [String] = []
         for check in result.failedChecks {
             let line = compiled.checkRanges[check.id].start.line
@@ -119,6 +98,36 @@ public enum HTMLTimeline {
             html += "<ul class=\"fail\">" + failures.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
         return html
+    }
+
+
+    /// Draws each journal entry as a mark in its person's lane; returns how many were drawn.
+    private static func drawMarks(
+        _ entries: [Journal.Entry], lanes laneOf: [PersonID: Int], cast: Cast, x: (SimInstant) -> Double, into svg: inout String
+    ) -> Int {
+        var marks = 0
+        for entry in entries {
+            guard let lane = laneOf[entry.person], marks < markCountMax else { continue }
+            let cx = x(entry.time), cy = 20 + Double(lane) * laneHeight + laneHeight / 2
+            let title = "<title>\(escape("\(entry.time) \(cast.name(of: entry.person)): \(entry.text)"))</title>"
+            switch entry.kind {
+            case .delivery:
+                let colour = entry.channel.flatMap { channelColours[$0] } ?? "#000"
+                svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(colour)\">\(title)</circle>\n"
+            case .seen:
+                svg += "<path d=\"M\(cx - 4) \(cy - 6) L\(cx + 4) \(cy - 6) L\(cx) \(cy - 12) Z\" fill=\"#15803d\">\(title)</path>\n"
+            case .fallback:
+                let due = entry.decision == .sendEmail
+                svg += "<path d=\"M\(cx) \(cy + 5) L\(cx + 5) \(cy + 10) L\(cx) \(cy + 15) L\(cx - 5) \(cy + 10) Z\" "
+                    + "fill=\"\(due ? "#d97706" : "none")\" stroke=\"#d97706\">\(title)</path>\n"
+            case .view:
+                svg += "<line x1=\"\(cx)\" y1=\"\(cy - 9)\" x2=\"\(cx)\" y2=\"\(cy + 9)\" stroke=\"#111\" stroke-width=\"2\">\(title)</line>\n"
+            case .unread, .push, .channelChoice, .presence, .rejected:
+                continue
+            }
+            marks += 1
+        }
+        return marks
     }
 
     static func escape(_ text: String) -> String { JUnitReport.escape(text) }
