@@ -28,15 +28,6 @@ public struct EventStream {
         return best
     }
 
-    /// The next event without taking it.
-    public var peek: PlannedEvent? {
-        var best = fileIndex < fileEvents.count ? fileEvents[fileIndex] : nil
-        for case let candidate? in lookahead where best.map({ Self.precedes(candidate, $0) }) ?? true {
-            best = candidate
-        }
-        return best
-    }
-
     /// Takes the next event.
     public mutating func next() -> PlannedEvent? {
         var best = fileIndex < fileEvents.count ? fileEvents[fileIndex] : nil

@@ -31,8 +31,7 @@ extension Parser {
         let checkWords = ["bubble", "unread", "inbox", "can", "cannot", "participants", "followers"]
         if !(r.peekWord.map(checkWords.contains) ?? false) {
             // `expect emial to bob`: the first word is the likely typo, of a channel.
-            let channels = ["messenger", "email", "chat", "push", "messengers", "emails", "chats", "pushes"]
-            if let channel = EditDistance.suggestion(for: subject.text, among: channels) {
+            if let channel = EditDistance.suggestion(for: subject.text, among: ChannelKind.words) {
                 throw r.fail(.unknownChannel(subject.text, suggestion: channel), at: subject.range)
             }
         }
@@ -74,7 +73,7 @@ extension Parser {
         } else {
             count = .atLeast(1)
         }
-        let channel = try channelKind(&r, singular: false)
+        let channel = try channelKind(&r)
         var to: Name?
         if r.accept("to") { to = try r.name("a person's name") }
         let text = r.peek?.kind == .string ? try r.string("a text") : nil

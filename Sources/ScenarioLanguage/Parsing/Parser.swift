@@ -118,16 +118,15 @@ public struct Parser {
 
     /// `channel CH latency D | down A..B | rate N/s|m|h | rate none`.
     static func channel(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
-        let kind = try channelKind(&r, singular: true)
+        let kind = try channelKind(&r)
         if r.accept("bounce") { return .channelBounce(kind, try r.name("a person's name")) }
         return .channel(kind, try channelChange(&r))
     }
 
-    static func channelKind(_ r: inout LineReader, singular: Bool) throws(Diagnostic) -> ChannelKind {
+    static func channelKind(_ r: inout LineReader) throws(Diagnostic) -> ChannelKind {
         guard let word = r.peekWord else { throw r.expected("a channel ('messenger', 'email', 'chat' or 'push')") }
         guard let kind = ChannelKind(word: word) else {
-            let words = ["messenger", "email", "chat", "push", "messengers", "emails", "chats", "pushes"]
-            throw r.fail(.unknownChannel(word, suggestion: EditDistance.suggestion(for: word, among: words)))
+            throw r.fail(.unknownChannel(word, suggestion: EditDistance.suggestion(for: word, among: ChannelKind.words)))
         }
         _ = r.advance()
         return kind

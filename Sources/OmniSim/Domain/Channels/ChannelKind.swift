@@ -30,5 +30,8 @@ public enum ChannelKind: Int, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// Every word `init(word:)` accepts, for "did you mean" suggestions.
+    public static let words = ["messenger", "email", "chat", "push", "messengers", "emails", "chats", "pushes"]
+
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }

@@ -37,5 +37,4 @@ public actor ThreadActor {
     func canBeSeen(by person: PersonID) -> Bool { state.canBeSeen(by: person, cast: cast) }
     func isListed(for user: PersonID, in view: InboxView) -> Bool { state.isListed(for: user, in: view) }
     func members() -> [PersonID] { state.isLive ? state.members : [] }
-    func snapshot() -> ThreadState { state }
 }
