@@ -13,6 +13,39 @@ struct ChannelStateTests {
         #expect(channel.submit(send(0), at: .start + .seconds(1)) == .attempted(.arrives(send(0), at: .start + .seconds(3))))
     }
 
+    @Test("a batch arrives at once only when nothing could hold a send back, and counts as that many sends")
+    func deliverAtOnce() {
+        let now = SimInstant.start + .milliseconds(2_500)
+        var batch = ChannelState(config: .init(kind: .messenger))
+        var oneByOne = batch
+        let batched = batch.deliverAtOnce(count: 3, at: now)
+        #expect(batched)
+        for n in 0..<3 { #expect(oneByOne.submit(send(n, due: now), at: now) == .attempted(.arrives(send(n, due: now), at: now))) }
+        #expect(batch.statistics == oneByOne.statistics)
+        #expect(batch.statistics.deliveries == 3)
+
+        var bouncing = ChannelConfig(kind: .messenger)
+        bouncing.bouncing = [PersonID(1)]
+        var jittery = ChannelConfig(kind: .messenger)
+        jittery.jitter = .milliseconds(5)
+        let holdsBack: [ChannelConfig] = [
+            .init(kind: .messenger, latency: .seconds(1)),
+            .init(kind: .messenger, rate: Rate(count: 10, window: .seconds(1))),
+            .init(kind: .messenger, downWindows: [DownWindow(from: .start, until: .start + .seconds(3))]),
+            bouncing, jittery,
+        ]
+        for config in holdsBack {
+            var channel = ChannelState(config: config)
+            let batched = channel.deliverAtOnce(count: 3, at: now)
+            #expect(!batched)
+            #expect(channel.statistics == ChannelStatistics(channel: .messenger))
+        }
+        // After the outage, the same channel delivers at once again.
+        var recovered = ChannelState(config: holdsBack[2])
+        let afterOutage = recovered.deliverAtOnce(count: 2, at: .start + .seconds(3))
+        #expect(afterOutage)
+    }
+
     @Test("retries wait 30s, 1m, 2m, 4m, 8m, then 10m each")
     func retryPauses() {
         let pauses = (1...8).map { ChannelState.retryPause(afterFailures: Int32($0)) }

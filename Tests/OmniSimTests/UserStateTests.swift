@@ -110,4 +110,21 @@ struct UserStateTests {
         #expect(bob.unread == 1)
         #expect(bob.isLoggedIn)
     }
+
+    @Test("a view sees only its own thread's messages: the others stay unseen at their deadlines")
+    func viewSeesOneThreadOnly() {
+        var bob = UserState()
+        for (n, thread) in [(1, plan), (2, other), (3, plan), (4, other)] {
+            _ = bob.receive(MessageID(n), in: thread, at: .start, everyone: .init(), arrivedNow: true)
+        }
+        #expect(bob.unread == 4)
+        #expect(bob.view(other) == 2)
+        #expect(bob.view(other) == 0)
+        #expect(bob.unread == 2)
+        let decisions = (1...4).map { bob.deadlineReached(MessageID($0), everyone: .init()) }
+        #expect(decisions == [.sendEmail, .seen, .sendEmail, .seen])
+        // Past their deadlines, the unseen ones still count until the thread is viewed.
+        #expect(bob.view(plan) == 2)
+        #expect(bob.unread == 0)
+    }
 }

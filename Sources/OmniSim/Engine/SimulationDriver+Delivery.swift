@@ -6,6 +6,14 @@ extension SimulationDriver {
         let message = MessageID(c.messages.count)
         c.messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
         var slot = c.oracle.posted(message, posting, cast: cast)
+        // One call hands Messenger all of the message's sends when nothing in force could hold one
+        // back; otherwise each is submitted on its own below.
+        var userRecipients = 0
+        for recipient in posting.members where posting.isRecipient(recipient, cast: cast) && cast.isUser(recipient) {
+            userRecipients += 1
+        }
+        let messengerChannel = channels[ChannelKind.messenger.rawValue]
+        let messengerAtOnce = userRecipients > 0 ? await messengerChannel.deliverAtOnce(count: userRecipients, at: c.now) : false
         for recipient in posting.members where posting.isRecipient(recipient, cast: cast) {
             defer { slot += 1 }
             if let user = users[recipient.int] {
@@ -14,7 +22,8 @@ extension SimulationDriver {
                 c.oracle.expect(messenger)
                 // The channel first: when the delivery arrives at once, one call to the user both
                 // receives and delivers it.
-                let submission = await channels[ChannelKind.messenger.rawValue].submit(messenger, at: c.now)
+                let submission = messengerAtOnce
+                    ? .attempted(.arrives(messenger, at: c.now)) : await messengerChannel.submit(messenger, at: c.now)
                 let arrivedNow = submission == .attempted(.arrives(messenger, at: c.now))
                 let reception = await user.receive(message, in: thread.id, at: c.now, everyone: c.everyone, arrivedNow: arrivedNow)
                 if journaling, c.journal?.records(recipient) == true { await notePush(&c, reception, user: user, message: message) }
@@ -79,15 +88,21 @@ extension SimulationDriver {
         }
     }
 
-    /// The rules call for a send: the c.oracle notes it, and it falls due c.now.
+    /// The rules call for a send: the oracle notes it, and it falls due now.
     private func call(_ c: inout DriverCore, _ send: Send) async {
         c.oracle.expect(send)
         await submit(&c, send)
     }
 
-    /// A send falls due c.now on its channel.
+    /// A send falls due now on its channel.
     private func submit(_ c: inout DriverCore, _ send: Send) async {
-        await follow(&c, await channels[send.channel.rawValue].submit(send, at: c.now), of: send)
+        let submission = await channels[send.channel.rawValue].submit(send, at: c.now)
+        // The common case without another suspension: arrived at once, and no user to update.
+        if !journaling, send.channel != .messenger, case .attempted(.arrives(_, let time)) = submission, time == c.now {
+            recordDelivery(&c, send)
+            return
+        }
+        await follow(&c, submission, of: send)
     }
 
     /// Carries out what the channel did with a send that fell due.
@@ -133,7 +148,7 @@ extension SimulationDriver {
         await record(&c, send, seen: seen)
     }
 
-    /// A delivery has arrived: the trace, the checks, the c.oracle and the c.journal see it.
+    /// A delivery has arrived: the trace, the checks, the oracle and the journal see it.
     private func record(_ c: inout DriverCore, _ send: Send, seen: Bool) async {
         recordDelivery(&c, send)
         if journaling, c.journal?.records(send.recipient) == true { await noteDelivery(&c, send, seen: seen) }

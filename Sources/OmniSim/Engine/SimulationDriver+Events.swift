@@ -17,25 +17,25 @@ extension SimulationDriver {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
             await actor.logIn()
-            await notePresence(&c, actor.id, "logs in")
+            if journaling { await notePresence(&c, actor.id, "logs in") }
         case .logOut(let person):
             let actor = try user(person, "log in or out").actor
             await actor.logOut()
-            await notePresence(&c, actor.id, "logs out (and stops viewing)")
+            if journaling { await notePresence(&c, actor.id, "logs out (and stops viewing)") }
         case .joinChat(let person):
             let actor = try customer(person, "join or leave chat")
             await actor.joinChat()
-            await notePresence(&c, actor.id, "joins live chat")
+            if journaling { await notePresence(&c, actor.id, "joins live chat") }
         case .leaveChat(let person):
             let actor = try customer(person, "join or leave chat")
             await actor.leaveChat()
-            await notePresence(&c, actor.id, "leaves live chat")
+            if journaling { await notePresence(&c, actor.id, "leaves live chat") }
         case .view(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
             try await thread.checkViewer(id)
             let seen = await actor.view(thread.id)
-            await noteView(&c, id, thread.id, seen: seen)
+            if journaling { await noteView(&c, id, thread.id, seen: seen) }
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)

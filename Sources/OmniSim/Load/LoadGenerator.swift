@@ -91,16 +91,33 @@ struct LoadGenerator {
 
     private mutating func buildMessages() {
         guard spec.conversationCount > 0, spec.over.milliseconds > 0 else { return }
-        var drawn: [(time: Int64, conversation: Int32)] = []
-        drawn.reserveCapacity(spec.messageCount)
+        var times: [Int64] = []
+        var conversations: [Int32] = []
+        times.reserveCapacity(spec.messageCount)
+        conversations.reserveCapacity(spec.messageCount)
         for _ in 0..<spec.messageCount {
-            let time = Int64(random.below(Int(spec.over.milliseconds)))
-            drawn.append((time, Int32(random.below(spec.conversationCount))))
+            times.append(Int64(random.below(Int(spec.over.milliseconds))))
+            conversations.append(Int32(random.below(spec.conversationCount)))
         }
-        // A stable order: by instant, then by draw order.
-        let order = drawn.indices.sorted { (drawn[$0].time, $0) < (drawn[$1].time, $1) }
-        messageTimes = order.map { drawn[$0].time }
-        messageConversations = order.map { drawn[$0].conversation }
+        (messageTimes, messageConversations) = Self.timeOrder(times, conversations)
+    }
+
+    /// The messages sorted by instant, then by draw order. Packed into one integer (instant above,
+    /// draw index below) whenever both fit, which sorts several times faster than a closure;
+    /// `packing: false` takes the general path (the two give the same order; a test checks).
+    static func timeOrder(
+        _ times: [Int64], _ conversations: [Int32], packing: Bool = true
+    ) -> (times: [Int64], conversations: [Int32]) {
+        let indexBits = 28
+        let latest = times.max() ?? 0
+        if packing, times.count < 1 << indexBits, latest >= 0, latest < 1 << (63 - indexBits) {
+            var keys = times.indices.map { UInt64(times[$0]) << indexBits | UInt64($0) }
+            keys.sort()
+            let indexMask = UInt64(1) << indexBits - 1
+            return (keys.map { Int64($0 >> indexBits) }, keys.map { conversations[Int($0 & indexMask)] })
+        }
+        let order = times.indices.sorted { (times[$0], $0) < (times[$1], $1) }
+        return (order.map { times[$0] }, order.map { conversations[$0] })
     }
 
     /// The instant of the next event, if any.

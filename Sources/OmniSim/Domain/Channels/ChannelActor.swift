@@ -13,6 +13,7 @@ public actor ChannelActor {
     }
 
     func submit(_ send: Send, at now: SimInstant) -> ChannelState.Submission { state.submit(send, at: now) }
+    func deliverAtOnce(count: Int, at now: SimInstant) -> Bool { state.deliverAtOnce(count: count, at: now) }
     func windowOpens(at now: SimInstant) -> (attempts: [ChannelState.Attempt], next: SimInstant?) {
         state.windowOpens(at: now)
     }

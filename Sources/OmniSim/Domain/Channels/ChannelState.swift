@@ -40,6 +40,18 @@ public struct ChannelState: Sendable {
         case queued(windowOpensAt: SimInstant?)
     }
 
+    /// `count` sends fall due at `now` and, if nothing in force could hold one back (no rate,
+    /// latency, jitter, outage at `now` or bounce), all arrive at once: they are counted and the
+    /// result is true. Otherwise nothing changes and the result is false: submit them one by one.
+    /// The same as `count` calls of ``submit(_:at:)`` that each arrive at once, in one step.
+    public mutating func deliverAtOnce(count: Int, at now: SimInstant) -> Bool {
+        guard config.rate == nil, config.latency == .zero, config.jitter == .zero, config.bouncing.isEmpty,
+              !isDown(at: now)
+        else { return false }
+        for _ in 0..<count { statistics.recordDelivery(arrival: now, due: now) }
+        return true
+    }
+
     /// A send falls due at `now`: it goes out if the window has room and nobody waits, else it queues.
     public mutating func submit(_ send: Send, at now: SimInstant) -> Submission {
         if let rate = config.rate {

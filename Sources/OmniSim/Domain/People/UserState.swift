@@ -14,10 +14,17 @@ public struct UserState: Sendable {
     public private(set) var unread = 0
 
     /// Messages awaiting their fallback deadline, in posting order, from `pendingHead` on.
-    private var pending: [(message: MessageID, state: ReadState)] = []
+    private var pending: [PendingMessage] = []
     private var pendingHead = 0
-    /// Arrived unseen messages by thread (a user takes part in few threads: a short list beats a hash).
-    private var unseenByThread: [(thread: ThreadID, messages: [MessageID])] = []
+    /// Arrived, unseen messages by thread (a user takes part in few threads: a short flat list beats
+    /// a hash, and counts beat lists of messages: a view only needs how many it makes seen).
+    private var unreadByThread: [(thread: ThreadID, count: Int32)] = []
+
+    private struct PendingMessage {
+        var message: MessageID
+        var thread: ThreadID
+        var state: ReadState
+    }
 
     private enum ReadState: UInt8, Sendable {
         case inFlight, unseen, seen, decided
@@ -56,13 +63,15 @@ public struct UserState: Sendable {
     public mutating func view(_ thread: ThreadID) -> Int {
         isLoggedIn = true
         viewing = thread
-        guard let index = unseenByThread.firstIndex(where: { $0.thread == thread }) else { return 0 }
-        let unseen = unseenByThread.remove(at: index).messages
-        for message in unseen {
-            if let slot = pendingSlot(of: message), pending[slot].state == .unseen { pending[slot].state = .seen }
+        guard let index = unreadByThread.firstIndex(where: { $0.thread == thread }) else { return 0 }
+        let seen = Int(unreadByThread[index].count)
+        unreadByThread.swapAt(index, unreadByThread.count - 1)
+        unreadByThread.removeLast()
+        for slot in pendingHead..<pending.count where pending[slot].thread == thread && pending[slot].state == .unseen {
+            pending[slot].state = .seen
         }
-        unread -= unseen.count
-        return unseen.count
+        unread -= seen
+        return seen
     }
 
     /// `message` is posted to this user at `now`: fixes push and the fallback deadline. With
@@ -72,7 +81,7 @@ public struct UserState: Sendable {
     ) -> Reception {
         let resolved = settings.resolved(over: everyone)
         var reception = Reception(push: hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter)
-        pending.append((message, .inFlight))
+        pending.append(PendingMessage(message: message, thread: thread, state: .inFlight))
         if arrivedNow { reception.seen = arrive(message, in: thread) }
         return reception
     }
@@ -85,10 +94,10 @@ public struct UserState: Sendable {
             pending[slot].state = seen ? .seen : .unseen
         }
         if !seen {
-            if let index = unseenByThread.firstIndex(where: { $0.thread == thread }) {
-                unseenByThread[index].messages.append(message)
+            if let index = unreadByThread.firstIndex(where: { $0.thread == thread }) {
+                unreadByThread[index].count += 1
             } else {
-                unseenByThread.append((thread, [message]))
+                unreadByThread.append((thread, 1))
             }
             unread += 1
         }

@@ -40,7 +40,8 @@ public struct ThreadState: Sendable {
     }
 
     public var isItem: Bool { if case .item = kind { true } else { false } }
-    public var isLive: Bool { lifecycle == .live }
+    /// Matched, not compared: `==` would copy the lifecycle (and retain a draft's list) on every call.
+    public var isLive: Bool { if case .live = lifecycle { true } else { false } }
 
     public func isMember(_ person: PersonID) -> Bool { members.contains(person) }
 
