@@ -1,6 +1,7 @@
 extension SimulationDriver {
     /// Posts a message and sends it to every recipient the rules name, in membership order:
     /// for a user, Messenger (then push) and the fallback deadline; for a customer, chat or email.
+    @inline(__always)
     func post(_ c: inout DriverCore, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool) async throws(Rejection) {
         let posting = try await thread.post(by: author, isNote: isNote)
         let message = MessageID(c.messages.count)
@@ -53,6 +54,7 @@ extension SimulationDriver {
     }
 
     /// A timer comes due.
+    @inline(__always)
     func fire(_ c: inout DriverCore, _ event: TimerEvent) async {
         switch event {
         case .windowOpens(let kind):
@@ -63,50 +65,60 @@ extension SimulationDriver {
             await arriveLater(&c, send)
         case .retry(let send):
             await submit(&c, send)
-        case .fallbackDeadline(let message, let recipient, let slot):
-            guard let user = users[recipient.int] else { return }
-            let decision = await user.deadlineReached(message, everyone: c.everyone)
-            if journaling, c.journal?.records(recipient) == true {
-                let why = switch decision {
-                case .seen: "seen before its deadline: no email"
-                case .emailOff: "unseen at its deadline, but email is off: no email"
-                case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
-                }
-                note(
-                    &c, .fallback, recipient, .email, message, "email fallback for \(describe(c.messages, message)): \(why)",
-                    decision: decision)
-            }
-            c.oracle.fallbackDecided(slot: slot, recipient, decision, at: c.now)
-            guard decision == .sendEmail else { return }
-            var email = Send(message: message, recipient: recipient, channel: .email, due: c.now)
-            email.slot = slot
-            if options.testingFault == .skipFallbackEmail {
-                c.oracle.expect(email)
-            } else {
-                await call(&c, email)
-            }
+        case .fallbackDeadline:
+            preconditionFailure("the run loop handles fallback deadlines itself")
         }
     }
 
+    /// A user's fallback deadline decided `decision`: the journal and the oracle note it. Returns the
+    /// email that falls due now, if one does (already noted by the oracle as called for).
+    func fallbackDecided(
+        _ c: inout DriverCore, _ decision: FallbackDecision, message: MessageID, recipient: PersonID, slot: Int32
+    ) -> Send? {
+        if journaling, c.journal?.records(recipient) == true {
+            let why = switch decision {
+            case .seen: "seen before its deadline: no email"
+            case .emailOff: "unseen at its deadline, but email is off: no email"
+            case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
+            }
+            note(
+                &c, .fallback, recipient, .email, message, "email fallback for \(describe(c.messages, message)): \(why)",
+                decision: decision)
+        }
+        c.oracle.fallbackDecided(slot: slot, recipient, decision, at: c.now)
+        guard decision == .sendEmail else { return nil }
+        var email = Send(message: message, recipient: recipient, channel: .email, due: c.now)
+        email.slot = slot
+        c.oracle.expect(email)
+        return options.testingFault == .skipFallbackEmail ? nil : email
+    }
+
     /// The rules call for a send: the oracle notes it, and it falls due now.
+    @inline(__always)
     private func call(_ c: inout DriverCore, _ send: Send) async {
         c.oracle.expect(send)
         await submit(&c, send)
     }
 
     /// A send falls due now on its channel.
+    @inline(__always)
     private func submit(_ c: inout DriverCore, _ send: Send) async {
         let submission = await channels[send.channel.rawValue].submit(send, at: c.now)
-        // The common case without another suspension: arrived at once, and no user to update.
-        if !journaling, send.channel != .messenger, case .attempted(.arrives(_, let time)) = submission, time == c.now {
-            recordDelivery(&c, send)
-            return
-        }
-        await follow(&c, submission, of: send)
+        if !settledAtOnce(&c, submission, of: send) { await follow(&c, submission, of: send) }
+    }
+
+    /// The common case of a submission, without another suspension: the send arrived at once and
+    /// no user needs to hear of it (not Messenger, no journal). Records it and returns true; else
+    /// returns false and leaves it to ``follow(_:_:of:)``.
+    func settledAtOnce(_ c: inout DriverCore, _ submission: ChannelState.Submission, of send: Send) -> Bool {
+        guard !journaling, send.channel != .messenger, case .attempted(.arrives(_, let time)) = submission, time == c.now
+        else { return false }
+        recordDelivery(&c, send)
+        return true
     }
 
     /// Carries out what the channel did with a send that fell due.
-    private func follow(_ c: inout DriverCore, _ submission: ChannelState.Submission, of send: Send) async {
+    func follow(_ c: inout DriverCore, _ submission: ChannelState.Submission, of send: Send) async {
         switch submission {
         case .attempted(let attempt):
             await handle(&c, attempt)

@@ -1,18 +1,16 @@
 extension SimulationDriver {
-    /// Runs one scenario event; a rule it breaks becomes a ``RejectedEvent`` and changes nothing.
-    func perform(_ c: inout DriverCore, _ event: PlannedEvent) async {
-        do throws(Rejection) {
-            try await apply(&c, event.action)
-        } catch {
-            c.rejections.append(RejectedEvent(
-                time: c.now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
-            if journaling, case .known(let subject)? = event.action.subject, c.journal?.records(subject) == true {
-                note(&c, .rejected, subject, nil, nil, "rejected: \(error)")
-            }
+    /// A scenario event broke a rule: it becomes a ``RejectedEvent`` (it changed nothing).
+    func reject(_ c: inout DriverCore, _ event: PlannedEvent, _ error: Rejection) {
+        c.rejections.append(RejectedEvent(
+            time: c.now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
+        if journaling, case .known(let subject)? = event.action.subject, c.journal?.records(subject) == true {
+            note(&c, .rejected, subject, nil, nil, "rejected: \(error)")
         }
     }
 
-    private func apply(_ c: inout DriverCore, _ action: PlannedEvent.Action) async throws(Rejection) {
+    /// Runs one scenario event, or throws the rule it breaks (and changes nothing).
+    @inline(__always)
+    func apply(_ c: inout DriverCore, _ action: PlannedEvent.Action) async throws(Rejection) {
         switch action {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
