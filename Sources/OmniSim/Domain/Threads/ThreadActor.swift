@@ -33,7 +33,12 @@ public actor ThreadActor {
     func setClosed(_ closed: Bool, by person: PersonID) throws(Rejection) {
         try state.setClosed(closed, by: person, cast: cast)
     }
-    func checkViewer(_ person: PersonID) throws(Rejection) { try state.checkViewer(person, cast: cast) }
+    func checkViewer(_ person: PersonID) throws(Rejection) {
+        // The common case first: a call to a non-inlined method of `state` copies the whole state
+        // (retaining its arrays) for the call; these reads do not.
+        if state.isLive && state.members.contains(person) { return }
+        try state.checkViewer(person, cast: cast)
+    }
     func canBeSeen(by person: PersonID) -> Bool { state.canBeSeen(by: person, cast: cast) }
     func isListed(for user: PersonID, in view: InboxView) -> Bool { state.isListed(for: user, in: view) }
     func members() -> [PersonID] { state.isLive ? state.members : [] }
