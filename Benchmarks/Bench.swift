@@ -1,16 +1,25 @@
 import Foundation
 import OmniSim
 
-/// `omnisim-bench [small|large|huge …]`: runs each standard workload in a child process of its own
-/// (so that each one's peak memory is its own), prints one JSON line per workload and a table.
-/// `omnisim-bench --one NAME` is the child.
+/// `omnisim-bench [--rounds N] [small|large|huge …]`: runs each standard workload in a child process
+/// of its own (so that each one's peak memory is its own), prints one JSON line per workload and a
+/// table. `omnisim-bench --one NAME` is the child.
 @main
 enum Bench {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
+        var rounds: Int?
+        if let flag = arguments.firstIndex(of: "--rounds") {
+            guard flag + 1 < arguments.count, let count = Int(arguments[flag + 1]), count >= 1 else {
+                progress("--rounds takes a whole number of at least 1")
+                exit(2)
+            }
+            rounds = count
+            arguments.removeSubrange(flag...(flag + 1))
+        }
         if arguments.first == "--one", arguments.count == 2 {
             guard let workload = Workload.all.first(where: { $0.name == arguments[1] }) else { exit(2) }
-            try await runOne(workload)
+            try await runOne(workload, rounds: rounds ?? workload.defaultRounds)
             return
         }
         if arguments.isEmpty { arguments = ["small", "large"] }
@@ -26,7 +35,7 @@ enum Bench {
             }
             let child = Process()
             child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            child.arguments = ["--one", name]
+            child.arguments = ["--one", name] + (rounds.map { ["--rounds", "\($0)"] } ?? [])
             let pipe = Pipe()
             child.standardOutput = pipe
             try child.run()
@@ -39,36 +48,58 @@ enum Bench {
         printTable(lines)
     }
 
-    static func runOne(_ workload: Workload) async throws {
+    /// Runs omnisim and the reference loop on `workload`, alternating, `rounds` times each: the
+    /// figures are medians, and the ratio is the median of each round's ratio, so that a slow
+    /// moment of a shared machine falls on one round rather than on one side.
+    static func runOne(_ workload: Workload, rounds: Int) async throws {
         progress("\(workload.name): generating and compiling…")
         let plan = try workload.plan()
-        progress("\(workload.name): running omnisim…")
-        let (result, seconds) = try await timed { try await Simulation.run(plan) }
-        let peak = peakResidentBytes()
-        progress("\(workload.name): omnisim \(result.deliveries) deliveries in \(String(format: "%.2f", seconds))s; running the reference loop…")
+        var omnisimSeconds: [Double] = [], referenceSeconds: [Double] = [], ratios: [Double] = []
+        var result: RunResult?
         var reference = ReferenceLoop(plan: plan)
-        let (referenceTotal, referenceSeconds) = await timed { reference.run(plan) }
+        var referenceTotal = 0
+        var peak = 0
+        for round in 1...rounds {
+            progress("\(workload.name): round \(round) of \(rounds): running omnisim…")
+            let (run, seconds) = try await timed { try await Simulation.run(plan) }
+            if round == 1 { peak = peakResidentBytes() }
+            result = run
+            progress("\(workload.name): omnisim \(run.deliveries) deliveries in \(String(format: "%.2f", seconds))s; running the reference loop…")
+            reference = ReferenceLoop(plan: plan)
+            let (total, loopSeconds) = await timed { reference.run(plan) }
+            referenceTotal = total
+            omnisimSeconds.append(seconds)
+            referenceSeconds.append(loopSeconds)
+            ratios.append(loopSeconds / seconds)
+        }
+        guard let result else { return }
+        let seconds = median(omnisimSeconds), loopSeconds = median(referenceSeconds)
         let omnisimCounts = result.channels.map(\.deliveries)
         let countsAgree = omnisimCounts == reference.deliveries && referenceTotal == result.deliveries
-        let rate = Double(result.deliveries) / seconds
-        let referenceRate = Double(referenceTotal) / referenceSeconds
         let fields: [(String, String)] = [
             ("workload", "\"\(workload.name)\""), ("people", "\(workload.people)"),
             ("conversations", "\(workload.conversations)"), ("messages", "\(result.messages)"),
-            ("deliveries", "\(result.deliveries)"), ("events", "\(result.events)"),
+            ("deliveries", "\(result.deliveries)"), ("events", "\(result.events)"), ("rounds", "\(rounds)"),
             ("wall_s", String(format: "%.3f", seconds)), ("events_per_s", String(format: "%.0f", Double(result.events) / seconds)),
-            ("deliveries_per_s", String(format: "%.0f", rate)),
+            ("deliveries_per_s", String(format: "%.0f", Double(result.deliveries) / seconds)),
             ("us_per_message", String(format: "%.3f", seconds * 1e6 / Double(max(result.messages, 1)))),
             ("peak_rss_mib", String(format: "%.0f", Double(peak) / 1_048_576)),
-            ("reference_wall_s", String(format: "%.3f", referenceSeconds)),
-            ("reference_deliveries_per_s", String(format: "%.0f", referenceRate)),
-            ("ratio_omnisim_to_reference", String(format: "%.3f", rate / referenceRate)),
+            ("reference_wall_s", String(format: "%.3f", loopSeconds)),
+            ("reference_deliveries_per_s", String(format: "%.0f", Double(referenceTotal) / loopSeconds)),
+            ("ratio_omnisim_to_reference", String(format: "%.3f", median(ratios))),
             ("counts_agree", countsAgree ? "true" : "false"), ("oracle_violations", "\(result.violationCount)"),
         ]
         print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
         if !countsAgree {
             progress("\(workload.name): delivery counts differ: omnisim \(omnisimCounts), reference \(reference.deliveries)")
         }
+    }
+
+    /// The middle value (the mean of the two middle ones for an even count).
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     static func printTable(_ lines: [String]) {

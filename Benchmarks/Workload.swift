@@ -15,6 +15,10 @@ struct Workload: Sendable {
         Workload(name: "huge", people: 1_000_000, conversations: 100_000, messages: 10_000_000),
     ]
 
+    /// Rounds of omnisim and the reference loop when `--rounds` is not given: three, except for the
+    /// huge workload (minutes a round).
+    var defaultRounds: Int { messages >= 10_000_000 ? 1 : 3 }
+
     var users: Int { people * 4 / 5 }
     var customers: Int { people - users }
 
