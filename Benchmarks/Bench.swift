@@ -56,8 +56,8 @@ enum Bench {
         let plan = try workload.plan()
         var omnisimSeconds: [Double] = [], referenceSeconds: [Double] = [], ratios: [Double] = []
         var result: RunResult?
-        var reference = ReferenceLoop(plan: plan)
-        var referenceTotal = 0
+        var referenceCounts: [Int] = [], referenceTotal = 0
+        var countsAgree = true
         var peak = 0
         for round in 1...rounds {
             progress("\(workload.name): round \(round) of \(rounds): running omnisim…")
@@ -65,9 +65,11 @@ enum Bench {
             if round == 1 { peak = peakResidentBytes() }
             result = run
             progress("\(workload.name): omnisim \(run.deliveries) deliveries in \(String(format: "%.2f", seconds))s; running the reference loop…")
-            reference = ReferenceLoop(plan: plan)
+            var reference = ReferenceLoop(plan: plan)
             let (total, loopSeconds) = await timed { reference.run(plan) }
-            referenceTotal = total
+            (referenceCounts, referenceTotal) = (reference.deliveries, total)
+            // Every round is checked, not only the last: both sides must agree each time.
+            countsAgree = countsAgree && run.channels.map(\.deliveries) == referenceCounts && total == run.deliveries
             omnisimSeconds.append(seconds)
             referenceSeconds.append(loopSeconds)
             ratios.append(loopSeconds / seconds)
@@ -75,7 +77,6 @@ enum Bench {
         guard let result else { return }
         let seconds = median(omnisimSeconds), loopSeconds = median(referenceSeconds)
         let omnisimCounts = result.channels.map(\.deliveries)
-        let countsAgree = omnisimCounts == reference.deliveries && referenceTotal == result.deliveries
         let fields: [(String, String)] = [
             ("workload", "\"\(workload.name)\""), ("people", "\(workload.people)"),
             ("conversations", "\(workload.conversations)"), ("messages", "\(result.messages)"),
@@ -91,7 +92,7 @@ enum Bench {
         ]
         print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
         if !countsAgree {
-            progress("\(workload.name): delivery counts differ: omnisim \(omnisimCounts), reference \(reference.deliveries)")
+            progress("\(workload.name): delivery counts differ: omnisim \(omnisimCounts), reference \(referenceCounts)")
         }
     }
 
