@@ -21,6 +21,18 @@ struct CommandLineOptions {
 
     struct UsageError: Error {
         var message: String
+        /// The command the error is about (for its usage line), when known.
+        var command: Command? = nil
+    }
+
+    /// The usage line printed under a usage error.
+    static func usageLine(for command: Command?) -> String {
+        switch command {
+        case .check: "omnisim check <scenario>..."
+        case .expand: "omnisim expand <scenario>"
+        case .explain: "omnisim explain <scenario> --person <name>"
+        default: "omnisim run <scenario>... [--trace <file>] [--workers <n>] [--shard <i>/<n>] [--junit <file>] [--html <file>]"
+        }
     }
 
     static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
@@ -37,53 +49,69 @@ struct CommandLineOptions {
         default:
             throw UsageError(message: "Unknown command '\(first)'" + (first.hasSuffix(".scenario") ? "; did you mean 'omnisim run \(first)'?" : ""))
         }
+        do throws(UsageError) {
+            try options.parseArguments(&rest, commandWord: first)
+        } catch {
+            var error = error
+            error.command = options.command
+            throw error
+        }
+        return options
+    }
+
+    private mutating func parseArguments(_ rest: inout ArraySlice<String>, commandWord first: String) throws(UsageError) {
+        var given: Set<String> = []
+        func once(_ option: String) throws(UsageError) {
+            guard given.insert(option).inserted else { throw UsageError(message: "'\(option)' is given twice") }
+        }
         while let argument = rest.popFirst() {
             switch argument {
             case "--help", "-h":
-                options.command = .help
-                return options
-            case "--trace":
-                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--trace <file>'") }
-                options.tracePath = value
-            case "--junit", "--html", "--person":
-                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '\(argument) <value>'") }
+                command = .help
+                return
+            case "--trace", "--junit", "--html", "--person":
+                try once(argument)
+                guard let value = rest.popFirst() else {
+                    throw UsageError(message: "Missing value for '\(argument) <\(argument == "--person" ? "name" : "file")>'")
+                }
                 switch argument {
-                case "--junit": options.junitPath = value
-                case "--html": options.htmlPath = value
-                default: options.person = value
+                case "--trace": tracePath = value
+                case "--junit": junitPath = value
+                case "--html": htmlPath = value
+                default: person = value
                 }
             case "--workers":
+                try once(argument)
                 guard let value = rest.popFirst(), let n = Int(value), n >= 1, n <= 256 else {
                     throw UsageError(message: "'--workers' takes a number from 1 to 256")
                 }
-                options.workers = n
+                workers = n
             case "--shard":
-                let parts = rest.popFirst()?.split(separator: "/").compactMap { Int($0) } ?? []
-                guard parts.count == 2, parts[1] >= 1, parts[0] >= 1, parts[0] <= parts[1] else {
+                try once(argument)
+                let parts = rest.popFirst()?.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) } ?? []
+                guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, index >= 1, index <= count else {
                     throw UsageError(message: "'--shard' takes I/N with 1 <= I <= N, as in '--shard 2/4'")
                 }
-                options.shard = (parts[0], parts[1])
+                shard = (index, count)
             default:
                 guard !argument.hasPrefix("--") else { throw UsageError(message: "Unknown option '\(argument)'") }
-                options.paths.append(argument)
+                paths.append(argument)
             }
         }
-        if options.paths.isEmpty { throw UsageError(message: "Missing expected argument '<scenario>'") }
-        if (options.command == .expand || options.command == .explain) && options.paths.count != 1 {
-            throw UsageError(message: "'\(first)' takes exactly one scenario file")
+        if paths.isEmpty { throw UsageError(message: "Missing expected argument '<scenario>'") }
+        if (command == .expand || command == .explain) && paths.count != 1 {
+            throw UsageError(message: "'\(first)' takes exactly one scenario file, not \(paths.count)")
         }
-        if options.command == .explain && options.person == nil {
+        if command == .explain && person == nil {
             throw UsageError(message: "Missing expected option '--person <name>'")
         }
-        if options.command != .explain && options.person != nil {
+        if command != .explain && person != nil {
             throw UsageError(message: "'--person' goes with 'explain' only")
         }
-        let runOnly = options.tracePath != nil || options.shard != nil || options.workers != 1 || options.junitPath != nil
-            || options.htmlPath != nil
-        if options.command != .run && runOnly {
+        let runOnly = tracePath != nil || shard != nil || workers != 1 || junitPath != nil || htmlPath != nil
+        if command != .run && runOnly {
             throw UsageError(message: "'--trace', '--workers', '--shard', '--junit' and '--html' go with 'run' only")
         }
-        return options
     }
 
     static let usage = """
@@ -96,11 +124,13 @@ struct CommandLineOptions {
                omnisim explain <scenario> --person <name>
 
         ARGUMENTS:
-          <scenario>        A .scenario file, or a folder: every *.scenario below it, in path order.
+          <scenario>        A .scenario file, or a folder: every *.scenario below it, in path order
+                            (symbolic links followed); '-' reads the scenario from standard input.
 
         OPTIONS:
-          --trace <file>    Write every delivery as JSON lines (with several scenarios: a folder,
-                            one <name>.jsonl per scenario).
+          --trace <file>    Write every delivery as JSON lines; '-' for standard output (the
+                            report then goes to standard error). With several scenarios or a
+                            folder: a folder with one <path>.jsonl per scenario and traces.tsv.
           --workers <n>     Run up to n scenarios at once (output is the same for any n).
           --shard <i>/<n>   Run every n-th file starting at the i-th (1-based).
           --junit <file>    Write JUnit XML: a testsuite per file, a testcase per expectation.

@@ -5,63 +5,65 @@ import Synchronization
 
 extension OmniSimCommand {
     /// `omnisim run`: runs every file (up to `--workers` at once) and prints each one's report in
-    /// input order, so the output is the same for any number of workers.
+    /// input order, so the output is the same for any number of workers. Every output is checked
+    /// and opened before anything runs.
     static func run(_ options: CommandLineOptions) async -> Int32 {
         guard var files = files(options.paths) else { return 2 }
-        if let shard = options.shard { files = ScenarioFiles.shard(files, index: shard.index, count: shard.count) }
-        if files.isEmpty {
-            printError("Error: no scenario files found\n")
+        if let shard = options.shard {
+            files = ScenarioFiles.shard(files, index: shard.index, count: shard.count)
+            if files.isEmpty {
+                printOut("shard \(shard.index)/\(shard.count) selects no files\n")
+                return 0
+            }
+        }
+        let outputs: RunOutputs
+        do {
+            outputs = try RunOutputs(options: options, files: files)
+        } catch {
+            printError("Error: \(error)\n")
             return 2
         }
+        // With an output on standard output, the report goes to standard error.
+        let report = outputs.usesStandardOutput ? StandardStream.error : StandardStream.output
         let progress = Terminal.isTerminal(2) ? files.map { _ in RunProgress() } : []
         let runOptions = files.indices.map { index in
-            var run = Simulation.Options(trace: traceDestination(options.tracePath, for: files[index], among: files.count))
+            var run = Simulation.Options()
             if options.htmlPath != nil { run.journal = .everyone }
             if !progress.isEmpty { run.progress = progress[index] }
             return run
         }
-        let colour = Terminal.usesColour(1)
+        let colour = Terminal.usesColour(outputs.usesStandardOutput ? 2 : 1)
         let keepRuns = options.junitPath != nil || options.htmlPath != nil
         let started = Date()
         let monitor = progress.isEmpty ? nil : ProgressLine(files: files, progress: progress, started: started)
         monitor?.start()
         var kept: [ScenarioRun] = []
-        let tally = await SuiteRunner.run(files: files, options: runOptions, workers: options.workers) { run in
+        var traceWritten: [Bool] = []
+        let tally = await SuiteRunner.run(
+            files: files, options: runOptions, tracePaths: outputs.tracePaths, workers: options.workers
+        ) { run in
             monitor?.finished(run.path)
-            print(Terminal.colour(RunReport.text(for: run), enabled: colour), terminator: "")
+            report.write(Terminal.colour(RunReport.text(for: run), enabled: colour))
+            if case .ran = run.outcome { traceWritten.append(true) } else { traceWritten.append(false) }
             if keepRuns { kept.append(run) }
         }
         monitor?.stop()
         let seconds = Date().timeIntervalSince(started)
         let wall = String(format: " in %.2fs", seconds)
-        if Terminal.isTerminal(1) {
-            print(Terminal.colour(tally.summary, enabled: colour) + wall)
+        if Terminal.isTerminal(outputs.usesStandardOutput ? 2 : 1) {
+            report.write(Terminal.colour(tally.summary, enabled: colour) + wall + "\n")
         } else {
             // Redirected output stays byte-identical from run to run: the wall time goes to stderr.
-            print(tally.summary)
+            report.write(tally.summary + "\n")
             printError("ran \(files.count) scenario\(files.count == 1 ? "" : "s")\(wall)\n")
         }
-        if let path = options.junitPath, !write(JUnitReport.xml(for: kept), to: path) { return 2 }
-        if let path = options.htmlPath, !write(HTMLTimeline.page(for: kept), to: path) { return 2 }
-        return tally.exitCode
-    }
-
-    private static func write(_ text: String, to path: String) -> Bool {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            printError("Error: cannot write '\(path)'\n")
-            return false
+        do {
+            try outputs.finish(junit: { JUnitReport.xml(for: kept) }, html: { HTMLTimeline.page(for: kept) }, files: files, traceWritten: traceWritten)
+        } catch {
+            printError("Error: \(error)\n")
+            return 2
         }
-        return true
-    }
-
-    /// With several scenarios `--trace` names a folder: `dir/a.scenario` → `dir_a.jsonl` in it.
-    private static func traceDestination(_ tracePath: String?, for file: String, among count: Int) -> TraceDestination {
-        guard let tracePath else { return .none }
-        guard count > 1 else { return .file(tracePath) }
-        try? FileManager.default.createDirectory(atPath: tracePath, withIntermediateDirectories: true)
-        var name = file.hasSuffix(".scenario") ? String(file.dropLast(9)) : file
-        while name.hasPrefix("./") || name.hasPrefix("/") { name.removeFirst(name.hasPrefix("/") ? 1 : 2) }
-        return .file(tracePath + "/" + name.replacingOccurrences(of: "/", with: "_") + ".jsonl")
+        return tally.exitCode
     }
 
     /// `omnisim explain FILE --person NAME`.
@@ -70,18 +72,82 @@ extension OmniSimCommand {
         let names = compiled.plan.cast.personNames
         guard let index = names.firstIndex(of: name.hasPrefix("@") ? String(name.dropFirst()) : name) else {
             let suggestion = EditDistance.suggestion(for: name, among: names)
-            printError("Error: unknown person '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
+            printError("Error: unknown person \(Quoting.quoted(name))" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
             return 2
         }
         var options = Simulation.Options()
         options.journal = .person(PersonID(index))
         do {
             let result = try await Simulation.run(compiled.plan, options: options)
-            print(ExplainReport.text(person: names[index], compiled: compiled, result: result), terminator: "")
+            printOut(ExplainReport.text(person: names[index], compiled: compiled, result: result))
             return result.passed ? 0 : 1
         } catch {
             printError("Error: \(error)\n")
             return 1
+        }
+    }
+}
+
+/// The files a run writes besides its report: where each trace goes, and the JUnit and HTML files,
+/// checked against the inputs and each other and opened before anything runs.
+struct RunOutputs {
+    /// The trace file of each scenario, or nil for none.
+    let tracePaths: [String?]
+    let traceFolder: TraceFolder?
+    private let junit: OutputFile?
+    private let html: OutputFile?
+    let usesStandardOutput: Bool
+
+    init(options: CommandLineOptions, files: [String]) throws {
+        var outputs: [OutputPaths.Output] = []
+        if let tracePath = options.tracePath {
+            let folderArgument = options.paths.contains { path in
+                var isFolder: ObjCBool = false
+                return path != ScenarioFiles.standardInput && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+            }
+            var traceIsFolder: ObjCBool = false
+            let existingFolder = FileManager.default.fileExists(atPath: tracePath, isDirectory: &traceIsFolder) && traceIsFolder.boolValue
+            if files.count > 1 || folderArgument || existingFolder || tracePath.hasSuffix("/") {
+                if tracePath == OutputFile.standardOutput {
+                    throw TraceWriteError("'--trace -' writes one trace to standard output; it needs a single scenario file, not \(files.count == 1 ? "a folder" : "\(files.count) files")")
+                }
+                let folder = TraceFolder(folder: tracePath, files: files)
+                traceFolder = folder
+                tracePaths = folder.paths
+                outputs += folder.paths.map { OutputPaths.Output(option: "--trace", path: $0) }
+                outputs.append(OutputPaths.Output(option: "--trace", path: "\(folder.folder)/\(TraceFolder.indexName)"))
+            } else {
+                traceFolder = nil
+                tracePaths = [tracePath]
+                outputs.append(OutputPaths.Output(option: "--trace", path: tracePath))
+            }
+        } else {
+            traceFolder = nil
+            tracePaths = files.map { _ in nil }
+        }
+        if let path = options.junitPath { outputs.append(OutputPaths.Output(option: "--junit", path: path)) }
+        if let path = options.htmlPath { outputs.append(OutputPaths.Output(option: "--html", path: path)) }
+        try OutputPaths.check(outputs, inputs: files)
+        usesStandardOutput = outputs.contains { $0.path == OutputFile.standardOutput }
+        try traceFolder?.prepare()
+        junit = try options.junitPath.map(OutputFile.open)
+        html = try options.htmlPath.map(OutputFile.open)
+    }
+
+    /// Writes and keeps the JUnit and HTML files, and the trace folder's index.
+    func finish(junit junitText: () -> String, html htmlText: () -> String, files: [String], traceWritten: [Bool]) throws {
+        if let junit {
+            try junit.write(junitText())
+            try junit.commit()
+        }
+        if let html {
+            try html.write(htmlText())
+            try html.commit()
+        }
+        if let traceFolder {
+            let index = try OutputFile.open("\(traceFolder.folder)/\(TraceFolder.indexName)")
+            try index.write(traceFolder.index(files: files, written: traceWritten))
+            try index.commit()
         }
     }
 }

@@ -8,26 +8,36 @@ enum OmniSimCommand {
     static let version = "0.1.0"
 
     static func main() async {
+        StandardStream.ignoreWriteSignals()
         let options: CommandLineOptions
         do {
             options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
         } catch {
-            printError("Error: \(error.message)\nUsage: omnisim run <scenario>... [--trace <file>]\n  See 'omnisim --help' for more information.\n")
+            printError("Error: \(error.message)\nUsage: \(CommandLineOptions.usageLine(for: error.command))\n  See 'omnisim --help' for more information.\n")
             exit(2)
         }
+        var status: Int32
         switch options.command {
-        case .help: print(CommandLineOptions.usage, terminator: "")
-        case .version: print("omnisim \(version)")
-        case .check: exit(check(options.paths))
-        case .expand: exit(expand(options.paths[0]))
-        case .run: exit(await run(options))
-        case .explain: exit(await explain(options.paths[0], person: options.person ?? ""))
+        case .help: printOut(CommandLineOptions.usage); status = 0
+        case .version: printOut("omnisim \(version)\n"); status = 0
+        case .check: status = check(options.paths)
+        case .expand: status = expand(options.paths[0])
+        case .run: status = await run(options)
+        case .explain: status = await explain(options.paths[0], person: options.person ?? "")
         }
+        exit(finalStatus(status))
     }
 
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    /// `status`, unless the report could not be written: then 2, with the reason on stderr.
+    static func finalStatus(_ status: Int32) -> Int32 {
+        guard let failure = StandardStream.output.failureMessage else { return status }
+        printError("Error: \(failure)\n")
+        return 2
     }
+
+    static func printOut(_ text: String) { StandardStream.output.write(text) }
+
+    static func printError(_ text: String) { StandardStream.error.write(text) }
 
     static func files(_ paths: [String]) -> [String]? {
         do {
@@ -44,13 +54,14 @@ enum OmniSimCommand {
         var status: Int32 = 0
         for path in files {
             do {
-                _ = try ScenarioCompiler.compile(try ScenarioFiles.read(path))
-                print("OK   \(path)")
+                let file = try ScenarioFiles.read(path)
+                _ = try ScenarioCompiler.compile(file)
+                printOut("OK   \(Quoting.visible(file.path))\n")
             } catch let error as ScenarioFileError {
-                print(DiagnosticRenderer.render(error), terminator: "")
+                printOut(DiagnosticRenderer.render(error))
                 status = 2
             } catch {
-                print("error: \((error as? ScenarioFiles.TooLarge)?.description ?? "cannot read '\(path)'")")
+                printOut("error: \(error)\n")
                 status = 2
             }
         }
@@ -63,10 +74,8 @@ enum OmniSimCommand {
             return try ScenarioCompiler.compile(try ScenarioFiles.read(path))
         } catch let error as ScenarioFileError {
             printError(DiagnosticRenderer.render(error))
-        } catch let error as ScenarioFiles.TooLarge {
-            printError("Error: \(error)\n")
         } catch {
-            printError("Error: cannot read '\(path)'\n")
+            printError("Error: \(error)\n")
         }
         return nil
     }
@@ -74,16 +83,21 @@ enum OmniSimCommand {
     /// `omnisim expand`: prints the scenario with each `load` line replaced by what it generates.
     static func expand(_ path: String) -> Int32 {
         guard let compiled = compile(path) else { return 2 }
-        var buffer: [UInt8] = []
+        let statements = ScenarioExpander.statementCount(compiled, limit: Parser.statementCountMax)
+        if statements > Parser.statementCountMax {
+            printError("Error: the expansion of \(Quoting.quoted(compiled.file.path)) has more than \(Parser.statementCountMax) statements, the most a scenario file may have; it could not be run as a file (run the file with its 'load' line instead)\n")
+            return 2
+        }
+        var buffer = ""
         buffer.reserveCapacity(1 << 16)
         ScenarioExpander.expand(compiled) { line in
-            buffer.append(contentsOf: line.utf8)
-            if buffer.count >= 1 << 16 {
-                FileHandle.standardOutput.write(Data(buffer))
+            buffer += line
+            if buffer.utf8.count >= 1 << 16 {
+                printOut(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        FileHandle.standardOutput.write(Data(buffer))
+        printOut(buffer)
         return 0
     }
 }

@@ -63,7 +63,7 @@ final class ProgressLine: Sendable {
         let rate = Double(p.events) / elapsed
         let line = String(format: "\r\u{1B}[K%@: virtual time %@, %d deliveries, %.0f events/s", files[index], p.time.description, p.deliveries, rate)
         state.withLock { $0.shown = true }
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStream.error.write(line)
     }
 
     private func clear() {
@@ -71,6 +71,6 @@ final class ProgressLine: Sendable {
             defer { state.shown = false }
             return state.shown
         }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { StandardStream.error.write("\r\u{1B}[K") }
     }
 }

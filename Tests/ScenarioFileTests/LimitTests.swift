@@ -72,7 +72,7 @@ struct LimitTests {
 
     @Test("durations past 1,000 years and numbers past the limits are file errors, not overflows")
     func overflow() {
-        #expect(diagnostics("at 9999999999999999999h set everyone bubble off\n").first?.hasPrefix("invalid duration") == true)
+        #expect(diagnostics("at 9999999999999999999h set everyone bubble off\n").first?.hasPrefix("duration '9999999999999999999h' is longer than the limit of 1,000 years") == true)
         #expect(diagnostics("channel email rate 99999999999/s\n").first?.hasPrefix("invalid rate") == true)
     }
 

@@ -38,7 +38,7 @@ public enum Simulation {
 
     /// Runs `plan` to its end and checks its expectations.
     public static func run(_ plan: ScenarioPlan, options: Options = .init()) async throws -> RunResult {
-        let writer = try TraceWriter(destination: options.trace)
+        let writer = TraceWriter(destination: options.trace)
         let executor = SimulationExecutor()
         let thread = Thread { executor.runJobs() }
         thread.name = "omnisim-simulation"
@@ -55,10 +55,13 @@ public enum Simulation {
 /// A run that could not finish.
 public enum SimulationError: Error, Equatable, CustomStringConvertible {
     case budgetExceeded(events: Int)
+    /// The trace sink refused a write (a full disk, a file size limit, a closed pipe).
+    case traceWriteFailed(String)
 
     public var description: String {
         switch self {
         case .budgetExceeded(let events): "the run stopped after \(events) events (its event budget)"
+        case .traceWriteFailed(let reason): "the run stopped: \(reason)"
         }
     }
 }

@@ -83,7 +83,7 @@ extension SimulationDriver {
     }
 
     /// Evaluates the untimed checks against the final state and gathers the result.
-    func finish(_ c: inout DriverCore) async -> RunResult {
+    func finish(_ c: inout DriverCore) async throws -> RunResult {
         for check in plan.checks where check.time == nil { await evaluate(&c, check) }
         var statistics: [ChannelStatistics] = []
         for channel in channels { await statistics.append(channel.statistics()) }
@@ -98,9 +98,11 @@ extension SimulationDriver {
         let checks = c.checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, expected: "a check", observed: "it was never evaluated")
         }
+        let keptTrace: String?
+        do { keptTrace = try trace.finish() } catch { throw SimulationError.traceWriteFailed(error.description) }
         return RunResult(
             checks: checks, rejections: c.rejections, channels: statistics, deliveries: c.deliveryCount,
-            messages: c.messages.count, events: c.eventCount, endTime: plan.endAt ?? c.lastActivity, trace: trace.finish(),
+            messages: c.messages.count, events: c.eventCount, endTime: plan.endAt ?? c.lastActivity, trace: keptTrace,
             violations: c.oracle.violations, violationCount: c.oracle.violationCount, journal: c.journal)
     }
 }

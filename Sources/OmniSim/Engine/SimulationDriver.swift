@@ -118,12 +118,16 @@ actor SimulationDriver {
                 if !settledAtOnce(&c, submission, of: email) { await follow(&c, submission, of: email) }
             }
         }
-        return await finish(&c)
+        return try await finish(&c)
     }
 
     private func countEvent(_ c: inout DriverCore) throws {
         c.eventCount += 1
-        if c.eventCount & 0x3FFF == 0 { options.progress?.update(time: c.now, deliveries: c.deliveryCount, events: c.eventCount) }
+        if c.eventCount & 0x3FFF == 0 {
+            options.progress?.update(time: c.now, deliveries: c.deliveryCount, events: c.eventCount)
+            // A trace that can no longer be written ends the run (checked here, off the delivery path).
+            if let failure = trace.failure { throw SimulationError.traceWriteFailed(failure.description) }
+        }
         if c.eventCount > options.eventCountMax { throw SimulationError.budgetExceeded(events: options.eventCountMax) }
     }
 

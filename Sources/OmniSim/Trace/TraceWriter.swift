@@ -1,22 +1,36 @@
-import Foundation
-
-/// Where a run's trace goes: nowhere, into the result (for tests), or streamed to a file.
-public enum TraceDestination: Sendable, Equatable {
-    case none
-    case memory
-    case file(String)
+/// Where a trace's bytes go when they are streamed: a file, a pipe, standard output. The engine
+/// opens no files; whoever runs it hands it a sink. Called on the simulation thread only, once per
+/// buffer of lines (256 KiB), in order.
+public protocol TraceSink: AnyObject, Sendable {
+    /// Writes all of `bytes`, or throws why it could not (the run then stops).
+    func write(_ bytes: UnsafeRawBufferPointer) throws(TraceWriteError)
 }
 
-/// Streams deliveries as JSON lines (`t`, `channel`, `to`, `from`, `thread`, `message`, `text`), in
-/// that key order, with no spaces: the same run always writes the same bytes.
-///
-/// Memory stays bounded: lines are buffered up to 256 KiB and then written out. Names are escaped
-/// once per run and a message's text once per message, so a line costs a few copies of bytes.
+/// A trace sink refused bytes: why, in words (`cannot write 'out.jsonl': No space left on device`).
+public struct TraceWriteError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Where a run's trace goes: nowhere, into the result (for tests), or streamed to a sink.
+public enum TraceDestination: Sendable {
+    case none
+    case memory
+    case sink(any TraceSink)
+
+    var isEnabled: Bool {
+        if case .none = self { return false }
+        return true
+    }
+}
+
 final class TraceWriter {
     private var buffer: [UInt8] = []
-    private let handle: FileHandle?
+    private let sink: (any TraceSink)?
     private var kept: [UInt8] = []
     private let keepsAll: Bool
+    /// The first write that failed; after it nothing more is written and the run stops.
+    private(set) var failure: TraceWriteError?
     /// Whether anything is written at all.
     let isEnabled: Bool
     private static let flushThreshold = 1 << 18
@@ -28,18 +42,14 @@ final class TraceWriter {
     private var textMessage = MessageID(-1)
     private var textLiteral: [UInt8] = []
 
-    init(destination: TraceDestination) throws {
-        isEnabled = destination != .none
+    init(destination: TraceDestination) {
+        isEnabled = destination.isEnabled
         switch destination {
         case .none, .memory:
-            handle = nil
-            keepsAll = destination == .memory
-        case .file(let path):
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw TraceWriterError(path: path)
-            }
-            guard let opened = FileHandle(forWritingAtPath: path) else { throw TraceWriterError(path: path) }
-            handle = opened
+            sink = nil
+            keepsAll = destination.isEnabled
+        case .sink(let target):
+            sink = target
             keepsAll = false
         }
         buffer.reserveCapacity(Self.flushThreshold + 4096)
@@ -74,16 +84,24 @@ final class TraceWriter {
     }
 
     /// Writes what is buffered; returns the whole trace when it is kept in memory.
-    func finish() -> String? {
+    func finish() throws(TraceWriteError) -> String? {
         flush()
-        try? handle?.close()
+        if let failure { throw failure }
         return keepsAll ? String(decoding: kept, as: UTF8.self) : nil
     }
 
     private func flush() {
         guard !buffer.isEmpty else { return }
-        if let handle {
-            handle.write(Data(buffer))
+        if let sink {
+            if failure == nil {
+                do {
+                    try buffer.withUnsafeBytes { try sink.write($0) }
+                } catch let error as TraceWriteError {
+                    failure = error
+                } catch {
+                    failure = TraceWriteError("\(error)")
+                }
+            }
         } else if keepsAll {
             kept.append(contentsOf: buffer)
         }
@@ -136,10 +154,4 @@ final class TraceWriter {
         out.append(UInt8(ascii: "\""))
         return out
     }
-}
-
-/// The trace file could not be created.
-public struct TraceWriterError: Error, CustomStringConvertible {
-    public var path: String
-    public var description: String { "cannot write the trace file '\(path)'" }
 }

@@ -7,12 +7,24 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var severity: Severity
     public var message: DiagnosticMessage
     public var range: SourceRange
+    /// A "did you mean" still to look up: done only for the diagnostics that are shown, so a file
+    /// with thousands of unknown names does not compare each with every name.
+    var pendingSuggestion: PendingSuggestion?
 
     public init(_ message: DiagnosticMessage, at range: SourceRange, severity: Severity = .error) {
         self.message = message
         self.range = range
         self.severity = severity
     }
+}
+
+/// An unknown name whose diagnostic gets its suggestion once it is known to be shown.
+struct PendingSuggestion: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case person, thread
+    }
+    var kind: Kind
+    var name: String
 }
 
 /// A diagnostic's text. Messages are lower case, quote names and words in single quotes, and have
@@ -27,4 +39,12 @@ public struct DiagnosticMessage: Sendable, Hashable, CustomStringConvertible {
 public struct ScenarioFileError: Error, Sendable {
     public var file: SourceFile
     public var diagnostics: [Diagnostic]
+    /// Diagnostics found but not kept (a file with more than the parser keeps), counted.
+    public var omittedCount = 0
+
+    public init(file: SourceFile, diagnostics: [Diagnostic], omittedCount: Int = 0) {
+        self.file = file
+        self.diagnostics = diagnostics
+        self.omittedCount = omittedCount
+    }
 }

@@ -3,6 +3,8 @@ extension DiagnosticMessage {
     static func atTimeBackwards(_ time: String, previous: String) -> Self {
         .init("time \(time) is before the previous 'at' time \(previous); 'at' times never go backwards")
     }
+    static let byteOrderMark = Self(
+        "byte order mark (U+FEFF); save the file as UTF-8 without a byte order mark")
     static func customerHasNoViews(_ name: String) -> Self {
         .init("'\(name)' is a customer; customers have no Messenger, views, bubble or unread count")
     }
@@ -15,12 +17,17 @@ extension DiagnosticMessage {
     static func errorCheckNeedsTime() -> Self {
         .init("an 'expect error' check needs a time: write 'at T expect error \"…\"'")
     }
+    static let everyoneIsKeyword = Self(
+        "'everyone' is a keyword ('set everyone …'), not a name")
     static func expected(_ what: String, found: String?) -> Self {
         .init("expected \(what)\(found.map { ", found '\($0)'" } ?? "")")
     }
     static func extraInput(_ word: String) -> Self { .init("unexpected '\(word)' at the end of the statement") }
     static func invalidDuration(_ text: String) -> Self {
         .init("invalid duration '\(text)'; write one or more <integer><unit> with units h, m, s, ms, as in '1m30s'")
+    }
+    static func durationTooLong(_ text: String, limit: String) -> Self {
+        .init("duration '\(text)' is longer than the limit of \(limit)")
     }
     static func invalidName(_ text: String) -> Self {
         .init("invalid name '\(text)'; a name starts with a letter and has letters, digits, '_', '.' or '-'")
@@ -29,14 +36,23 @@ extension DiagnosticMessage {
         .init("invalid rate '\(text)'; write N/s, N/m or N/h with N at least 1, or 'none'")
     }
     static func lineTooLong(limit: Int) -> Self { .init("line is longer than \(limit) bytes") }
+    static let loneCarriageReturn = Self(
+        "carriage return ('\\r') that does not end a line; lines end with '\\n' or '\\r\\n'")
     static func loadMissingField(_ word: String) -> Self { .init("'load' needs '\(word)'") }
     static func loadNeeds(_ what: String, _ requirement: String) -> Self {
         .init("'load' with \(what) needs \(requirement)")
     }
+    static let notUTF8 = Self("this line is not UTF-8 text; save the file as UTF-8")
     static func nameIsPerson(_ name: String) -> Self {
         .init("'\(name)' is a person, not a thread")
     }
     static func nameTaken(_ name: String) -> Self { .init("the name '\(name)' is already taken") }
+    static func negativeCount(_ text: String) -> Self {
+        .init("count '\(text)' is negative; a count is a whole number from 0")
+    }
+    static func nonASCIIName(_ character: String) -> Self {
+        .init("names are ASCII; '\(character)' cannot be part of a name")
+    }
     static func numberTooLarge(_ text: String, limit: Int) -> Self {
         .init("number '\(text)' is too large; the limit is \(limit)")
     }
@@ -47,7 +63,14 @@ extension DiagnosticMessage {
     static func timedWindowOnTimedCheck() -> Self {
         .init("'before' and 'after' go only on untimed delivery checks; an 'at T' check reads deliveries at T")
     }
+    static func timeTooLate(_ text: String, limit: String) -> Self {
+        .init("time '\(text)' ends past the limit of \(limit) since the start")
+    }
     static func tooMany(_ what: String, limit: Int) -> Self { .init("too many \(what); the limit is \(limit)") }
+    static func twoCounts(_ first: String, _ n: Int, _ second: String, _ m: Int, possible: Bool) -> Self {
+        .init("a check takes one count, not 'at \(first) \(n) at \(second) \(m)'"
+            + (possible ? "; write two checks" : "; no count is both, so it could never hold"))
+    }
     static func unknownChannel(_ word: String, suggestion: String?) -> Self {
         .init("unknown channel '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
     }

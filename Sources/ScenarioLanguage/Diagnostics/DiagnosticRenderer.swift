@@ -3,22 +3,64 @@
 ///     typo.scenario:3:13: error: unknown event 'strats'; did you mean 'starts'?
 ///     3 | at 0s alice strats conversation c1 with bob "hi"
 ///       |             ^~~~~~
+///
+/// What is echoed is bounded and inert: control characters from the file are shown as escapes
+/// (`\u{1B}`), a long line is cut to a window around the caret, a long message is cut, and a file
+/// shows at most ``diagnosticsShownMax`` diagnostics, then how many more it has.
 public enum DiagnosticRenderer {
+    /// The most diagnostics shown for one file.
+    public static let diagnosticsShownMax = 50
+    /// The most characters of a source line echoed (a window around the caret).
+    static let echoedLineMax = 160
+    /// The most characters of a message shown.
+    static let messageMax = 400
+
     public static func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
         let start = diagnostic.range.start
-        var text = "\(file.path):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        let line = file.line(start.line)
+        var message = Quoting.visible(diagnostic.message.text)
+        if message.count > messageMax { message = String(message.prefix(messageMax)) + "…" }
+        var text = "\(Quoting.visible(file.path)):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(message)\n"
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
+        let (line, indent, length) = echo(file.line(start.line), diagnostic.range)
         text += "\(gutter) | \(line)\n"
-        let length = diagnostic.range.end.line == start.line
-            ? max(1, diagnostic.range.end.column - start.column) : max(1, line.count - start.column + 1)
-        let indent = String(line.prefix(max(0, start.column - 1)).map { $0 == "\t" ? "\t" : " " })
         text += "\(pad) | \(indent)^\(String(repeating: "~", count: length - 1))\n"
         return text
     }
 
+    /// Every diagnostic of a file, up to ``diagnosticsShownMax``, then a line saying how many more.
     public static func render(_ error: ScenarioFileError) -> String {
-        error.diagnostics.map { render($0, in: error.file) }.joined()
+        var text = error.diagnostics.prefix(diagnosticsShownMax).map { render($0, in: error.file) }.joined()
+        let more = error.diagnostics.count - diagnosticsShownMax + error.omittedCount
+        if more > 0 {
+            text += "\(Quoting.visible(error.file.path)): error: … and \(more) more \(more == 1 ? "error" : "errors") in this file\n"
+        }
+        return text
+    }
+
+    /// The line as shown (escaped, and cut to a window around the range), the caret's indent, and
+    /// the caret run's length, all in shown characters.
+    static func echo(_ line: Substring, _ range: SourceRange) -> (line: String, indent: String, length: Int) {
+        let characters = Array(line)
+        let first = max(0, min(range.start.column - 1, characters.count))
+        let last = range.end.line == range.start.line ? max(first + 1, range.end.column - 1) : characters.count
+        // The window: from a little before the caret, at most `echoedLineMax` shown characters.
+        var from = first > echoedLineMax / 2 ? first - 20 : 0
+        var shown: [String] = characters.map { Quoting.visible(String($0)) }
+        var width = 0
+        var to = from
+        while to < shown.count, width + shown[to].count <= echoedLineMax || to <= first {
+            width += shown[to].count
+            to += 1
+        }
+        var prefix = "", suffix = ""
+        if from > 0 { prefix = "…"; }
+        if to < shown.count { suffix = "…" }
+        if from >= shown.count { from = shown.count }
+        shown = Array(shown[from..<max(from, to)])
+        let before = characters[from..<min(first, characters.count)].map { $0 == "\t" ? "\t" : String(repeating: " ", count: Quoting.visible(String($0)).count) }
+        let caretEnd = min(last, to)
+        let length = max(1, (first..<max(first, caretEnd)).reduce(0) { $0 + (($1 < characters.count) ? Quoting.visible(String(characters[$1])).count : 1) })
+        return (prefix + shown.joined() + suffix, (prefix.isEmpty ? "" : " ") + before.joined(), length)
     }
 }

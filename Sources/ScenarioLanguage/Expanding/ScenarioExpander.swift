@@ -8,6 +8,13 @@ public enum ScenarioExpander {
     public static func expand(_ compiled: CompiledScenario, write: (String) -> Void) {
         let plan = compiled.plan
         let cast = plan.cast
+        // The file's opening comments (what the scenario pins down) stay at the top.
+        for line in compiled.file.lines {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty { continue }
+            guard trimmed.hasPrefix("#") else { break }
+            write(String(trimmed) + "\n")
+        }
         if let title = plan.title { write("scenario \(quoted(title))\n") }
         writeNames("user", cast.personNames.indices.filter { cast.personKinds[$0] == .user }, cast, write)
         writeNames("customer", cast.personNames.indices.filter { cast.personKinds[$0] == .customer }, cast, write)
@@ -43,6 +50,22 @@ public enum ScenarioExpander {
         }
         for (time, check) in timedChecks[checkIndex...] { write("at \(time) expect \(check.condition.describe(cast: cast))\n") }
         for check in plan.checks where check.time == nil { write("expect \(check.condition.describe(cast: cast))\n") }
+    }
+
+    /// How many statements ``expand(_:write:)`` writes, counted up to just past `limit` (the
+    /// generated events are counted without being written; counting stops past the limit).
+    public static func statementCount(_ compiled: CompiledScenario, limit: Int) -> Int {
+        let plan = compiled.plan
+        var count = 0
+        var events = EventStream(events: plan.events, loads: plan.loads)
+        while events.next() != nil {
+            count += 1
+            if count > limit { return count }
+        }
+        let people = plan.cast.personNames.count
+        count += (people + 49) / 50 * 3 + plan.checks.count + plan.items.count + plan.channels.count * 8 + 4
+        for setup in plan.personSetup { count += changes(setup.settings).count }
+        return count
     }
 
     /// The whole expansion as one string (for tests and small files).

@@ -15,13 +15,38 @@ public struct CompiledScenario: Sendable {
 public enum ScenarioCompiler {
     /// Compiles `file`, or throws every diagnostic it has (nothing of a file with errors runs).
     public static func compile(_ file: SourceFile) throws(ScenarioFileError) -> CompiledScenario {
-        let (ast, parseDiagnostics) = Parser.parse(file)
-        if !parseDiagnostics.isEmpty { throw ScenarioFileError(file: file, diagnostics: parseDiagnostics) }
+        let (ast, parseDiagnostics, omitted) = Parser.parseCounting(file)
+        if !parseDiagnostics.isEmpty { throw ScenarioFileError(file: file, diagnostics: parseDiagnostics, omittedCount: omitted) }
         var lowering = Lowering(ast: ast)
         let (plan, checkRanges, eventRanges) = lowering.lower()
         if !lowering.diagnostics.isEmpty {
-            throw ScenarioFileError(file: file, diagnostics: lowering.diagnostics.sorted { $0.range.start < $1.range.start })
+            let sorted = lowering.diagnostics.sorted { $0.range.start < $1.range.start }
+            let shown = DiagnosticRenderer.diagnosticsShownMax
+            let kept = suggest(Array(sorted.prefix(shown)), people: plan.cast.personNames, threads: plan.cast.threadNames)
+            throw ScenarioFileError(file: file, diagnostics: kept, omittedCount: max(0, sorted.count - shown))
         }
         return CompiledScenario(file: file, plan: plan, checkRanges: checkRanges, eventRanges: eventRanges)
+    }
+
+    /// Fills in the "did you mean" of the diagnostics that will be shown: one search per distinct
+    /// name, each over a bounded number of candidates.
+    private static func suggest(_ diagnostics: [Diagnostic], people: [String], threads: [String]) -> [Diagnostic] {
+        guard diagnostics.contains(where: { $0.pendingSuggestion != nil }) else { return diagnostics }
+        let peopleIndex = SuggestionIndex(people), threadIndex = SuggestionIndex(threads)
+        var found: [PendingSuggestion: String?] = [:]
+        return diagnostics.map { diagnostic in
+            guard let pending = diagnostic.pendingSuggestion else { return diagnostic }
+            let suggestion = found[pending] ?? {
+                let suggestion = pending.kind == .person
+                    ? peopleIndex.suggestion(for: pending.name) : threadIndex.suggestion(for: pending.name)
+                found[pending] = suggestion
+                return suggestion
+            }()
+            var filled = diagnostic
+            filled.message = pending.kind == .person
+                ? .unknownPerson(pending.name, suggestion: suggestion) : .unknownThread(pending.name, suggestion: suggestion)
+            filled.pendingSuggestion = nil
+            return filled
+        }
     }
 }

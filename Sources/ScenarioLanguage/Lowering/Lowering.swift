@@ -182,8 +182,9 @@ struct Lowering {
     /// A person a declaration or check names: unknown is a file error.
     mutating func knownPerson(_ name: Name) -> PersonID? {
         if let id = personIndex[name.text] { return id }
-        let suggestion = EditDistance.suggestion(for: name.text, among: personNames)
-        diagnostics.append(Diagnostic(.unknownPerson(name.text, suggestion: suggestion), at: name.range))
+        var diagnostic = Diagnostic(.unknownPerson(name.text, suggestion: nil), at: name.range)
+        diagnostic.pendingSuggestion = PendingSuggestion(kind: .person, name: name.text)
+        diagnostics.append(diagnostic)
         return nil
     }
 
@@ -194,8 +195,9 @@ struct Lowering {
             diagnostics.append(Diagnostic(.nameIsPerson(name.text), at: name.range))
             return nil
         }
-        let suggestion = EditDistance.suggestion(for: name.text, among: threadNames)
-        diagnostics.append(Diagnostic(.unknownThread(name.text, suggestion: suggestion), at: name.range))
+        var diagnostic = Diagnostic(.unknownThread(name.text, suggestion: nil), at: name.range)
+        diagnostic.pendingSuggestion = PendingSuggestion(kind: .thread, name: name.text)
+        diagnostics.append(diagnostic)
         return nil
     }
 

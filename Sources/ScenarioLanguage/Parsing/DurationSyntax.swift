@@ -4,6 +4,8 @@ public import OmniSim
 public enum DurationSyntax {
     /// The longest duration accepted: 1,000 years. Longer ones are refused (see docs/limits.md).
     public static let durationMax = SimDuration.hours(24 * 365 * 1_000)
+    /// ``durationMax`` in words, for diagnostics.
+    static let durationMaxText = "1,000 years (8760000h)"
 
     /// The duration `text` spells, or nil if it is not one (or is longer than ``durationMax``).
     public static func parse(_ text: String) -> SimDuration? {
@@ -38,5 +40,23 @@ public enum DurationSyntax {
             if total > durationMax.milliseconds { return nil }
         }
         return SimDuration(milliseconds: total)
+    }
+
+    /// Why `text` is not a duration: too long, or not written as one.
+    static func problem(with text: String) -> DiagnosticMessage {
+        let bytes = Array(text.utf8)
+        var i = 0
+        var wellFormed = !bytes.isEmpty
+        while wellFormed && i < bytes.count {
+            let start = i
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            guard i > start, i < bytes.count else { wellFormed = false; break }
+            switch bytes[i] {
+            case UInt8(ascii: "h"), UInt8(ascii: "s"): i += 1
+            case UInt8(ascii: "m"): i += (i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "s")) ? 2 : 1
+            default: wellFormed = false
+            }
+        }
+        return wellFormed ? .durationTooLong(text, limit: durationMaxText) : .invalidDuration(text)
     }
 }

@@ -81,6 +81,11 @@ struct LineReader {
     static func validName(_ token: Token) throws(Diagnostic) -> Name {
         var text = Substring(token.text)
         if text.first == "@" { text = text.dropFirst() }
+        if let offset = token.text.firstIndex(where: { !$0.isASCII }) {
+            let column = token.range.start.column + token.text.distance(from: token.text.startIndex, to: offset)
+            throw Diagnostic(.nonASCIIName(String(token.text[offset])), at: SourceRange(line: token.range.start.line, column: column))
+        }
+        if text == "everyone" { throw Diagnostic(.everyoneIsKeyword, at: token.range) }
         guard let first = text.first, first.isASCII, first.isLetter,
               text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
         else { throw Diagnostic(.invalidName(token.text), at: token.range) }
@@ -118,7 +123,7 @@ struct LineReader {
     mutating func duration(_ what: String = "a duration") throws(Diagnostic) -> SimDuration {
         guard let token = peek, token.kind == .word else { throw expected(what) }
         guard token.text.first?.isNumber == true else { throw expected(what) }
-        guard let duration = DurationSyntax.parse(token.text) else { throw fail(.invalidDuration(token.text)) }
+        guard let duration = DurationSyntax.parse(token.text) else { throw fail(DurationSyntax.problem(with: token.text)) }
         index += 1
         return duration
     }

@@ -4,6 +4,9 @@ extension Parser {
     /// The check of an `expect` line.
     static func check(_ r: inout LineReader) throws(Diagnostic) -> CheckNode {
         guard let first = r.peek, first.kind == .word else { throw r.expected("a check") }
+        if first.text.first == "-", first.text.dropFirst().first?.isNumber == true {
+            throw r.fail(.negativeCount(first.text), at: first.range)
+        }
         if first.text == "error" {
             _ = r.advance()
             return .error(try r.string("the error text in quotes"))
@@ -68,6 +71,11 @@ extension Parser {
             let bound = try r.choice(["least", "most"], what: "word")
             let n = try r.integer("a number")
             count = bound == "least" ? .atLeast(n) : .atMost(n)
+            if r.peekWord == "at", let second = r.peek(ahead: 1)?.text, second == "least" || second == "most",
+               let number = r.peek(ahead: 2)?.text, let m = Int(number) {
+                let (low, high) = bound == "least" ? (n, m) : (m, n)
+                throw r.fail(.twoCounts(bound, n, second, m, possible: low <= high))
+            }
         } else if r.peekWord?.first?.isNumber == true {
             count = .exactly(try r.integer("a number"))
         } else {

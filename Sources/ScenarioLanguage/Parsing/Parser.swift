@@ -13,16 +13,25 @@ public struct Parser {
 
     private var statements: [Statement] = []
     private var diagnostics: [Diagnostic] = []
+    /// Diagnostics past the ones kept, counted (a file of a million bad lines keeps a few).
+    private var omittedCount = 0
     /// The time of the previous `at` line, which `+D` counts from.
     private var previousAt = SimInstant.start
 
     /// Parses `file`, returning its statements and every diagnostic found.
     public static func parse(_ file: SourceFile) -> (ScenarioAST, [Diagnostic]) {
+        let (ast, diagnostics, _) = parseCounting(file)
+        return (ast, diagnostics)
+    }
+
+    /// Parses `file`, keeping the first ``DiagnosticRenderer/diagnosticsShownMax`` diagnostics and
+    /// counting the rest.
+    static func parseCounting(_ file: SourceFile) -> (ScenarioAST, [Diagnostic], omitted: Int) {
         var parser = Parser()
         // Refuse a file with too many lines before parsing any of it (a quick count, not a parse).
         if file.lines.count > statementCountMax {
             let diagnostic = Diagnostic(.tooMany("lines", limit: statementCountMax), at: SourceRange(line: statementCountMax + 1, column: 1))
-            return (ScenarioAST(statements: []), [diagnostic])
+            return (ScenarioAST(statements: []), [diagnostic], 0)
         }
         for (offset, line) in file.lines.enumerated() {
             if parser.statements.count >= statementCountMax {
@@ -32,7 +41,7 @@ public struct Parser {
             }
             parser.parseLine(line, number: offset + 1)
         }
-        return (ScenarioAST(statements: parser.statements), parser.diagnostics)
+        return (ScenarioAST(statements: parser.statements), parser.diagnostics, parser.omittedCount)
     }
 
     private mutating func parseLine(_ line: Substring, number: Int) {
@@ -45,7 +54,7 @@ public struct Parser {
             let last = tokens[tokens.count - 1].range.end
             statements.append(Statement(kind: kind, range: SourceRange(start: first.range.start, end: last)))
         } catch {
-            diagnostics.append(error)
+            if diagnostics.count < DiagnosticRenderer.diagnosticsShownMax { diagnostics.append(error) } else { omittedCount += 1 }
         }
     }
 
@@ -84,7 +93,12 @@ public struct Parser {
         let time: SimInstant
         if token.text.hasPrefix("+") {
             guard let delta = DurationSyntax.parse(String(token.text.dropFirst())) else {
-                throw r.fail(.invalidDuration(token.text))
+                throw r.fail(DurationSyntax.problem(with: String(token.text.dropFirst())))
+            }
+            // Checked where the sum is formed: relative times add up, and past the limit the
+            // engine's sums (a deadline, a retry) could overflow.
+            guard delta.milliseconds <= DurationSyntax.durationMax.milliseconds - previousAt.milliseconds else {
+                throw r.fail(.timeTooLate(token.text, limit: DurationSyntax.durationMaxText), at: token.range)
             }
             time = previousAt + delta
         } else {
@@ -100,9 +114,9 @@ public struct Parser {
 
     /// `set NAME|everyone bubble|email|push on|off` or `set NAME|everyone email-after D`.
     static func setting(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
-        let target = try r.name("a user name or 'everyone'")
+        let target = r.accept("everyone") ? nil : try r.name("a user name or 'everyone'")
         let change = try settingChange(&r)
-        return .setting(target.text == "everyone" ? nil : target, change)
+        return .setting(target, change)
     }
 
     static func settingChange(_ r: inout LineReader) throws(Diagnostic) -> SettingChange {
@@ -148,8 +162,9 @@ public struct Parser {
         case "down":
             guard let token = r.peek, token.kind == .word else { throw r.expected("an outage window 'A..B'") }
             let parts = token.text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2, let from = DurationSyntax.parse(parts[0]), let until = DurationSyntax.parse(parts[1])
-            else { throw r.fail(.invalidDuration(token.text)) }
+            guard parts.count == 2 else { throw r.fail(.invalidDuration(token.text)) }
+            guard let from = DurationSyntax.parse(parts[0]) else { throw r.fail(DurationSyntax.problem(with: parts[0])) }
+            guard let until = DurationSyntax.parse(parts[1]) else { throw r.fail(DurationSyntax.problem(with: parts[1])) }
             guard from < until else { throw r.fail(.emptyDownWindow(token.text)) }
             _ = r.advance()
             return .down(DownWindow(from: .start + from, until: .start + until))

@@ -42,6 +42,8 @@ public enum JUnitReport {
             return [TestCase(name: "compile", failure: (first, DiagnosticRenderer.render(error)))]
         case .failedToRun(_, let message):
             return [TestCase(name: "run", failure: (message, message))]
+        case .outputFailed(let message):
+            return [TestCase(name: "write", failure: (message, message))]
         case .ran(let compiled, let result):
             var cases: [TestCase] = []
             for check in result.checks {

@@ -5,19 +5,28 @@ public import OmniSim
 /// gives the same text.
 public enum RunReport {
     public static func text(for run: ScenarioRun) -> String {
+        let path = Quoting.visible(run.path)
         switch run.outcome {
         case .unreadable(let message):
             return "error: \(message)\n"
+        case .outputFailed(let message):
+            return "error: \(path): \(message)\n"
         case .fileError(let error):
             return DiagnosticRenderer.render(error)
         case .failedToRun(_, let message):
-            return "FAIL \(run.path): \(message)\n  reproduce: omnisim run \(run.path)\n"
+            return "FAIL \(path): \(message)\n" + reproduce(run.path)
         case .ran(let compiled, let result):
             return ranText(run.path, compiled, result)
         }
     }
 
-    private static func ranText(_ path: String, _ compiled: CompiledScenario, _ result: RunResult) -> String {
+    /// The command that reproduces a failure, ready to paste into a shell.
+    public static func reproduce(_ path: String) -> String {
+        "  reproduce: omnisim run \(Quoting.shellWord(path))\n"
+    }
+
+    private static func ranText(_ rawPath: String, _ compiled: CompiledScenario, _ result: RunResult) -> String {
+        let path = Quoting.visible(rawPath)
         let failed = result.failedChecks.count + result.unexpectedRejections.count + (result.violationCount > 0 ? 1 : 0)
         let checks = result.checks.count
         var text = result.passed
@@ -28,22 +37,23 @@ public enum RunReport {
         where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 || statistics.bounced > 0 {
             text += "  " + channelLine(statistics) + "\n"
         }
+        var diagnostics: [Diagnostic] = []
         for check in result.failedChecks {
             let range = compiled.checkRanges[check.id]
-            let diagnostic = Diagnostic(.init("expected \(check.expected); saw \(check.observed)"), at: range)
-            text += DiagnosticRenderer.render(diagnostic, in: compiled.file)
+            diagnostics.append(Diagnostic(.init("expected \(check.expected); saw \(check.observed)"), at: range))
         }
         for rejection in result.unexpectedRejections {
             let range = compiled.eventRanges[rejection.sourceIndex]
             let message = "unexpected error at \(rejection.time): \(rejection.message) "
                 + "(if intended, add: at \(rejection.time) expect error \"…\")"
-            text += DiagnosticRenderer.render(Diagnostic(.init(message), at: range), in: compiled.file)
+            diagnostics.append(Diagnostic(.init(message), at: range))
         }
-        for violation in result.violations { text += "\(path): error: \(violation)\n" }
+        text += DiagnosticRenderer.render(ScenarioFileError(file: compiled.file, diagnostics: diagnostics))
+        for violation in result.violations { text += "\(path): error: \(Quoting.visible(violation.description))\n" }
         if result.violationCount > result.violations.count {
             text += "\(path): error: … and \(result.violationCount - result.violations.count) more invariant violations\n"
         }
-        if !result.passed { text += "  reproduce: omnisim run \(path)\n" }
+        if !result.passed { text += reproduce(rawPath) }
         return text
     }
 

@@ -3,9 +3,12 @@ public import OmniSim
 /// One scenario file's run: a file error, an I/O error, or a result.
 public struct ScenarioRun: Sendable {
     public enum Outcome: Sendable {
+        /// The file could not be read (why, in one line).
         case unreadable(String)
         case fileError(ScenarioFileError)
         case failedToRun(CompiledScenario, String)
+        /// An output (the trace) could not be written: the run stopped or its file was not kept.
+        case outputFailed(String)
         case ran(CompiledScenario, RunResult)
     }
     public var path: String
@@ -16,10 +19,10 @@ public struct ScenarioRun: Sendable {
         self.outcome = outcome
     }
 
-    /// 0 passed, 1 an expectation failed, 2 a file error.
+    /// 0 passed, 1 an expectation failed, 2 a file or output error.
     public var exitCode: Int32 {
         switch outcome {
-        case .unreadable, .fileError: 2
+        case .unreadable, .fileError, .outputFailed: 2
         case .failedToRun: 1
         case .ran(_, let result): result.passed ? 0 : 1
         }
@@ -30,15 +33,16 @@ public struct ScenarioRun: Sendable {
         await run(path: path, options: Simulation.Options(trace: trace))
     }
 
-    /// Reads, compiles and runs the scenario at `path` with `options`.
-    public static func run(path: String, options: Simulation.Options) async -> ScenarioRun {
+    /// Reads, compiles and runs the scenario at `path` with `options`; with `tracePath`, streams the
+    /// trace to that file (see ``OutputFile``), which is kept only if the whole run was written.
+    public static func run(path: String, options: Simulation.Options, tracePath: String? = nil) async -> ScenarioRun {
         let file: SourceFile
         do {
             file = try ScenarioFiles.read(path)
-        } catch let error as ScenarioFiles.TooLarge {
-            return ScenarioRun(path: path, outcome: .unreadable(error.description))
+        } catch let error as ScenarioFileError {
+            return ScenarioRun(path: path, outcome: .fileError(error))
         } catch {
-            return ScenarioRun(path: path, outcome: .unreadable("cannot read '\(path)'"))
+            return ScenarioRun(path: path, outcome: .unreadable("\(error)"))
         }
         let compiled: CompiledScenario
         do {
@@ -46,11 +50,32 @@ public struct ScenarioRun: Sendable {
         } catch {
             return ScenarioRun(path: path, outcome: .fileError(error))
         }
+        var options = options
+        var output: OutputFile?
+        if let tracePath {
+            do {
+                let opened = try OutputFile.open(tracePath)
+                options.trace = .sink(opened)
+                output = opened
+            } catch {
+                return ScenarioRun(path: path, outcome: .outputFailed(error.description))
+            }
+        }
+        let result: RunResult
         do {
-            let result = try await Simulation.run(compiled.plan, options: options)
-            return ScenarioRun(path: path, outcome: .ran(compiled, result))
+            result = try await Simulation.run(compiled.plan, options: options)
+        } catch SimulationError.traceWriteFailed(let reason) {
+            output?.discard()
+            return ScenarioRun(path: path, outcome: .outputFailed(reason))
         } catch {
+            output?.discard()
             return ScenarioRun(path: path, outcome: .failedToRun(compiled, "\(error)"))
         }
+        do {
+            try output?.commit()
+        } catch {
+            return ScenarioRun(path: path, outcome: .outputFailed(error.description))
+        }
+        return ScenarioRun(path: path, outcome: .ran(compiled, result))
     }
 }

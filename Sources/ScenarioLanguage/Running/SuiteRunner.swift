@@ -26,19 +26,22 @@ public enum SuiteRunner {
         await run(files: files, options: traces.map { Simulation.Options(trace: $0) }, workers: workers, emit: emit)
     }
 
-    /// Runs `files[i]` with `options[i]`.
+    /// Runs `files[i]` with `options[i]`, writing its trace to `tracePaths[i]` when there is one.
     public static func run(
-        files: [String], options: [Simulation.Options], workers: Int, emit: (ScenarioRun) -> Void
+        files: [String], options: [Simulation.Options], tracePaths: [String?]? = nil, workers: Int,
+        emit: (ScenarioRun) -> Void
     ) async -> Tally {
         precondition(options.count == files.count, "one set of options per file")
+        let tracePaths = tracePaths ?? files.map { _ in nil }
+        precondition(tracePaths.count == files.count, "one trace path (or nil) per file")
         var tally = Tally()
         var finished: [ScenarioRun?] = Array(repeating: nil, count: files.count)
         var emitted = 0
         await withTaskGroup(of: (Int, ScenarioRun).self) { group in
             var next = 0
             func launch() {
-                let (index, path, options) = (next, files[next], options[next])
-                group.addTask { (index, await ScenarioRun.run(path: path, options: options)) }
+                let (index, path, options, tracePath) = (next, files[next], options[next], tracePaths[next])
+                group.addTask { (index, await ScenarioRun.run(path: path, options: options, tracePath: tracePath)) }
                 next += 1
             }
             while next < min(max(workers, 1), files.count) { launch() }

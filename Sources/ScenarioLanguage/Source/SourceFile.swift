@@ -3,15 +3,30 @@ public struct SourceFile: Sendable {
     /// The path diagnostics print (as given on the command line).
     public let path: String
     public let text: String
-    /// The file's lines without their line breaks; `lines[0]` is line 1.
+    /// The file's lines without their line ends; `lines[0]` is line 1. A line ends at `\n` or `\r\n`
+    /// (split on bytes: Swift's `Character` holds `\r\n` as one character, so splitting on "\n"
+    /// characters would leave a CRLF file as one long line). A lone `\r` stays in its line, where the
+    /// lexer reports it.
     public let lines: [Substring]
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true && lines.count > 1 { lines.removeLast() }
-        self.lines = lines.map { $0.last == "\r" ? $0.dropLast() : $0 }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                var end = index
+                if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+                lines.append(text[start..<end])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex || lines.isEmpty { lines.append(text[start..<utf8.endIndex]) }
+        self.lines = lines
     }
 
     /// The text of line `number` (1-based), or "" past the end.

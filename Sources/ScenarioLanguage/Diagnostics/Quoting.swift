@@ -1,0 +1,66 @@
+/// Makes text from a scenario file or a file name safe to show: on a terminal no byte of it acts
+/// as a control (an escape sequence, a bell, a line break that fakes a `PASS` line), and a path meant
+/// to be pasted into a shell is quoted for one.
+public enum Quoting {
+    /// `text` with control characters written as escapes (`\n`, `\t`, `\r`, `\u{1B}`); the rest as is.
+    public static func visible(_ text: some StringProtocol) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return String(text) }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            out += isControl(scalar) ? escape(scalar) : String(scalar)
+        }
+        return out
+    }
+
+    /// `'path'` with control characters escaped: how messages name a file.
+    public static func quoted(_ path: String) -> String { "'\(visible(path))'" }
+
+    /// `path` as one shell word: bare when it is plain, else in single quotes, or as `$'…'` when it
+    /// holds control characters (bash, zsh and ksh read the escapes back).
+    public static func shellWord(_ path: String) -> String {
+        let plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+:,=@%"
+        if !path.isEmpty, path.unicodeScalars.allSatisfy({ plain.unicodeScalars.contains($0) }) { return path }
+        if !path.unicodeScalars.contains(where: isControl) {
+            return "'" + path.replacingAll("'", with: "'\\''") + "'"
+        }
+        var out = "$'"
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "'": out += "\\'"
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                guard isControl(scalar) else { out += String(scalar); continue }
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += scalar.value < 0x80 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                    : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out + "'"
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": "\\n"
+        case "\t": "\\t"
+        case "\r": "\\r"
+        default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for character in self { if character == target { out += replacement } else { out.append(character) } }
+        return out
+    }
+}

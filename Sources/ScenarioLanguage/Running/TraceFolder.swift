@@ -1,0 +1,88 @@
+import Foundation
+public import OmniSim
+
+/// `--trace DIR` with several scenarios (or a folder argument): one trace file per scenario in a
+/// folder, named after the scenario's path so that no two scenarios share a file, with an index
+/// (`traces.tsv`) that says which trace belongs to which scenario.
+///
+///     Scenarios/direct/drafts.scenario  →  DIR/Scenarios/direct/drafts.jsonl
+///
+/// The index also lets the next run into the same folder remove the traces this run wrote, so a
+/// trace left from an earlier run is never taken for a fresh one.
+public struct TraceFolder: Sendable {
+    public let folder: String
+    /// The trace file of each scenario, relative to ``folder``, in input order.
+    public let names: [String]
+
+    /// The index file's name in the folder.
+    public static let indexName = "traces.tsv"
+
+    public init(folder: String, files: [String]) {
+        self.folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        self.names = Self.uniqueNames(for: files)
+    }
+
+    /// The full path of each scenario's trace.
+    public var paths: [String] { names.map { "\(folder)/\($0)" } }
+
+    /// A trace name for each file: its path without `.scenario`, as folders under the trace folder
+    /// (`.` dropped, `..` written `__`, an absolute path made relative), plus `.jsonl`; a name
+    /// already taken (the same file given twice) gets `~2`, `~3`… before the extension.
+    static func uniqueNames(for files: [String]) -> [String] {
+        var taken = Set<String>()
+        return files.map { file in
+            var stem = file == ScenarioFiles.standardInput ? "stdin" : file
+            if stem.hasSuffix(".scenario") { stem.removeLast(".scenario".count) }
+            let parts = stem.split(separator: "/").filter { $0 != "." }.map { $0 == ".." ? "__" : String($0) }
+            let base = parts.isEmpty ? "trace" : parts.joined(separator: "/")
+            var name = base + ".jsonl"
+            var copy = 2
+            while taken.contains(name) {
+                name = "\(base)~\(copy).jsonl"
+                copy += 1
+            }
+            taken.insert(name)
+            return name
+        }
+    }
+
+    /// Makes the folder and the subfolders the traces need, and removes the traces that the last
+    /// run into this folder listed in its index (and that index).
+    public func prepare() throws(TraceWriteError) {
+        for name in names {
+            let path = "\(folder)/\(name)"
+            guard let slash = path.lastIndex(of: "/") else { continue }
+            let parent = String(path[..<slash])
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw TraceWriteError("cannot make the trace folder \(Quoting.quoted(parent)): \(Self.reason(error))")
+            }
+        }
+        let index = "\(folder)/\(Self.indexName)"
+        guard let old = try? String(contentsOfFile: index, encoding: .utf8) else { return }
+        for line in old.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let tab = line.lastIndex(of: "\t") else { continue }
+            let name = String(line[line.index(after: tab)...])
+            // Only what this tool wrote: a relative `.jsonl` path that stays inside the folder.
+            guard name.hasSuffix(".jsonl"), !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else { continue }
+            unlink("\(folder)/\(name)")
+        }
+        unlink(index)
+    }
+
+    /// The index of what this run wrote: `scenario<TAB>trace` per line, for the traces in `written`.
+    public func index(files: [String], written: [Bool]) -> String {
+        var text = "# omnisim traces: scenario\ttrace file (relative to this folder)\n"
+        for (offset, file) in files.enumerated() where written[offset] {
+            text += "\(Quoting.visible(file))\t\(names[offset])\n"
+        }
+        return text
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(code))) }
+        return error.localizedDescription
+    }
+}
