@@ -8,7 +8,7 @@ enum OmniSimCommand {
     static let version = "0.1.0"
 
     static func main() async {
-        StandardStream.ignoreWriteSignals()
+        StandardStream.prepareProcess()
         let options: CommandLineOptions
         do {
             options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))

@@ -41,10 +41,22 @@ final class StandardStream: Sendable {
         failure.withLock { reason in reason.map { "cannot write to \(name): \($0)" } }
     }
 
-    /// Signals that would end the process on a failed write are turned into errors the writes see:
-    /// SIGPIPE (a reader gone) and SIGXFSZ (`ulimit -f`).
-    static func ignoreWriteSignals() {
+    /// Makes the process safe to write from, before anything else runs:
+    /// - SIGPIPE (a reader gone) and SIGXFSZ (`ulimit -f`) become errors that the writes see,
+    ///   instead of ending the process with half a report;
+    /// - a standard descriptor that was closed is held by `/dev/null`, so that no file opened later
+    ///   takes its number (a trace opened as descriptor 1 would receive the report); a closed
+    ///   standard output counts as a failed write.
+    static func prepareProcess() {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
+            let placeholder = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if placeholder >= 0, placeholder != descriptor {
+                dup2(placeholder, descriptor)
+                close(placeholder)
+            }
+            if descriptor == STDOUT_FILENO { output.failure.withLock { $0 = String(cString: strerror(EBADF)) } }
+        }
     }
 }

@@ -52,4 +52,49 @@ extension SimulationDriver {
         let (unread, bubble) = (await user.unread(), await user.bubble(everyone: c.everyone))
         note(&c, .view, person, nil, nil, "views \(cast.name(of: thread)): \(seen) \(seen == 1 ? "message" : "c.messages") seen; unread \(unread), bubble \(bubble)")
     }
+
+    /// A person's own action that succeeded, placed before the entries it caused (`mark`: the
+    /// journal's length before the action ran). Views and presence have entries of their own.
+    func noteAction(_ c: inout DriverCore, _ action: PlannedEvent.Action, at mark: Int) {
+        guard case .known(let person)? = action.subject, c.journal?.records(person) == true,
+              let text = actionText(action) else { return }
+        c.journal?.insert(
+            Journal.Entry(time: c.now, person: person, kind: .action, channel: nil, message: nil, text: text), at: mark)
+    }
+
+    private func actionText(_ action: PlannedEvent.Action) -> String? {
+        func threadName(_ ref: ThreadRef) -> String {
+            switch ref {
+            case .known(let id): cast.name(of: id)
+            case .person(let id): cast.name(of: id)
+            case .unknown(let name): name
+            }
+        }
+        func names(_ refs: [PersonRef]) -> String {
+            refs.map { ref in
+                switch ref {
+                case .known(let id): cast.name(of: id)
+                case .unknown(let name): name
+                }
+            }.joined(separator: ", ")
+        }
+        switch action {
+        case .start(_, let thread, let isCustomer, let listed, _):
+            return "starts \(isCustomer ? "customer " : "")conversation \(threadName(thread)) with \(names(listed))"
+        case .draft(_, let thread, let isCustomer, let listed):
+            return "drafts \(isCustomer ? "customer " : "")conversation \(threadName(thread)) with \(names(listed)) (not sent)"
+        case .send(_, let thread, _): return "sends the draft \(threadName(thread))"
+        case .cancel(_, let thread): return "cancels the draft \(threadName(thread)) (nothing is sent)"
+        case .write(_, let thread, _, let route):
+            return route == .email ? "replies by email to \(threadName(thread))" : "writes to \(threadName(thread))"
+        case .note(_, let thread, _): return "notes \(threadName(thread)) (internal)"
+        case .add(_, let people, let thread): return "adds \(names(people)) to \(threadName(thread))"
+        case .remove(_, let people, let thread): return "removes \(names(people)) from \(threadName(thread))"
+        case .follow(_, let thread): return "follows \(threadName(thread))"
+        case .unfollow(_, let thread): return "unfollows \(threadName(thread))"
+        case .close(_, let thread): return "closes \(threadName(thread))"
+        case .reopen(_, let thread): return "reopens \(threadName(thread))"
+        case .logIn, .logOut, .joinChat, .leaveChat, .view, .setting, .mobile, .channel: return nil
+        }
+    }
 }

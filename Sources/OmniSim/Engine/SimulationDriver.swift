@@ -50,8 +50,14 @@ actor SimulationDriver {
         var threadStates = plan.cast.threadNames.indices.map { ThreadState(id: ThreadID($0)) }
         for item in plan.items { threadStates[item.thread.int] = ThreadState(item: item) }
         self.threads = threadStates.map { ThreadActor(state: $0, cast: plan.cast, executor: executor) }
+        var changeTimes = ChannelKind.allCases.map { _ in [SimInstant]() }
+        for event in plan.events {
+            if case .channel(let kind, _) = event.action { changeTimes[kind.rawValue].append(event.time) }
+        }
         self.channels = ChannelKind.allCases.map { kind in
-            ChannelActor(config: plan.channels.first { $0.kind == kind } ?? ChannelConfig(kind: kind), executor: executor)
+            ChannelActor(
+                config: plan.channels.first { $0.kind == kind } ?? ChannelConfig(kind: kind),
+                changeTimes: changeTimes[kind.rawValue], endAt: plan.endAt, executor: executor)
         }
         let ledger = DeliveryLedger(checks: plan.checks)
         self.start = DriverCore(
@@ -97,7 +103,13 @@ actor SimulationDriver {
                 guard let event = events.next() else { break }
                 try countEvent(&c)
                 c.lastActivity = c.now
-                do throws(Rejection) { try await apply(&c, event.action) } catch { reject(&c, event, error) }
+                do throws(Rejection) {
+                    let mark = c.journal?.entries.count ?? 0
+                    try await apply(&c, event.action)
+                    if journaling { noteAction(&c, event.action, at: mark) }
+                } catch {
+                    reject(&c, event, error)
+                }
             case .check(let check):
                 checkIndex += 1
                 await evaluate(&c, check)

@@ -12,6 +12,8 @@ public struct Journal: Sendable {
     public struct Entry: Sendable, Equatable {
         public enum Kind: String, Sendable, Equatable {
             case delivery, seen, unread, push, channelChoice = "channel", fallback, view, presence, rejected
+            /// Something the person did: started, drafted, sent, wrote, added, closed…
+            case action
         }
         public var time: SimInstant
         public var person: PersonID
@@ -41,6 +43,16 @@ public struct Journal: Sendable {
         case .everyone: true
         case .person(let id): id == person
         }
+    }
+
+    /// Adds `entry` at `index` of ``entries`` (an event's own entry goes before what it caused).
+    mutating func insert(_ entry: Entry, at index: Int) {
+        guard records(entry.person) else { return }
+        guard entries.count < entryCountMax, index <= entries.count else {
+            dropped += 1
+            return
+        }
+        entries.insert(entry, at: index)
     }
 
     mutating func add(_ entry: Entry) {

@@ -1,3 +1,5 @@
+import OmniSim
+
 /// Every diagnostic the language gives, in alphabetical order of the property name.
 extension DiagnosticMessage {
     static func atTimeBackwards(_ time: String, previous: String) -> Self {
@@ -38,6 +40,13 @@ extension DiagnosticMessage {
     static func lineTooLong(limit: Int) -> Self { .init("line is longer than \(limit) bytes") }
     static let loneCarriageReturn = Self(
         "carriage return ('\\r') that does not end a line; lines end with '\\n' or '\\r\\n'")
+    static func loadTooCostly(_ cost: LoadCost) -> Self {
+        let gib = { (bytes: Int) in String(Double(bytes * 10 / (1 << 30)) / 10) }
+        if cost.bytes > LoadCost.bytesMax {
+            return .init("this 'load' would need about \(gib(cost.bytes)) GiB of memory, over the limit of \(gib(LoadCost.bytesMax)) GiB for a run's loads; use fewer people, conversations or messages")
+        }
+        return .init("this 'load' would generate about \(cost.events.formatted) events (presence changes and messages), over the limit of \(LoadCost.eventsMax.formatted) for a run's loads; use fewer people or a shorter 'over'")
+    }
     static func loadMissingField(_ word: String) -> Self { .init("'load' needs '\(word)'") }
     static func loadNeeds(_ what: String, _ requirement: String) -> Self {
         .init("'load' with \(what) needs \(requirement)")
@@ -93,4 +102,17 @@ extension DiagnosticMessage {
         .init("unknown thread '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
     }
     static let unterminatedString = Self("unterminated string; a string ends with '\"' on the same line")
+}
+
+extension Int {
+    /// `1234567` as `1,234,567`.
+    var formatted: String {
+        let digits = String(self.magnitude)
+        var out = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return self < 0 ? "-" + out : out
+    }
 }

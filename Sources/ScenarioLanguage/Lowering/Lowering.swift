@@ -118,8 +118,17 @@ struct Lowering {
     /// Each `load` line's people (`u1…`, `k1…`) and conversations (`c1…`), after the declared ones.
     private mutating func declareLoads() -> [LoadSpec] {
         var loads: [LoadSpec] = []
+        var cost = LoadCost(bytes: 0, events: 0)
         for statement in ast.statements {
             guard case .load(let load) = statement.kind else { continue }
+            // Refused before anything is declared: a line past the limits would cost gigabytes here.
+            cost = cost + LoadCost(
+                users: load.users, customers: load.customers, conversations: load.conversations,
+                messages: load.messages, over: load.over)
+            guard cost.isWithinLimits else {
+                diagnostics.append(Diagnostic(.loadTooCostly(cost), at: statement.range))
+                break
+            }
             let firstUser = PersonID(personNames.count)
             guard declareGenerated("u", count: load.users, kind: .user, at: statement.range) else { continue }
             let firstCustomer = PersonID(personNames.count)

@@ -122,7 +122,7 @@ public enum HTMLTimeline {
                     + "fill=\"\(due ? "#d97706" : "none")\" stroke=\"#d97706\">\(title)</path>\n"
             case .view:
                 svg += "<line x1=\"\(cx)\" y1=\"\(cy - 9)\" x2=\"\(cx)\" y2=\"\(cy + 9)\" stroke=\"#111\" stroke-width=\"2\">\(title)</line>\n"
-            case .unread, .push, .channelChoice, .presence, .rejected:
+            case .unread, .push, .channelChoice, .presence, .rejected, .action:
                 continue
             }
             marks += 1

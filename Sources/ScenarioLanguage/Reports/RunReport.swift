@@ -5,7 +5,7 @@ public import OmniSim
 /// gives the same text.
 public enum RunReport {
     public static func text(for run: ScenarioRun) -> String {
-        let path = Quoting.visible(run.path)
+        let path = displayPath(run.path)
         switch run.outcome {
         case .unreadable(let message):
             return "error: \(message)\n"
@@ -22,11 +22,17 @@ public enum RunReport {
 
     /// The command that reproduces a failure, ready to paste into a shell.
     public static func reproduce(_ path: String) -> String {
-        "  reproduce: omnisim run \(Quoting.shellWord(path))\n"
+        if path == ScenarioFiles.standardInput { return "  reproduce: omnisim run - < (the same scenario on standard input)\n" }
+        return "  reproduce: omnisim run \(Quoting.shellWord(path))\n"
+    }
+
+    /// A scenario's path as reports show it: escaped, and standard input by name.
+    static func displayPath(_ path: String) -> String {
+        path == ScenarioFiles.standardInput ? ScenarioFiles.standardInputName : Quoting.visible(path)
     }
 
     private static func ranText(_ rawPath: String, _ compiled: CompiledScenario, _ result: RunResult) -> String {
-        let path = Quoting.visible(rawPath)
+        let path = displayPath(rawPath)
         let failed = result.failedChecks.count + result.unexpectedRejections.count + (result.violationCount > 0 ? 1 : 0)
         let checks = result.checks.count
         var text = result.passed

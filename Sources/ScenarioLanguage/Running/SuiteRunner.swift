@@ -8,14 +8,17 @@ public enum SuiteRunner {
         public var passed = 0
         public var failed = 0
         public var fileErrors = 0
-        public var exitCode: Int32 { fileErrors > 0 ? 2 : failed > 0 ? 1 : 0 }
+        /// Runs whose trace could not be written.
+        public var outputErrors = 0
+        public var exitCode: Int32 { fileErrors + outputErrors > 0 ? 2 : failed > 0 ? 1 : 0 }
 
         /// `29 scenarios: 27 passed, 1 failed, 1 with file errors`.
         public var summary: String {
-            let count = passed + failed + fileErrors
+            let count = passed + failed + fileErrors + outputErrors
             var parts = ["\(passed) passed"]
             if failed > 0 { parts.append("\(failed) failed") }
             if fileErrors > 0 { parts.append("\(fileErrors) with file errors") }
+            if outputErrors > 0 { parts.append("\(outputErrors) with output errors") }
             return "\(count) \(count == 1 ? "scenario" : "scenarios"): " + parts.joined(separator: ", ")
         }
     }
@@ -49,9 +52,10 @@ public enum SuiteRunner {
                 finished[index] = run
                 while emitted < files.count, let ready = finished[emitted] {
                     emit(ready)
-                    switch ready.exitCode {
-                    case 0: tally.passed += 1
-                    case 1: tally.failed += 1
+                    switch (ready.exitCode, ready.outcome) {
+                    case (0, _): tally.passed += 1
+                    case (1, _): tally.failed += 1
+                    case (_, .outputFailed): tally.outputErrors += 1
                     default: tally.fileErrors += 1
                     }
                     finished[emitted] = nil

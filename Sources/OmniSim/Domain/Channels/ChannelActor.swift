@@ -6,9 +6,9 @@ public actor ChannelActor {
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    init(config: ChannelConfig, executor: SimulationExecutor) {
+    init(config: ChannelConfig, changeTimes: [SimInstant], endAt: SimInstant?, executor: SimulationExecutor) {
         self.kind = config.kind
-        self.state = ChannelState(config: config)
+        self.state = ChannelState(config: config, changeTimes: changeTimes, endAt: endAt)
         self.executor = executor
     }
 

@@ -12,10 +12,19 @@ public struct ChannelState: Sendable {
     /// Draws each send's jitter, in send order (seeded: the same run draws the same delays).
     private var jitterRandom: SplitMix64
 
-    public init(config: ChannelConfig) {
+    /// Instants at which a scenario event changes this channel, in order, and the run's `end at`:
+    /// a send's failed attempts are counted ahead (see ``attempt(_:at:)``) only up to the first of
+    /// them, because a change or the end could alter what those attempts would do.
+    private let changeTimes: [SimInstant]
+    private var changeCursor = 0
+    private let endAt: SimInstant?
+
+    public init(config: ChannelConfig, changeTimes: [SimInstant] = [], endAt: SimInstant? = nil) {
         self.config = config
         self.statistics = ChannelStatistics(channel: config.kind)
         self.jitterRandom = SplitMix64(seed: config.jitterSeed)
+        self.changeTimes = changeTimes
+        self.endAt = endAt
     }
 
     public var kind: ChannelKind { config.kind }
@@ -131,7 +140,8 @@ public struct ChannelState: Sendable {
             var failed = send
             failed.failures += 1
             statistics.failedAttempts += 1
-            return .failed(failed, retryAt: now + Self.retryPause(afterFailures: failed.failures))
+            let retryAt = skipFailingRetries(&failed, from: now + Self.retryPause(afterFailures: failed.failures), now: now)
+            return .failed(failed, retryAt: retryAt)
         }
         var arrival = now + config.latency
         if config.jitter > .zero {
@@ -140,6 +150,42 @@ public struct ChannelState: Sendable {
         // A delivery that arrives at once is counted here; a later one by `recordArrival` when it lands.
         if arrival == now { statistics.recordDelivery(arrival: now, due: send.due) }
         return .arrives(send, at: arrival)
+    }
+
+    /// A long outage in bounded work: once a send's pause has reached its 10-minute cap, the retries
+    /// that are sure to fail — all before the end of the down stretch that holds them, before the
+    /// next change to this channel and not after `end at` — are counted here at once, and the send
+    /// falls due next at the first retry past them. Every figure comes out as if each retry had run
+    /// (the same failures counted, the same arrival), but a send waits out a 100-year outage in a
+    /// few steps instead of five million. Only without a rate: with one, a failed attempt takes a
+    /// slot from the sends behind it, so each retry must run.
+    private mutating func skipFailingRetries(_ send: inout Send, from retryAt: SimInstant, now: SimInstant) -> SimInstant {
+        guard config.rate == nil, send.failures >= Self.cappedAfterFailures else { return retryAt }
+        while changeCursor < changeTimes.count, changeTimes[changeCursor] < now { changeCursor += 1 }
+        var horizon = changeCursor < changeTimes.count ? changeTimes[changeCursor] : SimInstant(milliseconds: .max)
+        if let endAt { horizon = min(horizon, endAt + .milliseconds(1)) }
+        let pause = Self.retryPause(afterFailures: Self.cappedAfterFailures + 1).milliseconds
+        var next = retryAt
+        while next < horizon, let stretchEnd = downStretchEnd(containing: next) {
+            // Attempts at next, next + pause, … before the stretch ends (and before the horizon) fail.
+            let limit = min(stretchEnd, horizon)
+            let count = (limit.milliseconds - next.milliseconds + pause - 1) / pause
+            send.failures = Int32(clamping: Int64(send.failures) + count)
+            statistics.failedAttempts += Int(count)
+            next = next + .milliseconds(count * pause)
+        }
+        return next
+    }
+
+    /// Failures from which every later pause is the cap (10 minutes): the pause after the 6th on.
+    static let cappedAfterFailures: Int32 = 5
+
+    /// The end of the run of down windows that holds `instant` (overlapping or touching windows
+    /// joined), or nil when the channel is up then.
+    private func downStretchEnd(containing instant: SimInstant) -> SimInstant? {
+        var end = instant
+        while let window = config.downWindows.first(where: { $0.contains(end) }) { end = window.until }
+        return end > instant ? end : nil
     }
 
     /// Uses a slot of the window that holds `now`, if it has one left.
