@@ -36,7 +36,7 @@ let package = Package(
             name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "OmniSim"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ScenarioFileTests", dependencies: ["ScenarioLanguage", "OmniSim", "SimTestSupport"],
+            name: "ScenarioFileTests", dependencies: ["ScenarioLanguage", "OmniSim", "SimTestSupport", "omnisim"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

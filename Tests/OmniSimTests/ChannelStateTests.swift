@@ -125,4 +125,68 @@ struct ChannelStateTests {
         #expect(channel.statistics.delayMax == .milliseconds(2_900))
         #expect(channel.statistics.deliveries == 3)
     }
+
+    /// The same retries one by one, as the contract states them: the reference for the count-ahead.
+    private static func retriedOneByOne(
+        from start: SimInstant, windows: [DownWindow], horizon: SimInstant
+    ) -> (arrival: SimInstant?, failures: Int) {
+        var now = start
+        var failures: Int32 = 0
+        while now <= horizon {
+            guard windows.contains(where: { $0.contains(now) }) else { return (now, Int(failures)) }
+            failures += 1
+            now = now + ChannelState.retryPause(afterFailures: failures)
+        }
+        return (nil, Int(failures))
+    }
+
+    @Test("a long outage: the failures counted ahead and the arrival are those of retrying one by one", arguments: 0..<40)
+    func countedAheadMatchesOneByOne(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var windows: [DownWindow] = []
+        var from: Int64 = 0
+        for _ in 0..<(1 + random.below(4)) {
+            from += Int64(random.below(3 * 3_600_000))
+            let length = Int64(1 + random.below(20 * 3_600_000))
+            windows.append(DownWindow(from: SimInstant(milliseconds: from), until: SimInstant(milliseconds: from + length)))
+            from += Int64(random.below(2)) == 0 ? length : length / 2
+        }
+        let start = SimInstant(milliseconds: Int64(random.below(60_000)))
+        let endAt: SimInstant? = random.below(2) == 0 ? nil : SimInstant(milliseconds: from + Int64(random.below(3_600_000)))
+        var channel = ChannelState(config: .init(kind: .email, downWindows: windows), endAt: endAt)
+        var now = start, steps = 0
+        var arrival: SimInstant?
+        var submission = channel.submit(send(0), at: now)
+        while steps < 1_000 {
+            steps += 1
+            guard case .attempted(let attempt) = submission else { break }
+            if case .arrives(_, let at) = attempt { arrival = at; break }
+            guard case .failed(let failed, let retryAt) = attempt else { break }
+            if let endAt, retryAt > endAt { break }
+            now = retryAt
+            submission = channel.submit(failed, at: now)
+        }
+        let reference = Self.retriedOneByOne(from: start, windows: windows, horizon: endAt ?? SimInstant(milliseconds: .max / 2))
+        #expect(arrival == reference.arrival)
+        #expect(channel.statistics.failedAttempts == reference.failures)
+        #expect(steps < 60, "a send waits out hours of outage in a few steps, not one per retry")
+    }
+
+    @Test("no counting ahead past a change to the channel: a retry falls due at the change")
+    func noCountingPastAChange() {
+        let window = DownWindow(from: .start, until: .start + .hours(10))
+        var channel = ChannelState(config: .init(kind: .email, downWindows: [window]), changeTimes: [.start + .hours(1)])
+        var failed = send(0)
+        failed.failures = 5
+        let submission = channel.submit(failed, at: .start + .minutes(30))
+        guard case .attempted(.failed(let retried, let retryAt)) = submission else {
+            Issue.record("the send should fail, not \(submission)")
+            return
+        }
+        // Fails at 30m; the attempts at 40m and 50m are sure to fail and are counted; the one at 1h,
+        // the instant of the change, runs for real (the change runs first).
+        #expect(retryAt == .start + .hours(1))
+        #expect(retried.failures == 8)
+        #expect(channel.statistics.failedAttempts == 3)
+    }
 }

@@ -85,4 +85,52 @@ struct LimitTests {
             _ = try await Simulation.run(compiled.plan, options: .init(eventCountMax: 100))
         }
     }
+
+    @Test("a hundred-year outage of a busy channel runs in a few events per send, and every send arrives once")
+    func centuryOutage() async throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "outage.scenario", text: """
+            load seed 3 users 0 customers 40 conversations 40 messages 400 over 1h
+            channel email down 0s..876000h
+            expect email delay at most 876001h
+            """))
+        let result = try await Simulation.run(compiled.plan)
+        #expect(result.passed)
+        #expect(result.violationCount == 0)
+        let email = result.channels[ChannelKind.email.rawValue]
+        #expect(email.deliveries + email.pending > 0)
+        #expect(email.failedAttempts > 5_000_000, "each send still counts every retry of a century")
+        #expect(result.events < 20_000, "but the run takes a few events a send, not one per retry")
+    }
+
+    @Test("a load past the memory or event budget is refused with the figure, before anything is generated")
+    func loadBudget() {
+        #expect(diagnostics("load seed 1 users 10000000 customers 10000000 conversations 10 messages 10 over 1h\n").first?
+            .hasPrefix("this 'load' would need about 3.7 GiB of memory") == true)
+        #expect(diagnostics("load seed 1 users 10 customers 0 conversations 10 messages 100000000 over 1h\n").first?
+            .contains("GiB of memory, over the limit of 3.0 GiB") == true)
+        #expect(diagnostics("load seed 1 users 1000 customers 0 conversations 10 messages 10 over 8760000h\n").first?
+            .contains("events (presence changes and messages), over the limit of 200,000,000") == true)
+        // Two loads count together: each alone fits, the second brings the sum over.
+        let twice = "load seed 1 users 0 customers 10 conversations 10 messages 20000000 over 1h\n"
+        #expect(diagnostics(twice + twice).first?.contains("GiB of memory") == true)
+    }
+
+    @Test("expand keeps the file's opening comments and refuses an expansion too large to be a file")
+    func expandCommentsAndLimit() throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "x.scenario", text: """
+            # What this pins down.
+              # Indented, still the opening block.
+
+            user a b
+            # not kept: after the first statement
+            at 1s a logs in
+            """))
+        let text = ScenarioExpander.expandedText(compiled)
+        #expect(text.hasPrefix("# What this pins down.\n# Indented, still the opening block.\nuser a b\n"))
+        let large = try ScenarioCompiler.compile(SourceFile(path: "large.scenario", text: """
+            load seed 1 users 100 customers 10 conversations 50 messages 2000 over 1h
+            """))
+        #expect(ScenarioExpander.statementCount(large, limit: 1_000) > 1_000)
+        #expect(ScenarioExpander.statementCount(compiled, limit: Parser.statementCountMax) < 20)
+    }
 }

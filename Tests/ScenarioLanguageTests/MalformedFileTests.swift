@@ -23,14 +23,15 @@ struct MalformedFileTests {
     @Test("each malformed file gives exactly its expected diagnostic", arguments: files)
     func diagnostic(_ name: String) throws {
         let path = "malformed/\(name)"
-        let text = try String(contentsOf: Self.fixtures.appendingPathComponent(path), encoding: .utf8)
+        // Read as bytes, as `omnisim` reads them: a byte order mark, `\r` or a bad byte must reach the reader.
+        let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent(path)))
         let expected = try String(
             contentsOf: Self.fixtures.appendingPathComponent(path.replacingOccurrences(of: ".scenario", with: ".diag")),
             encoding: .utf8)
         do {
-            _ = try ScenarioCompiler.compile(SourceFile(path: path, text: text))
+            _ = try ScenarioCompiler.compile(ScenarioFiles.decode(bytes, name: path))
             Issue.record("\(name) compiled without errors")
-        } catch {
+        } catch let error as ScenarioFileError {
             #expect(DiagnosticRenderer.render(error) == expected)
         }
     }

@@ -58,7 +58,10 @@ struct SuggestionIndex {
         }
     }
 
-    func suggestion(for word: String) -> String? {
+    func suggestion(for word: String) -> String? { search(for: word).suggestion }
+
+    /// The suggestion for `word`, and how many candidates the search compared it with.
+    func search(for word: String) -> (suggestion: String?, examined: Int) {
         let bytes = Array(word.lowercased().utf8)
         let limit = EditDistance.limit(for: word)
         var best: (distance: Int, order: Int, name: String)?
@@ -76,6 +79,6 @@ struct SuggestionIndex {
                 }
             }
         }
-        return best?.name
+        return (best?.name, examined)
     }
 }

@@ -41,9 +41,14 @@ public enum Quoting {
         return out + "'"
     }
 
+    /// C0 and C1 controls, line and paragraph separators, and the invisible format characters that
+    /// change how a terminal shows text: bidirectional overrides and isolates ("Trojan source"),
+    /// zero-width characters and the byte order mark.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-            || scalar == "\u{2028}" || scalar == "\u{2029}"
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: true
+        default: false
+        }
     }
 
     private static func escape(_ scalar: Unicode.Scalar) -> String {

@@ -63,7 +63,12 @@ public enum ScenarioExpander {
             if count > limit { return count }
         }
         let people = plan.cast.personNames.count
-        count += (people + 49) / 50 * 3 + plan.checks.count + plan.items.count + plan.channels.count * 8 + 4
+        count += (people + 49) / 50 * 3 + plan.checks.count + plan.items.count + 2
+        for config in plan.channels {
+            count += config.downWindows.count + config.bouncing.count + (config.rate == nil ? 0 : 1)
+                + (config.latency == .zero ? 0 : 1) + (config.jitter == .zero ? 0 : 1)
+        }
+        count += changes(plan.everyone).count
         for setup in plan.personSetup { count += changes(setup.settings).count }
         return count
     }

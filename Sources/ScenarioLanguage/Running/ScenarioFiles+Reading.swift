@@ -30,8 +30,12 @@ extension ScenarioFiles {
     /// ``fileSizeMax`` or with too many lines before parsing it. Throws ``TooLarge``,
     /// ``Unreadable``, or a ``ScenarioFileError`` that points at a line that is not UTF-8.
     public static func read(_ path: String) throws -> SourceFile {
-        let bytes = try readBytes(path)
-        let name = path == standardInput ? standardInputName : path
+        try decode(try readBytes(path), name: path == standardInput ? standardInputName : path)
+    }
+
+    /// A scenario file's bytes as a ``SourceFile`` reported under `name`: refused (``TooLarge``)
+    /// with too many lines, and a ``ScenarioFileError`` at the first line that is not UTF-8.
+    public static func decode(_ bytes: [UInt8], name: String) throws -> SourceFile {
         // Count lines on the bytes, before any splitting: a file with too many is refused at once.
         let lineCount = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         if lineCount > Parser.statementCountMax { throw TooLarge(path: name, size: bytes.count, lines: lineCount) }

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+/// The `omnisim` binary as a CI job meets it: exit codes, what reaches the terminal, and files
+/// that must survive. Runs the binary built beside the tests (the test target depends on it).
+@Suite("The command line: outputs, write failures, hostile names, usage")
+struct CommandLineTests {
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("omnisim").path
+    static let passing = "user a b\nat 1s a starts conversation c with b \"hi\"\nat 1m1s expect email to b \"hi\"\n"
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    /// Runs `script` with `sh -c` in `folder`, with `$OMNISIM` naming the binary.
+    static func shell(_ script: String, in folder: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["OMNISIM"] = binary
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self))
+    }
+
+    static func folder(with files: [String: String] = ["a.scenario": passing]) throws -> String {
+        let root = try temporaryFolder()
+        for (name, text) in files {
+            if let slash = name.lastIndex(of: "/") { try makeFolder("\(root)/\(name[..<slash])") }
+            try write(text, to: "\(root)/\(name)")
+        }
+        return root
+    }
+
+    @Test("the binary is there")
+    func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary))
+    }
+
+    @Test("--trace, --junit or --html on an input scenario is refused and the scenario survives")
+    func outputOverInput() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for option in ["--trace", "--junit", "--html"] {
+            let result = try Self.shell("$OMNISIM run a.scenario \(option) a.scenario", in: root)
+            #expect(result.status == 2)
+            #expect(result.error.contains("would overwrite the scenario file 'a.scenario'"))
+            #expect(try String(contentsOfFile: "\(root)/a.scenario", encoding: .utf8) == Self.passing)
+        }
+        let both = try Self.shell("$OMNISIM run a.scenario --trace x --junit x", in: root)
+        #expect(both.status == 2)
+        #expect(both.error.contains("'--trace' and '--junit' both write to 'x'"))
+    }
+
+    @Test("a trace to a device made with mknod leaves it a device")
+    func traceToADevice() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try Self.shell("mknod null c 1 3 && $OMNISIM run a.scenario --trace null && test -c null", in: root)
+        #expect(result.status == 0, "\(result.error)")
+    }
+
+    @Test("a trace that cannot be written (a full disk, ulimit -f) is exit 2 with the reason, and the old file stays")
+    func failingTraceWrite() throws {
+        let root = try Self.folder(with: [
+            "a.scenario": Self.passing,
+            "big.scenario": "load seed 1 users 50 customers 10 conversations 40 messages 4000 over 1h\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let full = try Self.shell("$OMNISIM run a.scenario --trace /dev/full", in: root)
+        #expect(full.status == 2)
+        #expect(full.output.contains("cannot write '/dev/full': No space left on device"))
+        try write("old trace\n", to: "\(root)/t.jsonl")
+        let limited = try Self.shell("ulimit -f 8; $OMNISIM run big.scenario --trace t.jsonl", in: root)
+        #expect(limited.status == 2)
+        #expect(limited.output.contains("cannot write 't.jsonl': File too large"))
+        #expect(try String(contentsOfFile: "\(root)/t.jsonl", encoding: .utf8) == "old trace\n")
+    }
+
+    @Test("a report that cannot be written (> /dev/full, closed stdout) is exit 2 with the reason")
+    func failingReportWrite() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let full = try Self.shell("$OMNISIM run a.scenario > /dev/full", in: root)
+        #expect(full.status == 2)
+        #expect(full.error.contains("cannot write to standard output: No space left on device"))
+        let closed = try Self.shell("$OMNISIM run a.scenario >&-", in: root)
+        #expect(closed.status == 2)
+        #expect(closed.error.contains("cannot write to standard output"))
+        let check = try Self.shell("$OMNISIM check a.scenario > /dev/full", in: root)
+        #expect(check.status == 2)
+    }
+
+    @Test("with several scenarios, --trace names a folder with one trace per scenario path and an index")
+    func traceFolder() throws {
+        let root = try Self.folder(with: ["s/a/b_c.scenario": Self.passing, "s/a_b/c.scenario": Self.passing])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try Self.shell("$OMNISIM run s --trace out --workers 2", in: root)
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        let index = try String(contentsOfFile: "\(root)/out/traces.tsv", encoding: .utf8)
+        #expect(index.contains("s/a/b_c.scenario\ts/a/b_c.jsonl"))
+        #expect(index.contains("s/a_b/c.scenario\ts/a_b/c.jsonl"))
+        #expect(FileManager.default.fileExists(atPath: "\(root)/out/s/a/b_c.jsonl"))
+        #expect(FileManager.default.fileExists(atPath: "\(root)/out/s/a_b/c.jsonl"))
+        // A folder argument with one file still writes a folder.
+        let one = try Self.shell("rm s/a_b/c.scenario && $OMNISIM run s --trace out", in: root)
+        #expect(one.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/out/s/a_b/c.jsonl"), "the last run's trace of a file no longer run is removed")
+    }
+
+    @Test("a file name with control characters cannot fake a line; reproduce is quoted for a shell")
+    func hostileFileName() throws {
+        let name = "x\nPASS all.scenario"
+        let root = try Self.folder(with: [name: "user a b\nexpect email to b\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try Self.shell("$OMNISIM run \"$(printf 'x\\nPASS all.scenario')\"", in: root)
+        #expect(result.status == 1)
+        #expect(!result.output.split(separator: "\n").contains { $0.hasPrefix("PASS") })
+        #expect(result.output.contains("FAIL x\\nPASS all.scenario: "))
+        #expect(result.output.contains("reproduce: omnisim run $'x\\nPASS all.scenario'"))
+    }
+
+    @Test("standard input as '-' or /dev/stdin is read")
+    func standardInput() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let dash = try Self.shell("$OMNISIM run - < a.scenario", in: root)
+        #expect(dash.status == 0)
+        #expect(dash.output.hasPrefix("PASS <stdin>: 1 check passed"))
+        let device = try Self.shell("$OMNISIM check /dev/stdin < a.scenario", in: root)
+        #expect(device.status == 0)
+    }
+
+    @Test("folders: empty or missing is exit 2; an empty shard is exit 0 and says so")
+    func foldersAndShards() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let empty = try Self.shell("mkdir empty && $OMNISIM check empty", in: root)
+        #expect(empty.status == 2)
+        #expect(empty.error.contains("no scenario files (*.scenario) in the folder 'empty'"))
+        let shard = try Self.shell("$OMNISIM run a.scenario --shard 2/3", in: root)
+        #expect(shard.status == 0)
+        #expect(shard.output == "shard 2/3 selects no files\n")
+    }
+
+    @Test("usage errors name the command's usage: expand, explain, a repeated --person")
+    func usage() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let expand = try Self.shell("$OMNISIM expand", in: root)
+        #expect(expand.status == 2)
+        #expect(expand.error.contains("Usage: omnisim expand <scenario>"))
+        let twice = try Self.shell("$OMNISIM explain a.scenario --person a --person b", in: root)
+        #expect(twice.status == 2)
+        #expect(twice.error.contains("'--person' is given twice"))
+        #expect(twice.error.contains("Usage: omnisim explain <scenario> --person <name>"))
+    }
+
+    @Test("explain lists the person's own actions, not only what happened to them")
+    func explainOwnActions() throws {
+        let root = try Self.folder(with: ["d.scenario": """
+            user maria jonas
+            at 0s maria drafts conversation plan with jonas
+            at 2m maria sends plan "the plan"
+            at 3m maria writes to plan "more"
+            """])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try Self.shell("$OMNISIM explain d.scenario --person maria", in: root)
+        #expect(result.output.contains("drafts conversation plan with jonas (not sent)"))
+        #expect(result.output.contains("sends the draft plan"))
+        #expect(result.output.contains("writes to plan"))
+    }
+}
