@@ -1,13 +1,16 @@
 import ScenarioLanguage
 
-/// libFuzzer's entry point: any bytes, as a scenario file, must compile or give diagnostics —
-/// never crash or hang — and a file that compiles must expand to a file that compiles again.
+/// libFuzzer's entry point: any bytes, as a scenario file read the way `omnisim` reads one (line
+/// ends, byte order marks and bytes that are not UTF-8 reach the reader), must compile or give
+/// diagnostics — never crash or hang — and a file that compiles must expand to a file that
+/// compiles again.
 /// Built by scripts/fuzz-parser.sh (not part of the package: libFuzzer brings its own `main`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+    let bytes = [UInt8](UnsafeRawBufferPointer(start: start, count: count))
+    let text = String(decoding: bytes, as: UTF8.self)
     do {
-        let compiled = try ScenarioCompiler.compile(SourceFile(path: "fuzz.scenario", text: text))
+        let compiled = try ScenarioCompiler.compile(ScenarioFiles.decode(bytes, name: "fuzz.scenario"))
         // Keep generated loads small so that each input stays fast.
         guard compiled.plan.loads.allSatisfy({ $0.messageCount <= 2_000 && $0.userCount <= 2_000 && $0.customerCount <= 2_000 })
         else { return 0 }
@@ -17,8 +20,10 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         } catch {
             fatalError("expand wrote a file that does not compile:\n\(DiagnosticRenderer.render(error))\n--- input:\n\(text)")
         }
-    } catch {
+    } catch let error as ScenarioFileError {
         _ = DiagnosticRenderer.render(error)
+    } catch {
+        _ = "\(error)"
     }
     return 0
 }
