@@ -39,28 +39,22 @@ public enum DiagnosticRenderer {
     }
 
     /// The line as shown (escaped, and cut to a window around the range), the caret's indent, and
-    /// the caret run's length, all in shown characters.
+    /// the caret run's length, all in shown characters. A tab before the caret stays a tab so the
+    /// caret lines up under it.
     static func echo(_ line: Substring, _ range: SourceRange) -> (line: String, indent: String, length: Int) {
-        let characters = Array(line)
-        let first = max(0, min(range.start.column - 1, characters.count))
-        let last = range.end.line == range.start.line ? max(first + 1, range.end.column - 1) : characters.count
-        // The window: from a little before the caret, at most `echoedLineMax` shown characters.
-        var from = first > echoedLineMax / 2 ? first - 20 : 0
-        var shown: [String] = characters.map { Quoting.visible(String($0)) }
-        var width = 0
-        var to = from
-        while to < shown.count, width + shown[to].count <= echoedLineMax || to <= first {
+        let shown = line.map { Quoting.visible(String($0)) }
+        let first = min(max(0, range.start.column - 1), shown.count)
+        let last = range.end.line == range.start.line ? max(first + 1, range.end.column - 1) : max(first + 1, shown.count)
+        // The window: the start of the line, or a little before the caret when the caret is far in.
+        let from = first > echoedLineMax / 2 ? first - 20 : 0
+        var to = from, width = 0
+        while to < shown.count, to <= first || width + shown[to].count <= echoedLineMax {
             width += shown[to].count
             to += 1
         }
-        var prefix = "", suffix = ""
-        if from > 0 { prefix = "…"; }
-        if to < shown.count { suffix = "…" }
-        if from >= shown.count { from = shown.count }
-        shown = Array(shown[from..<max(from, to)])
-        let before = characters[from..<min(first, characters.count)].map { $0 == "\t" ? "\t" : String(repeating: " ", count: Quoting.visible(String($0)).count) }
-        let caretEnd = min(last, to)
-        let length = max(1, (first..<max(first, caretEnd)).reduce(0) { $0 + (($1 < characters.count) ? Quoting.visible(String(characters[$1])).count : 1) })
-        return (prefix + shown.joined() + suffix, (prefix.isEmpty ? "" : " ") + before.joined(), length)
+        let prefix = from > 0 ? "…" : "", suffix = to < shown.count ? "…" : ""
+        let indent = (from..<first).map { shown[$0] == "\t" ? "\t" : String(repeating: " ", count: shown[$0].count) }
+        let caretWidth = (first..<min(last, max(to, first + 1))).reduce(0) { $0 + ($1 < shown.count ? shown[$1].count : 1) }
+        return (prefix + shown[from..<to].joined() + suffix, (prefix.isEmpty ? "" : " ") + indent.joined(), max(1, caretWidth))
     }
 }

@@ -2,7 +2,8 @@
 /// as a control (an escape sequence, a bell, a line break that fakes a `PASS` line), and a path meant
 /// to be pasted into a shell is quoted for one.
 public enum Quoting {
-    /// `text` with control characters written as escapes (`\n`, `\t`, `\r`, `\u{1B}`); the rest as is.
+    /// `text` with control characters written as escapes (`\n`, `\r`, `\u{1B}`); the rest, tabs
+    /// included, as is.
     public static func visible(_ text: some StringProtocol) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return String(text) }
         var out = ""
@@ -46,6 +47,7 @@ public enum Quoting {
     /// zero-width characters and the byte order mark.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
+        case 0x09: false  // a tab is harmless, and keeps echoed lines lined up with their carets
         case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: true
         default: false
         }

@@ -34,7 +34,7 @@ public enum OutputPaths {
                 throw TraceWriteError("'\(output.option) \(Quoting.visible(output.path))' would overwrite the scenario file \(Quoting.quoted(input)); write it elsewhere")
             }
             // Devices and FIFOs may take several outputs (`/dev/null`); files may not.
-            if let id, !isRegularFile(output.path) { _ = id; continue }
+            if id != nil, !isRegularFile(output.path) { continue }
             let key = id.map { "id:\($0.device):\($0.inode)" } ?? "path:" + normalized(output.path)
             if let first = seen[key] {
                 throw TraceWriteError("'\(first.option)' and '\(output.option)' both write to \(Quoting.quoted(output.path)); one would be lost")
