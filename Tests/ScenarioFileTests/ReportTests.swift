@@ -74,7 +74,7 @@ struct ReportTests {
     @Test("explain: every delivery, seen, bubble change and fallback decision, with its rule")
     func explainTellsWhy() async throws {
         let run = try await run(Self.failing, journal: .person(PersonID(1)))
-        guard case .ran(let compiled, let result) = run.outcome else { return }
+        guard case .ran(let compiled, let result) = run.outcome else { throw Failure("the scenario did not run") }
         let text = ExplainReport.text(person: "jonas", compiled: compiled, result: result)
         #expect(text.contains("9h        messenger: message #1 in plan from maria"))
         #expect(text.contains("unseen at arrival: unread 1, bubble 1"))
@@ -91,8 +91,27 @@ struct ReportTests {
             at 30s lea views plan
             at 30s expect error "not a participant"
             """, journal: .person(PersonID(2)))
-        guard case .ran(let compiled, let result) = run.outcome else { return }
+        guard case .ran(let compiled, let result) = run.outcome else { throw Failure("the scenario did not run") }
         let text = ExplainReport.text(person: "lea", compiled: compiled, result: result)
         #expect(text.contains("30s       rejected: 'lea' is not a participant of 'plan'"))
     }
+
+    @Test("explain: a view of several messages says how many, in words")
+    func explainCountsViewedMessages() async throws {
+        let run = try await run("""
+            user maria jonas
+            at 0s maria starts conversation plan with jonas "one"
+            at 10s maria writes to plan "two"
+            at 20s jonas views plan
+            """, journal: .person(PersonID(1)))
+        guard case .ran(let compiled, let result) = run.outcome else { throw Failure("the scenario did not run") }
+        let text = ExplainReport.text(person: "jonas", compiled: compiled, result: result)
+        #expect(text.contains("20s       views plan: 2 messages seen; unread 0, bubble 0"))
+    }
+}
+
+/// A test's own failure, with what went wrong.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

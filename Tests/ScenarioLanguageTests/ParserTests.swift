@@ -65,7 +65,10 @@ struct ParserTests {
             return nil
         }
         #expect(counts == [.atLeast(1), .exactly(0), .exactly(2), .atLeast(5000), .atMost(3)])
-        guard case .delivery(let last) = compiled.plan.checks[4].condition else { return }
+        let last = try #require({ () -> DeliveryCheck? in
+            if case .delivery(let delivery) = compiled.plan.checks[4].condition { return delivery }
+            return nil
+        }())
         #expect(last.channel == .chat)
         #expect(last.window == .after(.start + .hours(1)))
     }

@@ -1,15 +1,15 @@
 extension SimulationDriver {
     /// Evaluates an `at T` check, after everything at T has run.
-    func evaluate(_ c: inout DriverCore, _ check: PlannedCheck) async {
+    func evaluate(_ run: inout RunState, _ check: PlannedCheck) async {
         let expected = check.condition.describe(cast: cast) + (check.time.map { " at \($0)" } ?? "")
         var observed = ""
         let passed: Bool
         switch check.condition {
         case .delivery(let delivery):
-            let count = check.time == nil ? runCount(&c, of: check.id) : c.ledger.countAtInstant(delivery, messages: c.messages)
+            let count = check.time == nil ? runCount(&run, of: check.id) : run.ledger.countAtInstant(delivery, messages: run.messages)
             passed = delivery.count.admits(count)
             if !passed {
-                if let nearest = c.ledger.nearest(for: delivery, around: check.time, messages: c.messages, cast: cast) {
+                if let nearest = run.ledger.nearest(for: delivery, around: check.time, messages: run.messages, cast: cast) {
                     observed = "\(count) matching; nearest: \(nearest)"
                 } else {
                     observed = "no \(delivery.channel.name)\(delivery.recipient.map { " to \(cast.name(of: $0))" } ?? "") at all"
@@ -17,31 +17,31 @@ extension SimulationDriver {
             }
         case .error(let text):
             var matched = false
-            for index in c.instantRejectionsStart..<c.rejections.count where c.rejections[index].message.contains(text) {
-                c.rejections[index].matched = true
+            for index in run.instantRejectionsStart..<run.rejections.count where run.rejections[index].message.contains(text) {
+                run.rejections[index].matched = true
                 matched = true
             }
             passed = matched
             if !passed {
-                let errors = c.rejections[c.instantRejectionsStart...].map { "\"\($0.message)\"" }
-                observed = errors.isEmpty ? "no error at \(c.now)" : "only \(errors.joined(separator: ", "))"
+                let errors = run.rejections[run.instantRejectionsStart...].map { "\"\($0.message)\"" }
+                observed = errors.isEmpty ? "no error at \(run.now)" : "only \(errors.joined(separator: ", "))"
             }
         default:
-            (passed, observed) = await evaluateState(&c, check.condition)
+            (passed, observed) = await evaluateState(&run, check.condition)
         }
-        c.checkResults[check.id] = CheckResult(id: check.id, passed: passed, expected: expected, observed: observed)
+        run.checkResults[check.id] = CheckResult(id: check.id, passed: passed, expected: expected, observed: observed)
     }
 
-    private func runCount(_ c: inout DriverCore, of id: Int) -> Int {
-        guard let index = c.ledger.runChecks.firstIndex(where: { $0.id == id }) else { return 0 }
-        return c.ledger.runCounts[index]
+    private func runCount(_ run: inout RunState, of id: Int) -> Int {
+        guard let index = run.ledger.runChecks.firstIndex(where: { $0.id == id }) else { return 0 }
+        return run.ledger.runCounts[index]
     }
 
-    /// A state check against the actors' state c.now.
-    private func evaluateState(_ c: inout DriverCore, _ condition: PlannedCheck.Condition) async -> (Bool, String) {
+    /// A state check against the actors' state now.
+    private func evaluateState(_ run: inout RunState, _ condition: PlannedCheck.Condition) async -> (Bool, String) {
         switch condition {
         case .bubble(let person, let n):
-            let bubble = await users[person.int]?.bubble(everyone: c.everyone) ?? 0
+            let bubble = await users[person.int]?.bubble(everyone: run.everyone) ?? 0
             return (bubble == n, "bubble \(bubble)")
         case .unread(let person, let n):
             let unread = await users[person.int]?.unread() ?? 0
@@ -60,20 +60,20 @@ extension SimulationDriver {
             let backlog = await channels[channel.rawValue].backlog()
             return (backlog == n, "backlog \(backlog)")
         case .pending(let channel, let n):
-            let pending = await pendingCount(&c, on: channel)
+            let pending = await pendingCount(&run, on: channel)
             return (pending == n, "\(pending) pending")
         case .delayAtMost(let channel, let limit):
             let delay = await channels[channel.rawValue].statistics().delayMax
             return (delay <= limit, "a delay of \(delay)")
         case .delivery, .error:
-            preconditionFailure("delivery and error checks are evaluated by await evaluate(&c, _:)")
+            preconditionFailure("delivery and error checks are evaluated by await evaluate(&run, _:)")
         }
     }
 
     /// Sends on `channel` that have not arrived: waiting for a window, waiting out a retry pause, or in flight.
-    private func pendingCount(_ c: inout DriverCore, on channel: ChannelKind) async -> Int {
+    private func pendingCount(_ run: inout RunState, on channel: ChannelKind) async -> Int {
         var count = await channels[channel.rawValue].backlog()
-        for entry in c.queue.unordered {
+        for entry in run.queue.unordered {
             switch entry.event {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
             case .windowOpens, .fallbackDeadline: break
@@ -83,26 +83,26 @@ extension SimulationDriver {
     }
 
     /// Evaluates the untimed checks against the final state and gathers the result.
-    func finish(_ c: inout DriverCore) async throws -> RunResult {
-        for check in plan.checks where check.time == nil { await evaluate(&c, check) }
+    func finish(_ run: inout RunState) async throws -> RunResult {
+        for check in plan.checks where check.time == nil { await evaluate(&run, check) }
         var statistics: [ChannelStatistics] = []
         for channel in channels { await statistics.append(channel.statistics()) }
-        for channel in ChannelKind.allCases { statistics[channel.rawValue].pending = await pendingCount(&c, on: channel) }
+        for channel in ChannelKind.allCases { statistics[channel.rawValue].pending = await pendingCount(&run, on: channel) }
         var pending: [Send] = []
-        for entry in c.queue.unordered {
+        for entry in run.queue.unordered {
             if case .arrival(let send) = entry.event { pending.append(send) }
             if case .retry(let send) = entry.event { pending.append(send) }
         }
         for channel in channels { pending += await channel.waitingSends() }
-        c.oracle.finish(pending: pending)
-        let checks = c.checkResults.enumerated().map { index, result in
+        run.oracle.finish(pending: pending)
+        let checks = run.checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, expected: "a check", observed: "it was never evaluated")
         }
         let keptTrace: String?
         do { keptTrace = try trace.finish() } catch { throw SimulationError.traceWriteFailed(error.description) }
         return RunResult(
-            checks: checks, rejections: c.rejections, channels: statistics, deliveries: c.deliveryCount,
-            messages: c.messages.count, events: c.eventCount, endTime: plan.endAt ?? c.lastActivity, trace: keptTrace,
-            violations: c.oracle.violations, violationCount: c.oracle.violationCount, journal: c.journal)
+            checks: checks, rejections: run.rejections, channels: statistics, deliveries: run.deliveryCount,
+            messages: run.messages.count, events: run.eventCount, endTime: plan.endAt ?? run.lastActivity, trace: keptTrace,
+            violations: run.oracle.violations, violationCount: run.oracle.violationCount, journal: run.journal)
     }
 }

@@ -1,43 +1,43 @@
 extension SimulationDriver {
     /// A scenario event broke a rule: it becomes a ``RejectedEvent`` (it changed nothing).
-    func reject(_ c: inout DriverCore, _ event: PlannedEvent, _ error: Rejection) {
-        c.rejections.append(RejectedEvent(
-            time: c.now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
-        if journaling, case .known(let subject)? = event.action.subject, c.journal?.records(subject) == true {
-            note(&c, .rejected, subject, nil, nil, "rejected: \(error)")
+    func reject(_ run: inout RunState, _ event: PlannedEvent, _ error: Rejection) {
+        run.rejections.append(RejectedEvent(
+            time: run.now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
+        if journaling, case .known(let subject)? = event.action.subject, run.journal?.records(subject) == true {
+            note(&run, .rejected, subject, nil, nil, "rejected: \(error)")
         }
     }
 
     /// Runs one scenario event, or throws the rule it breaks (and changes nothing).
     @inline(__always)
-    func apply(_ c: inout DriverCore, _ action: PlannedEvent.Action) async throws(Rejection) {
+    func apply(_ run: inout RunState, _ action: PlannedEvent.Action) async throws(Rejection) {
         switch action {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
             await actor.logIn()
-            if journaling { await notePresence(&c, actor.id, "logs in") }
+            if journaling { await notePresence(&run, actor.id, "logs in") }
         case .logOut(let person):
             let actor = try user(person, "log in or out").actor
             await actor.logOut()
-            if journaling { await notePresence(&c, actor.id, "logs out (and stops viewing)") }
+            if journaling { await notePresence(&run, actor.id, "logs out (and stops viewing)") }
         case .joinChat(let person):
             let actor = try customer(person, "join or leave chat")
             await actor.joinChat()
-            if journaling { await notePresence(&c, actor.id, "joins live chat") }
+            if journaling { await notePresence(&run, actor.id, "joins live chat") }
         case .leaveChat(let person):
             let actor = try customer(person, "join or leave chat")
             await actor.leaveChat()
-            if journaling { await notePresence(&c, actor.id, "leaves live chat") }
+            if journaling { await notePresence(&run, actor.id, "leaves live chat") }
         case .view(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
             try await thread.checkViewer(id)
             let seen = await actor.view(thread.id)
-            if journaling { await noteView(&c, id, thread.id, seen: seen) }
+            if journaling { await noteView(&run, id, thread.id, seen: seen) }
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)
-            try await post(&c, in: thread, by: authorID, text: text, isNote: false)
+            try await post(&run, in: thread, by: authorID, text: text, isNote: false)
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true)
@@ -45,26 +45,26 @@ extension SimulationDriver {
             let authorID = try person(author)
             let thread = try thread(threadRef)
             try await thread.sendDraft(by: authorID)
-            try await post(&c, in: thread, by: authorID, text: text, isNote: false)
+            try await post(&run, in: thread, by: authorID, text: text, isNote: false)
         case .cancel(let author, let threadRef):
             let authorID = try person(author)
             try await thread(threadRef).cancelDraft(by: authorID)
         case .write(let author, let threadRef, let text, _):
-            try await post(&c, in: thread(threadRef), by: person(author), text: text, isNote: false)
+            try await post(&run, in: thread(threadRef), by: person(author), text: text, isNote: false)
         case .note(let author, let threadRef, let text):
             let (id, _) = try user(author, "write internal notes")
-            try await post(&c, in: thread(threadRef), by: id, text: text, isNote: true)
+            try await post(&run, in: thread(threadRef), by: id, text: text, isNote: true)
         case .add, .remove, .follow, .unfollow, .close, .reopen:
             try await applyMembership(action)
         case .setting(nil, let change):
-            c.everyone.apply(change)
+            run.everyone.apply(change)
         case .setting(let person?, let change):
             try await user(person, "have settings").actor.apply(change)
         case .mobile(let person):
             try await user(person, "have the mobile app").actor.giveMobile()
         case .channel(let kind, let change):
-            if let window = await channels[kind.rawValue].apply(change, at: c.now) {
-                c.queue.push(.windowOpens(kind), at: window, phase: window == c.now ? .timer : .windowRelease)
+            if let window = await channels[kind.rawValue].apply(change, at: run.now) {
+                run.queue.push(.windowOpens(kind), at: window, phase: window == run.now ? .timer : .windowRelease)
             }
         }
     }

@@ -1,4 +1,4 @@
-/// The c.journal's entries, in words (only called when a c.journal records the person).
+/// The journal's entries, in words (only called when the journal records the person).
 extension SimulationDriver {
     func describe(_ messages: [Message], _ message: MessageID) -> String {
         let m = messages[message.int]
@@ -7,16 +7,16 @@ extension SimulationDriver {
     }
 
     func note(
-        _ c: inout DriverCore, _ kind: Journal.Entry.Kind, _ person: PersonID, _ channel: ChannelKind?, _ message: MessageID?,
+        _ run: inout RunState, _ kind: Journal.Entry.Kind, _ person: PersonID, _ channel: ChannelKind?, _ message: MessageID?,
         _ text: String, decision: FallbackDecision? = nil
     ) {
-        c.journal?.add(Journal.Entry(
-            time: c.now, person: person, kind: kind, channel: channel, message: message, text: text, decision: decision))
+        run.journal?.add(Journal.Entry(
+            time: run.now, person: person, kind: kind, channel: channel, message: message, text: text, decision: decision))
     }
 
-    func notePush(_ c: inout DriverCore, _ reception: UserState.Reception, user: UserActor, message: MessageID) async {
+    func notePush(_ run: inout RunState, _ reception: UserState.Reception, user: UserActor, message: MessageID) async {
         let state = await user.snapshot()
-        let settings = state.settings.resolved(over: c.everyone)
+        let settings = state.settings.resolved(over: run.everyone)
         let why: String
         if reception.push {
             why = "push: has the mobile app, push on, not logged in"
@@ -27,39 +27,39 @@ extension SimulationDriver {
         } else {
             why = "no push: logged in"
         }
-        note(&c, .push, user.id, .push, message, "\(describe(c.messages, message)) posted; \(why); email fallback decided at \(reception.deadline)")
+        note(&run, .push, user.id, .push, message, "\(describe(run.messages, message)) posted; \(why); email fallback decided at \(reception.deadline)")
     }
 
-    func noteDelivery(_ c: inout DriverCore, _ send: Send, seen: Bool) async {
-        let delay = c.now - send.due
+    func noteDelivery(_ run: inout RunState, _ send: Send, seen: Bool) async {
+        let delay = run.now - send.due
         let late = delay == .zero ? "" : " (\(delay) after it was due)"
-        note(&c, .delivery, send.recipient, send.channel, send.message, "\(send.channel.name): \(describe(c.messages, send.message)) arrives\(late)")
+        note(&run, .delivery, send.recipient, send.channel, send.message, "\(send.channel.name): \(describe(run.messages, send.message)) arrives\(late)")
         guard send.channel == .messenger, let user = users[send.recipient.int] else { return }
-        let (unread, bubble) = (await user.unread(), await user.bubble(everyone: c.everyone))
+        let (unread, bubble) = (await user.unread(), await user.bubble(everyone: run.everyone))
         if seen {
-            note(&c, .seen, send.recipient, nil, send.message, "seen at arrival: logged in and viewing \(cast.name(of: c.messages[send.message.int].thread))")
+            note(&run, .seen, send.recipient, nil, send.message, "seen at arrival: logged in and viewing \(cast.name(of: run.messages[send.message.int].thread))")
         } else {
-            note(&c, .unread, send.recipient, nil, send.message, "unseen at arrival: unread \(unread), bubble \(bubble)")
+            note(&run, .unread, send.recipient, nil, send.message, "unseen at arrival: unread \(unread), bubble \(bubble)")
         }
     }
 
-    func notePresence(_ c: inout DriverCore, _ person: PersonID, _ text: String) async {
-        if journaling, c.journal?.records(person) == true { note(&c, .presence, person, nil, nil, text) }
+    func notePresence(_ run: inout RunState, _ person: PersonID, _ text: String) async {
+        if journaling, run.journal?.records(person) == true { note(&run, .presence, person, nil, nil, text) }
     }
 
-    func noteView(_ c: inout DriverCore, _ person: PersonID, _ thread: ThreadID, seen: Int) async {
-        guard journaling, c.journal?.records(person) == true, let user = users[person.int] else { return }
-        let (unread, bubble) = (await user.unread(), await user.bubble(everyone: c.everyone))
-        note(&c, .view, person, nil, nil, "views \(cast.name(of: thread)): \(seen) \(seen == 1 ? "message" : "c.messages") seen; unread \(unread), bubble \(bubble)")
+    func noteView(_ run: inout RunState, _ person: PersonID, _ thread: ThreadID, seen: Int) async {
+        guard journaling, run.journal?.records(person) == true, let user = users[person.int] else { return }
+        let (unread, bubble) = (await user.unread(), await user.bubble(everyone: run.everyone))
+        note(&run, .view, person, nil, nil, "views \(cast.name(of: thread)): \(seen) \(seen == 1 ? "message" : "messages") seen; unread \(unread), bubble \(bubble)")
     }
 
     /// A person's own action that succeeded, placed before the entries it caused (`mark`: the
     /// journal's length before the action ran). Views and presence have entries of their own.
-    func noteAction(_ c: inout DriverCore, _ action: PlannedEvent.Action, at mark: Int) {
-        guard case .known(let person)? = action.subject, c.journal?.records(person) == true,
+    func noteAction(_ run: inout RunState, _ action: PlannedEvent.Action, at mark: Int) {
+        guard case .known(let person)? = action.subject, run.journal?.records(person) == true,
               let text = actionText(action) else { return }
-        c.journal?.insert(
-            Journal.Entry(time: c.now, person: person, kind: .action, channel: nil, message: nil, text: text), at: mark)
+        run.journal?.insert(
+            Journal.Entry(time: run.now, person: person, kind: .action, channel: nil, message: nil, text: text), at: mark)
     }
 
     private func actionText(_ action: PlannedEvent.Action) -> String? {

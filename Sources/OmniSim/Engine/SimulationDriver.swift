@@ -17,7 +17,7 @@ actor SimulationDriver {
     let channels: [ChannelActor]
 
     /// The mutable state of a run, as it starts; `run()` takes it into a local and passes it `inout`.
-    private let start: DriverCore
+    private let start: RunState
     /// Whether a journal is kept (a constant, so the hot path reads it without an access check).
     let journaling: Bool
     /// Whether any check looks at deliveries (likewise).
@@ -60,7 +60,7 @@ actor SimulationDriver {
                 changeTimes: changeTimes[kind.rawValue], endAt: plan.endAt, executor: executor)
         }
         let ledger = DeliveryLedger(checks: plan.checks)
-        self.start = DriverCore(
+        self.start = RunState(
             everyone: plan.everyone, ledger: ledger, oracle: Oracle(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) },
             checkResults: Array(repeating: nil, count: plan.checks.count))
@@ -79,14 +79,14 @@ actor SimulationDriver {
     func run() async throws -> RunResult {
         let timedChecks = plan.checks.compactMap { check in check.time.map { (time: $0, check: check) } }
             .sorted { ($0.time, $0.check.id) < ($1.time, $1.check.id) }
-        var c = start
+        var run = start
         var events = EventStream(events: plan.events, loads: plan.loads)
         var checkIndex = 0
         let endAt = plan.endAt ?? SimInstant(milliseconds: .max)
         while true {
             // The earliest by (time, phase): timers are in phase 0 or 2, events in 1, checks in 3.
             var best: (time: SimInstant, phase: Phase, step: Step)?
-            if let timer = c.queue.peek, timer.time <= endAt { best = (timer.time, timer.phase, .timer) }
+            if let timer = run.queue.peek, timer.time <= endAt { best = (timer.time, timer.phase, .timer) }
             if let time = events.nextTime, time <= endAt {
                 if best.map({ (time, Phase.scenarioEvent) < ($0.time, $0.phase) }) ?? true {
                     best = (time, .scenarioEvent, .event)
@@ -97,65 +97,65 @@ actor SimulationDriver {
                 if best.map({ (time, Phase.check) < ($0.time, $0.phase) }) ?? true { best = (time, .check, .check(check)) }
             }
             guard let best else { break }
-            if best.time != c.now { startInstant(&c, best.time) }
+            if best.time != run.now { startInstant(&run, best.time) }
             switch best.step {
             case .event:
                 guard let event = events.next() else { break }
-                try countEvent(&c)
-                c.lastActivity = c.now
+                try countEvent(&run)
+                run.lastActivity = run.now
                 do throws(Rejection) {
-                    let mark = c.journal?.entries.count ?? 0
-                    try await apply(&c, event.action)
-                    if journaling { noteAction(&c, event.action, at: mark) }
+                    let mark = run.journal?.entries.count ?? 0
+                    try await apply(&run, event.action)
+                    if journaling { noteAction(&run, event.action, at: mark) }
                 } catch {
-                    reject(&c, event, error)
+                    reject(&run, event, error)
                 }
             case .check(let check):
                 checkIndex += 1
-                await evaluate(&c, check)
+                await evaluate(&run, check)
             case .timer:
-                guard let entry = c.queue.popMin() else { break }
-                try countEvent(&c)
-                c.lastActivity = c.now
+                guard let entry = run.queue.popMin() else { break }
+                try countEvent(&run)
+                run.lastActivity = run.now
                 // The commonest timer is handled here, not in `fire`: a call to an async method that
-                // takes `c` inout costs two more executor switches (measured), once per deadline.
+                // takes the run state inout costs two more executor switches (measured), once per deadline.
                 guard case .fallbackDeadline(let message, let recipient, let slot) = entry.event else {
-                    await fire(&c, entry.event)
+                    await fire(&run, entry.event)
                     continue
                 }
                 guard let user = users[recipient.int] else { continue }
-                let decision = await user.deadlineReached(message, everyone: c.everyone)
-                guard let email = fallbackDecided(&c, decision, message: message, recipient: recipient, slot: slot) else { continue }
-                let submission = await channels[ChannelKind.email.rawValue].submit(email, at: c.now)
-                if !settledAtOnce(&c, submission, of: email) { await follow(&c, submission, of: email) }
+                let decision = await user.deadlineReached(message, everyone: run.everyone)
+                guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient, slot: slot) else { continue }
+                let submission = await channels[ChannelKind.email.rawValue].submit(email, at: run.now)
+                if !settledAtOnce(&run, submission, of: email) { await follow(&run, submission, of: email) }
             }
         }
-        return try await finish(&c)
+        return try await finish(&run)
     }
 
-    private func countEvent(_ c: inout DriverCore) throws {
-        c.eventCount += 1
-        if c.eventCount & 0x3FFF == 0 {
-            options.progress?.update(time: c.now, deliveries: c.deliveryCount, events: c.eventCount)
+    private func countEvent(_ run: inout RunState) throws {
+        run.eventCount += 1
+        if run.eventCount & 0x3FFF == 0 {
+            options.progress?.update(time: run.now, deliveries: run.deliveryCount, events: run.eventCount)
             // A trace that can no longer be written ends the run (checked here, off the delivery path).
             if let failure = trace.failure { throw SimulationError.traceWriteFailed(failure.description) }
         }
-        if c.eventCount > options.eventCountMax { throw SimulationError.budgetExceeded(events: options.eventCountMax) }
+        if run.eventCount > options.eventCountMax { throw SimulationError.budgetExceeded(events: options.eventCountMax) }
     }
 
     /// Time moves on to `time`: the previous instant's deliveries and errors are settled.
-    private func startInstant(_ c: inout DriverCore, _ time: SimInstant) {
-        precondition(time > c.now, "time went backwards: \(time) < \(c.now)")
-        c.now = time
-        c.ledger.startInstant()
-        c.instantRejectionsStart = c.rejections.count
+    private func startInstant(_ run: inout RunState, _ time: SimInstant) {
+        precondition(time > run.now, "time went backwards: \(time) < \(run.now)")
+        run.now = time
+        run.ledger.startInstant()
+        run.instantRejectionsStart = run.rejections.count
     }
 }
 
 /// The mutable state of one run, passed `inout` through the driver's handlers. Held in a local of
 /// `run()` rather than in the actor's stored properties, its accesses are checked for exclusivity
 /// at compile time instead of at run time (measured: dynamic checks cost ~18% of a run).
-struct DriverCore {
+struct RunState {
     var queue = EventQueue()
     var now = SimInstant.start
     var everyone: UserSettings
