@@ -14,17 +14,21 @@ let package = Package(
     products: [
         .library(name: "OmniSim", targets: ["OmniSim"]),
         .library(name: "ScenarioLanguage", targets: ["ScenarioLanguage"]),
+        .library(name: "OmniSimRunner", targets: ["OmniSimRunner"]),
         .executable(name: "omnisim", targets: ["omnisim"]),
         .executable(name: "omnisim-bench", targets: ["omnisim-bench"]),
     ],
     targets: [
         // The engine and the OneDesk domain: virtual clock, event queue, actors, channels, checks.
         .target(name: "OmniSim", swiftSettings: strictSettings),
-        // The scenario language: lexer, parser, diagnostics, lowering to an engine plan.
+        // The scenario language: text ⇄ plan (lexer, parser, diagnostics, lowering, printing, expand),
+        // and the language's words for what a run observed.
         .target(name: "ScenarioLanguage", dependencies: ["OmniSim"], swiftSettings: strictSettings),
-        // The command-line tool.
+        // Running scenario files: inputs, outputs (trace sinks), suites with workers and shards, reports.
+        .target(name: "OmniSimRunner", dependencies: ["OmniSim", "ScenarioLanguage"], swiftSettings: strictSettings),
+        // The command-line tool: argv, terminal, exit codes.
         .executableTarget(
-            name: "omnisim", dependencies: ["OmniSim", "ScenarioLanguage"], swiftSettings: strictSettings),
+            name: "omnisim", dependencies: ["OmniSim", "ScenarioLanguage", "OmniSimRunner"], swiftSettings: strictSettings),
         // Throughput benchmarks (issue: scale).
         .executableTarget(
             name: "omnisim-bench", dependencies: ["OmniSim", "ScenarioLanguage"], path: "Benchmarks",
@@ -36,7 +40,8 @@ let package = Package(
             name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "OmniSim"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "ScenarioFileTests", dependencies: ["ScenarioLanguage", "OmniSim", "SimTestSupport", "omnisim"],
+            name: "ScenarioFileTests",
+            dependencies: ["ScenarioLanguage", "OmniSim", "OmniSimRunner", "SimTestSupport", "omnisim"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

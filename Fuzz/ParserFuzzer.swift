@@ -16,7 +16,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         if case .load(let load) = statement.kind, load.users + load.customers + load.conversations > 20_000 { return 0 }
     }
     do {
-        let compiled = try ScenarioCompiler.compile(ScenarioFiles.decode(bytes, name: "fuzz.scenario"))
+        let compiled = try ScenarioCompiler.compile(SourceFile.decode(bytes, name: "fuzz.scenario"))
         // Keep generated loads small so that each input stays fast.
         guard compiled.plan.loads.allSatisfy({ $0.messageCount <= 2_000 && $0.userCount <= 2_000 && $0.customerCount <= 2_000 })
         else { return 0 }

@@ -1,5 +1,6 @@
 import Foundation
 import OmniSim
+import OmniSimRunner
 import ScenarioLanguage
 import Synchronization
 

@@ -1,5 +1,6 @@
 import Foundation
 import OmniSim
+import OmniSimRunner
 import ScenarioLanguage
 
 /// The `omnisim` command: argv, file I/O, printing and exit codes; the work is in the libraries.

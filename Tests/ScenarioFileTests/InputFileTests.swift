@@ -1,6 +1,7 @@
 import Foundation
 import OmniSim
 @testable import ScenarioLanguage
+@testable import OmniSimRunner
 import Testing
 
 /// Reading scenario files as a hostile or careless user hands them over: Windows line ends,
@@ -16,8 +17,8 @@ struct InputFileTests {
             if byte == 0x0A { crlf.append(0x0D) }
             crlf.append(byte)
         }
-        let lf = try ScenarioCompiler.compile(ScenarioFiles.decode(bytes, name: path))
-        let windows = try ScenarioCompiler.compile(ScenarioFiles.decode(crlf, name: path))
+        let lf = try ScenarioCompiler.compile(SourceFile.decode(bytes, name: path))
+        let windows = try ScenarioCompiler.compile(SourceFile.decode(crlf, name: path))
         #expect(windows.plan.checks.count == lf.plan.checks.count)
         #expect(windows.plan.events.count == lf.plan.events.count)
         #expect(windows.checkRanges == lf.checkRanges)
@@ -27,7 +28,7 @@ struct InputFileTests {
     @Test("a CRLF file that opens with a comment runs its checks (it once passed with none)")
     func crlfWithLeadingComment() async throws {
         let text = "# a comment\r\nuser a b\r\nat 1s a starts conversation c with b \"hi\"\r\nexpect no email to b\r\n"
-        let compiled = try ScenarioCompiler.compile(ScenarioFiles.decode(Array(text.utf8), name: "crlf.scenario"))
+        let compiled = try ScenarioCompiler.compile(SourceFile.decode(Array(text.utf8), name: "crlf.scenario"))
         #expect(compiled.plan.checks.count == 1)
         let result = try await Simulation.run(compiled.plan)
         #expect(!result.passed, "the email goes out a minute later, so the check must fail")

@@ -1,6 +1,7 @@
 import Foundation
 import OmniSim
 import ScenarioLanguage
+@testable import OmniSimRunner
 import Testing
 
 /// Everything has a limit: each of these is refused with a clear message, or handled, quickly.
@@ -54,7 +55,7 @@ struct LimitTests {
         let path = NSTemporaryDirectory() + "omnisim-lines-\(getpid()).scenario"
         try Data(repeating: 0x0A, count: 1_000_001).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ScenarioFiles.TooLarge.self) { try ScenarioFiles.read(path) }
+        #expect(throws: SourceFile.TooManyLines.self) { try ScenarioFiles.read(path) }
     }
 
     @Test("'end at' a hundred years out is handled: the run ends when nothing is left")

@@ -1,6 +1,7 @@
 import Foundation
 import OmniSim
 @testable import ScenarioLanguage
+@testable import OmniSimRunner
 import Testing
 
 /// Writing outputs so that nothing is lost or destroyed: devices stay devices, links stay links,

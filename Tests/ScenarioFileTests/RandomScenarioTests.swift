@@ -1,6 +1,7 @@
 import Foundation
 import OmniSim
 import ScenarioLanguage
+@testable import OmniSimRunner
 import SimTestSupport
 import Testing
 

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 @_spi(Testing) import OmniSim
 import ScenarioLanguage
+@testable import OmniSimRunner
 import Testing
 
 @Suite("Reports: JUnit XML, the HTML timeline, explain")

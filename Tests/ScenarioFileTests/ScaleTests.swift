@@ -1,6 +1,7 @@
 import Foundation
 @_spi(Testing) import OmniSim
 import ScenarioLanguage
+@testable import OmniSimRunner
 import Testing
 
 @Suite("Scale: seeded load, expand, the oracle, workers and shards")

@@ -1,6 +1,7 @@
 import Foundation
 import OmniSim
 import ScenarioLanguage
+@testable import OmniSimRunner
 import Testing
 
 /// The bundled scenarios are the regression suite: every one must pass, and twice in a row must

@@ -29,7 +29,7 @@ struct MalformedFileTests {
             contentsOf: Self.fixtures.appendingPathComponent(path.replacingOccurrences(of: ".scenario", with: ".diag")),
             encoding: .utf8)
         do {
-            _ = try ScenarioCompiler.compile(ScenarioFiles.decode(bytes, name: path))
+            _ = try ScenarioCompiler.compile(SourceFile.decode(bytes, name: path))
             Issue.record("\(name) compiled without errors")
         } catch let error as ScenarioFileError {
             #expect(DiagnosticRenderer.render(error) == expected)

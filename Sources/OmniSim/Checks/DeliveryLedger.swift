@@ -72,24 +72,19 @@ struct DeliveryLedger {
     }
 
     /// Up to three deliveries on the check's channel to its recipient, nearest to `time` (or the
-    /// first ones for a whole-run check), in words; nil when there was none at all.
-    func nearest(for check: DeliveryCheck, around time: SimInstant?, messages: [Message], cast: Cast) -> String? {
+    /// first ones for a whole-run check); nil when there was none at all.
+    func nearest(for check: DeliveryCheck, around time: SimInstant?, messages: [Message]) -> NearbyDeliveries? {
         let key = WatchKey(channel: check.channel, recipient: check.recipient)
         guard let log = watchIndex[key], !watchLogs[log].isEmpty else { return nil }
         var candidates = watchLogs[log]
         if let time {
             candidates.sort { abs(($0.time - time).milliseconds) < abs(($1.time - time).milliseconds) }
         }
-        let shown = candidates.prefix(3).sorted { $0.time < $1.time }
-        let words = shown.map { delivery -> String in
-            let message = messages[delivery.message.int]
-            return "\(delivery.channel.name) to \(cast.name(of: delivery.recipient)) at \(delivery.time) \"\(Self.excerpt(message.text))\""
+        let shown = candidates.prefix(3).sorted { $0.time < $1.time }.map { delivery in
+            NearbyDeliveries.Item(
+                channel: delivery.channel, recipient: delivery.recipient, time: delivery.time,
+                text: messages[delivery.message.int].text)
         }
-        let more = watchLogs[log].count > shown.count ? " (\(watchLogs[log].count) in all)" : ""
-        return words.joined(separator: ", ") + more
-    }
-
-    private static func excerpt(_ text: String) -> String {
-        text.count <= 40 ? text : String(text.prefix(39)) + "…"
+        return NearbyDeliveries(shown: shown, total: watchLogs[log].count)
     }
 }

@@ -29,14 +29,52 @@ public struct RunResult: Sendable {
     public var unexpectedRejections: [RejectedEvent] { rejections.filter { !$0.matched } }
 }
 
-/// The outcome of one expectation.
+/// The outcome of one expectation: whether it held, and what the run showed, as data (the language
+/// puts both the expectation and the observation in words).
 public struct CheckResult: Sendable, Equatable {
     public var id: Int
     public var passed: Bool
-    /// What the line asked for, in words (`email to bob "plan" at 1m`).
-    public var expected: String
-    /// What the run showed instead (empty when the check passed).
-    public var observed: String
+    public var observed: Observation
+
+    public init(id: Int, passed: Bool, observed: Observation) {
+        self.id = id
+        self.passed = passed
+        self.observed = observed
+    }
+}
+
+/// What a check found.
+public enum Observation: Sendable, Equatable {
+    /// How many deliveries matched; for a failed delivery check, the deliveries on its channel to
+    /// its person nearest to its time (nil: none at all).
+    case deliveries(matching: Int, nearest: NearbyDeliveries?)
+    /// The errors raised at the check's instant (for an `error` check).
+    case errors(at: SimInstant, [String])
+    case bubble(Int)
+    case unread(Int)
+    /// Whether the thread is listed in the view.
+    case listed(Bool)
+    /// Whether the person can see the thread.
+    case visible(Bool)
+    case members([PersonID])
+    case backlog(Int)
+    case pending(Int)
+    /// The largest delay on the channel.
+    case delayMax(SimDuration)
+    /// The check never ran.
+    case notEvaluated
+}
+
+/// Deliveries near a failed delivery check: up to three, in time order, and how many there were.
+public struct NearbyDeliveries: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public var channel: ChannelKind
+        public var recipient: PersonID
+        public var time: SimInstant
+        public var text: String
+    }
+    public var shown: [Item]
+    public var total: Int
 }
 
 /// An event that broke a rule: it changed nothing and raised this error.

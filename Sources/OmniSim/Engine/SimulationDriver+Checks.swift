@@ -1,20 +1,14 @@
 extension SimulationDriver {
-    /// Evaluates an `at T` check, after everything at T has run.
+    /// Evaluates a check: an `at T` one after everything at T has run, an untimed one at the end.
     func evaluate(_ run: inout RunState, _ check: PlannedCheck) async {
-        let expected = check.condition.describe(cast: cast) + (check.time.map { " at \($0)" } ?? "")
-        var observed = ""
         let passed: Bool
+        let observed: Observation
         switch check.condition {
         case .delivery(let delivery):
             let count = check.time == nil ? runCount(&run, of: check.id) : run.ledger.countAtInstant(delivery, messages: run.messages)
             passed = delivery.count.admits(count)
-            if !passed {
-                if let nearest = run.ledger.nearest(for: delivery, around: check.time, messages: run.messages, cast: cast) {
-                    observed = "\(count) matching; nearest: \(nearest)"
-                } else {
-                    observed = "no \(delivery.channel.name)\(delivery.recipient.map { " to \(cast.name(of: $0))" } ?? "") at all"
-                }
-            }
+            let nearest = passed ? nil : run.ledger.nearest(for: delivery, around: check.time, messages: run.messages)
+            observed = .deliveries(matching: count, nearest: nearest)
         case .error(let text):
             var matched = false
             for index in run.instantRejectionsStart..<run.rejections.count where run.rejections[index].message.contains(text) {
@@ -22,14 +16,11 @@ extension SimulationDriver {
                 matched = true
             }
             passed = matched
-            if !passed {
-                let errors = run.rejections[run.instantRejectionsStart...].map { "\"\($0.message)\"" }
-                observed = errors.isEmpty ? "no error at \(run.now)" : "only \(errors.joined(separator: ", "))"
-            }
+            observed = .errors(at: run.now, run.rejections[run.instantRejectionsStart...].map(\.message))
         default:
             (passed, observed) = await evaluateState(&run, check.condition)
         }
-        run.checkResults[check.id] = CheckResult(id: check.id, passed: passed, expected: expected, observed: observed)
+        run.checkResults[check.id] = CheckResult(id: check.id, passed: passed, observed: observed)
     }
 
     private func runCount(_ run: inout RunState, of id: Int) -> Int {
@@ -38,35 +29,34 @@ extension SimulationDriver {
     }
 
     /// A state check against the actors' state now.
-    private func evaluateState(_ run: inout RunState, _ condition: PlannedCheck.Condition) async -> (Bool, String) {
+    private func evaluateState(_ run: inout RunState, _ condition: PlannedCheck.Condition) async -> (Bool, Observation) {
         switch condition {
         case .bubble(let person, let n):
             let bubble = await users[person.int]?.bubble(everyone: run.everyone) ?? 0
-            return (bubble == n, "bubble \(bubble)")
+            return (bubble == n, .bubble(bubble))
         case .unread(let person, let n):
             let unread = await users[person.int]?.unread() ?? 0
-            return (unread == n, "unread \(unread)")
+            return (unread == n, .unread(unread))
         case .inbox(let person, let view, let thread, let lists):
             let listed = await threads[thread.int].isListed(for: person, in: view)
-            return (listed == lists, listed ? "it is listed" : "it is not listed")
+            return (listed == lists, .listed(listed))
         case .canSee(let person, let thread, let can):
             let sees = await threads[thread.int].canBeSeen(by: person)
-            return (sees == can, sees ? "they can see it" : "they cannot see it")
+            return (sees == can, .visible(sees))
         case .participants(let thread, let people):
             let members = await threads[thread.int].members()
-            let names = members.map { cast.name(of: $0) }.joined(separator: ", ")
-            return (Set(members) == Set(people), members.isEmpty ? "no participants" : "participants \(names)")
+            return (Set(members) == Set(people), .members(members))
         case .backlog(let channel, let n):
             let backlog = await channels[channel.rawValue].backlog()
-            return (backlog == n, "backlog \(backlog)")
+            return (backlog == n, .backlog(backlog))
         case .pending(let channel, let n):
             let pending = await pendingCount(&run, on: channel)
-            return (pending == n, "\(pending) pending")
+            return (pending == n, .pending(pending))
         case .delayAtMost(let channel, let limit):
             let delay = await channels[channel.rawValue].statistics().delayMax
-            return (delay <= limit, "a delay of \(delay)")
+            return (delay <= limit, .delayMax(delay))
         case .delivery, .error:
-            preconditionFailure("delivery and error checks are evaluated by await evaluate(&run, _:)")
+            preconditionFailure("delivery and error checks are evaluated by evaluate(_:_:)")
         }
     }
 
@@ -96,7 +86,7 @@ extension SimulationDriver {
         for channel in channels { pending += await channel.waitingSends() }
         run.oracle.finish(pending: pending)
         let checks = run.checkResults.enumerated().map { index, result in
-            result ?? CheckResult(id: index, passed: false, expected: "a check", observed: "it was never evaluated")
+            result ?? CheckResult(id: index, passed: false, observed: .notEvaluated)
         }
         let keptTrace: String?
         do { keptTrace = try trace.finish() } catch { throw SimulationError.traceWriteFailed(error.description) }

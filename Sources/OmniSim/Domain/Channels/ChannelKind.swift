@@ -9,7 +9,8 @@ public enum ChannelKind: Int, CaseIterable, Sendable, Comparable {
     /// Mobile push: a stub that records what it would send.
     case push
 
-    /// The channel's name in scenario files and traces.
+    /// The channel's name: its identifier in traces and reports. (The language's words for it,
+    /// plurals included, are the language's: `ChannelKind+Words.swift` there.)
     public var name: String {
         switch self {
         case .messenger: "messenger"
@@ -18,20 +19,6 @@ public enum ChannelKind: Int, CaseIterable, Sendable, Comparable {
         case .push: "push"
         }
     }
-
-    /// Looks a channel up by its singular or plural word (`email`, `emails`, `push`, `pushes`).
-    public init?(word: String) {
-        switch word {
-        case "messenger", "messengers": self = .messenger
-        case "email", "emails": self = .email
-        case "chat", "chats": self = .chat
-        case "push", "pushes": self = .push
-        default: return nil
-        }
-    }
-
-    /// Every word `init(word:)` accepts, for "did you mean" suggestions.
-    public static let words = ["messenger", "email", "chat", "push", "messengers", "emails", "chats", "pushes"]
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }

@@ -1,3 +1,4 @@
+import ScenarioLanguage
 import Foundation
 public import OmniSim
 import Synchronization

@@ -1,3 +1,4 @@
+public import ScenarioLanguage
 import Foundation
 
 extension ScenarioFiles {
@@ -5,16 +6,12 @@ extension ScenarioFiles {
     /// scenarios from one line; a file this large is almost surely a mistake.
     public static let fileSizeMax = 64 << 20
 
-    /// A file over a limit, refused before it is parsed.
+    /// A file over the size limit, refused before it is read whole.
     public struct TooLarge: Error, CustomStringConvertible {
         public var path: String
         public var size: Int
-        public var lines: Int? = nil
         public var description: String {
-            if let lines {
-                return "\(Quoting.quoted(path)) has \(lines) lines; scenario files are limited to \(Parser.statementCountMax) (use a 'load' line for large workloads)"
-            }
-            return "\(Quoting.quoted(path)) is over \(size >> 20) MiB; scenario files are limited to \(fileSizeMax >> 20) MiB (use a 'load' line for large workloads)"
+            "\(Quoting.quoted(path)) is over \(size >> 20) MiB; scenario files are limited to \(fileSizeMax >> 20) MiB (use a 'load' line for large workloads)"
         }
     }
 
@@ -27,38 +24,10 @@ extension ScenarioFiles {
     public static let standardInputName = "<stdin>"
 
     /// Reads the file at `path` (`-`: standard input) as UTF-8 text, refusing one over
-    /// ``fileSizeMax`` or with too many lines before parsing it. Throws ``TooLarge``,
-    /// ``Unreadable``, or a ``ScenarioFileError`` that points at a line that is not UTF-8.
+    /// ``fileSizeMax`` before reading it whole. Throws ``TooLarge``, ``Unreadable``, or what
+    /// ``SourceFile/decode(_:name:)`` throws (too many lines; a line that is not UTF-8).
     public static func read(_ path: String) throws -> SourceFile {
-        try decode(try readBytes(path), name: path == standardInput ? standardInputName : path)
-    }
-
-    /// A scenario file's bytes as a ``SourceFile`` reported under `name`: refused (``TooLarge``)
-    /// with too many lines, and a ``ScenarioFileError`` at the first line that is not UTF-8.
-    public static func decode(_ bytes: [UInt8], name: String) throws -> SourceFile {
-        // Count lines on the bytes, before any splitting: a file with too many is refused at once.
-        let lineCount = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        if lineCount > Parser.statementCountMax { throw TooLarge(path: name, size: bytes.count, lines: lineCount) }
-        if let text = String(validating: bytes, as: UTF8.self) { return SourceFile(path: name, text: text) }
-        let file = SourceFile(path: name, text: String(decoding: bytes, as: UTF8.self))
-        throw ScenarioFileError(file: file, diagnostics: [notUTF8(in: bytes)])
-    }
-
-    /// The first line that is not valid UTF-8, pointed at where its first bad byte shows.
-    private static func notUTF8(in bytes: [UInt8]) -> Diagnostic {
-        var line = 1
-        var start = 0
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A || offset == bytes.count - 1 {
-            let end = byte == 0x0A ? offset : offset + 1
-            if String(validating: bytes[start..<end], as: UTF8.self) == nil {
-                let repaired = Array(String(decoding: bytes[start..<end], as: UTF8.self))
-                let column = (repaired.firstIndex(of: "\u{FFFD}") ?? 0) + 1
-                return Diagnostic(.notUTF8, at: SourceRange(line: line, column: column))
-            }
-            line += 1
-            start = offset + 1
-        }
-        return Diagnostic(.notUTF8, at: SourceRange(line: 1, column: 1))
+        try SourceFile.decode(try readBytes(path), name: path == standardInput ? standardInputName : path)
     }
 
     /// The bytes of `path`, read through `read(2)`: a regular file's size is checked first; a

@@ -1,3 +1,4 @@
+public import ScenarioLanguage
 public import OmniSim
 
 /// `omnisim explain FILE --person NAME`: one person's whole timeline — every delivery, what was

@@ -1,3 +1,4 @@
+import ScenarioLanguage
 import OmniSim
 
 /// JUnit XML for CI: a `testsuite` per scenario file, a `testcase` per expectation (plus one for
@@ -45,25 +46,25 @@ public enum JUnitReport {
         case .outputFailed(let message):
             return [TestCase(name: "write", failure: (message, message))]
         case .ran(let compiled, let result):
+            let failures = ScenarioFailure.all(in: compiled, result: result)
             var cases: [TestCase] = []
             for check in result.checks {
                 let range = compiled.checkRanges[check.id]
                 let line = String(compiled.file.line(range.start.line)).trimmingCharacters()
                 var testCase = TestCase(name: "line \(range.start.line): \(line)")
-                if !check.passed {
-                    let message = "\(run.path):\(range.start.line): expected \(check.expected); saw \(check.observed)"
+                if let failure = failures.first(where: { $0.check == check.id }) {
+                    let message = failure.located(in: run.path)
                     testCase.failure = (message, message)
                 }
                 cases.append(testCase)
             }
-            for rejection in result.unexpectedRejections {
-                let line = compiled.eventRanges[rejection.sourceIndex].start.line
-                let message = "\(run.path):\(line): unexpected error at \(rejection.time): \(rejection.message)"
-                cases.append(TestCase(name: "line \(line): unexpected error", failure: (message, message)))
+            for failure in failures where failure.kind == .unexpectedError {
+                let message = failure.located(in: run.path)
+                cases.append(TestCase(name: "line \(failure.range?.start.line ?? 0): unexpected error", failure: (message, message)))
             }
             var oracle = TestCase(name: "invariant oracle")
             if result.violationCount > 0 {
-                let lines = result.violations.map { "\(run.path): \($0)" }
+                let lines = failures.filter { $0.kind == .invariant }.map { $0.located(in: run.path) }
                 oracle.failure = ("\(result.violationCount) invariant violations", lines.joined(separator: "\n"))
             }
             cases.append(oracle)

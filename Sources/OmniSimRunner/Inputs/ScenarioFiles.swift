@@ -1,3 +1,4 @@
+import ScenarioLanguage
 /// Finds scenario files: a file is taken as given (so are `-`, standard input, and devices); a folder
 /// gives every regular `*.scenario` file below it, in path order, following symbolic links.
 ///

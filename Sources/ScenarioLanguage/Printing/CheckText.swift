@@ -1,3 +1,5 @@
+public import OmniSim
+
 extension DeliveryCheck {
     /// The check in the language's words, with names from `cast`: `at least 2 emails to bob "plan"`.
     public func describe(cast: Cast) -> String {
@@ -19,13 +21,6 @@ extension DeliveryCheck {
         case nil: break
         }
         return words.joined(separator: " ")
-    }
-}
-
-extension ChannelKind {
-    func word(plural: Bool) -> String {
-        guard plural else { return name }
-        return self == .push ? "pushes" : name + "s"
     }
 }
 

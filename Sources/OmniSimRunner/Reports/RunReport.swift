@@ -1,3 +1,4 @@
+import ScenarioLanguage
 public import OmniSim
 
 /// The text a run prints for one scenario: PASS or FAIL with counts, the per-channel figures, and
@@ -43,19 +44,9 @@ public enum RunReport {
         where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 || statistics.bounced > 0 {
             text += "  " + channelLine(statistics) + "\n"
         }
-        var diagnostics: [Diagnostic] = []
-        for check in result.failedChecks {
-            let range = compiled.checkRanges[check.id]
-            diagnostics.append(Diagnostic(.init("expected \(check.expected); saw \(check.observed)"), at: range))
-        }
-        for rejection in result.unexpectedRejections {
-            let range = compiled.eventRanges[rejection.sourceIndex]
-            let message = "unexpected error at \(rejection.time): \(rejection.message) "
-                + "(if intended, add: at \(rejection.time) expect error \"…\")"
-            diagnostics.append(Diagnostic(.init(message), at: range))
-        }
-        text += DiagnosticRenderer.render(ScenarioFileError(file: compiled.file, diagnostics: diagnostics))
-        for violation in result.violations { text += "\(path): error: \(Quoting.visible(violation.description))\n" }
+        let failures = ScenarioFailure.all(in: compiled, result: result)
+        text += DiagnosticRenderer.render(ScenarioFileError(file: compiled.file, diagnostics: failures.compactMap(\.diagnostic)))
+        for failure in failures where failure.kind == .invariant { text += "\(path): error: \(Quoting.visible(failure.message))\n" }
         if result.violationCount > result.violations.count {
             text += "\(path): error: … and \(result.violationCount - result.violations.count) more invariant violations\n"
         }

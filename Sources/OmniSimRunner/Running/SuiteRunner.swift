@@ -1,3 +1,4 @@
+import ScenarioLanguage
 public import OmniSim
 
 /// Runs many scenario files, up to `workers` at once, and hands each run's report to `emit` in

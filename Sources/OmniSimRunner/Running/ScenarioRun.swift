@@ -1,3 +1,4 @@
+public import ScenarioLanguage
 public import OmniSim
 
 /// One scenario file's run: a file error, an I/O error, or a result.

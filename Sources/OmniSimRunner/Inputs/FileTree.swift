@@ -1,3 +1,4 @@
+import ScenarioLanguage
 import Foundation
 
 /// What `ScenarioFiles.collect` asks of the file system: what a path is (following symbolic links)

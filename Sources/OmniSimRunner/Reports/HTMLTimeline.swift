@@ -1,3 +1,4 @@
+import ScenarioLanguage
 import OmniSim
 
 /// `--html FILE`: one self-contained page (inline CSS and SVG; no scripts, fonts or network) with a
@@ -76,26 +77,18 @@ public enum HTMLTimeline {
             svg += "<text x=\"\(x(t) - 10)\" y=\"12\">\(t)</text>"
         }
         let marks = drawMarks(entries, lanes: laneOf, cast: cast, x: x, into: &svg)
-        var failures: [String] = []
-        for check in result.failedChecks {
-            let line = compiled.checkRanges[check.id].start.line
-            let text = "\(run.path):\(line): expected \(check.expected); saw \(check.observed)"
-            failures.append(text)
-            if let time = compiled.plan.checks[check.id].time {
-                svg += "<line x1=\"\(x(time))\" y1=\"14\" x2=\"\(x(time))\" y2=\"\(height)\" stroke=\"#b00020\" "
-                    + "stroke-dasharray=\"4 3\" stroke-width=\"2\"><title>\(escape(text))</title></line>\n"
-            }
+        let failures = ScenarioFailure.all(in: compiled, result: result)
+        for failure in failures {
+            guard let check = failure.check, let time = compiled.plan.checks[check].time else { continue }
+            svg += "<line x1=\"\(x(time))\" y1=\"14\" x2=\"\(x(time))\" y2=\"\(height)\" stroke=\"#b00020\" "
+                + "stroke-dasharray=\"4 3\" stroke-width=\"2\"><title>\(escape(failure.located(in: run.path)))</title></line>\n"
         }
-        for rejection in result.unexpectedRejections {
-            failures.append("\(run.path):\(compiled.eventRanges[rejection.sourceIndex].start.line): unexpected error at \(rejection.time): \(rejection.message)")
-        }
-        failures += result.violations.map { "\(run.path): \($0)" }
         html += svg + "</svg>\n"
         if marks >= markCountMax || lanes.count >= laneCountMax || (result.journal?.dropped ?? 0) > 0 {
             html += "<p>Showing the first \(sortedLanes.count) people and \(marks) marks of a larger run.</p>\n"
         }
         if !failures.isEmpty {
-            html += "<ul class=\"fail\">" + failures.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+            html += "<ul class=\"fail\">" + failures.map { "<li>\(escape($0.located(in: run.path)))</li>" }.joined() + "</ul>\n"
         }
         return html
     }
