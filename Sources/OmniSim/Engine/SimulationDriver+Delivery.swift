@@ -43,8 +43,7 @@ extension SimulationDriver {
             } else if let customer = customers[recipient.int] {
                 let channel = await customer.channelForMessage()
                 if journaling, run.journal?.records(recipient) == true {
-                    let why = channel == .chat ? "in live chat at posting: chat" : "not in live chat at posting: email"
-                    note(&run, .channelChoice, recipient, channel, message, "\(describe(run.messages, message)): \(why)")
+                    note(&run, recipient, .channelChosen(run.messages[message.int], channel))
                 }
                 var send = Send(message: message, recipient: recipient, channel: channel, due: run.now)
                 send.slot = slot
@@ -75,16 +74,7 @@ extension SimulationDriver {
     func fallbackDecided(
         _ run: inout RunState, _ decision: FallbackDecision, message: MessageID, recipient: PersonID, slot: Int32
     ) -> Send? {
-        if journaling, run.journal?.records(recipient) == true {
-            let why = switch decision {
-            case .seen: "seen before its deadline: no email"
-            case .emailOff: "unseen at its deadline, but email is off: no email"
-            case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
-            }
-            note(
-                &run, .fallback, recipient, .email, message, "email fallback for \(describe(run.messages, message)): \(why)",
-                decision: decision)
-        }
+        if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
         run.oracle.fallbackDecided(slot: slot, recipient, decision, at: run.now)
         guard decision == .sendEmail else { return nil }
         var email = Send(message: message, recipient: recipient, channel: .email, due: run.now)
@@ -145,7 +135,7 @@ extension SimulationDriver {
         case .bounced(let send):
             run.oracle.bounced(send)
             if journaling, run.journal?.records(send.recipient) == true {
-                note(&run, .delivery, send.recipient, send.channel, send.message, "\(send.channel.name): \(describe(run.messages, send.message)) bounced for good (not retried)")
+                note(&run, send.recipient, .bounced(run.messages[send.message.int], send.channel))
             }
         }
     }

@@ -4,7 +4,7 @@ extension SimulationDriver {
         run.rejections.append(RejectedEvent(
             time: run.now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
         if journaling, case .known(let subject)? = event.action.subject, run.journal?.records(subject) == true {
-            note(&run, .rejected, subject, nil, nil, "rejected: \(error)")
+            note(&run, subject, .rejected(error.description))
         }
     }
 
@@ -15,19 +15,19 @@ extension SimulationDriver {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
             await actor.logIn()
-            if journaling { await notePresence(&run, actor.id, "logs in") }
+            if journaling { await notePresence(&run, actor.id, .loggedIn) }
         case .logOut(let person):
             let actor = try user(person, "log in or out").actor
             await actor.logOut()
-            if journaling { await notePresence(&run, actor.id, "logs out (and stops viewing)") }
+            if journaling { await notePresence(&run, actor.id, .loggedOut) }
         case .joinChat(let person):
             let actor = try customer(person, "join or leave chat")
             await actor.joinChat()
-            if journaling { await notePresence(&run, actor.id, "joins live chat") }
+            if journaling { await notePresence(&run, actor.id, .joinedChat) }
         case .leaveChat(let person):
             let actor = try customer(person, "join or leave chat")
             await actor.leaveChat()
-            if journaling { await notePresence(&run, actor.id, "leaves live chat") }
+            if journaling { await notePresence(&run, actor.id, .leftChat) }
         case .view(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)

@@ -9,21 +9,80 @@ public struct Journal: Sendable {
         case everyone
     }
 
+    /// One thing that happened to (or was done by) one person, as data; the language puts it in words.
     public struct Entry: Sendable, Equatable {
-        public enum Kind: String, Sendable, Equatable {
-            case delivery, seen, unread, push, channelChoice = "channel", fallback, view, presence, rejected
-            /// Something the person did: started, drafted, sent, wrote, added, closed…
-            case action
-        }
         public var time: SimInstant
         public var person: PersonID
-        public var kind: Kind
-        public var channel: ChannelKind?
-        public var message: MessageID?
-        /// The explanation in words, with the rule that applied.
-        public var text: String
-        /// For a `.fallback` entry: what the deadline decided.
-        public var decision: FallbackDecision? = nil
+        public var happening: Happening
+
+        public init(time: SimInstant, person: PersonID, happening: Happening) {
+            self.time = time
+            self.person = person
+            self.happening = happening
+        }
+
+        /// What kind of mark it makes on a timeline.
+        public var kind: Kind { happening.kind }
+    }
+
+    /// The kinds of entry, as a timeline draws them.
+    public enum Kind: String, Sendable, Equatable {
+        case delivery, seen, unread, push, channelChoice = "channel", fallback, view, presence, rejected
+        /// Something the person did: started, drafted, sent, wrote, added, closed…
+        case action
+    }
+
+    /// Why a user got a push for a message at posting, or did not.
+    public enum PushReason: Sendable, Equatable {
+        case pushed, noMobileApp, pushOff, loggedIn
+    }
+
+    /// A change of presence.
+    public enum PresenceChange: Sendable, Equatable {
+        case loggedIn, loggedOut, joinedChat, leftChat
+    }
+
+    public enum Happening: Sendable, Equatable {
+        /// A message posted to this user: the push decision, and when its fallback is decided.
+        case posted(Message, push: PushReason, deadline: SimInstant)
+        /// A message arrived on a channel, `late` after it was due.
+        case delivered(Message, ChannelKind, late: SimDuration)
+        case bounced(Message, ChannelKind)
+        /// A Messenger delivery seen at arrival (the user was viewing its thread).
+        case seenAtArrival(Message)
+        case unseenAtArrival(Message, unread: Int, bubble: Int)
+        /// A customer's channel for a message, fixed at posting: chat if in live chat, else email.
+        case channelChosen(Message, ChannelKind)
+        case fallback(Message, FallbackDecision)
+        case presence(PresenceChange)
+        case viewed(ThreadID, seen: Int, unread: Int, bubble: Int)
+        case rejected(String)
+        case action(PlannedEvent.Action)
+
+        public var kind: Kind {
+            switch self {
+            case .posted: .push
+            case .delivered, .bounced: .delivery
+            case .seenAtArrival: .seen
+            case .unseenAtArrival: .unread
+            case .channelChosen: .channelChoice
+            case .fallback: .fallback
+            case .presence: .presence
+            case .viewed: .view
+            case .rejected: .rejected
+            case .action: .action
+            }
+        }
+
+        /// The channel it concerns, if any.
+        public var channel: ChannelKind? {
+            switch self {
+            case .delivered(_, let channel, _), .bounced(_, let channel), .channelChosen(_, let channel): channel
+            case .posted: .push
+            case .fallback: .email
+            default: nil
+            }
+        }
     }
 
     public let scope: Scope

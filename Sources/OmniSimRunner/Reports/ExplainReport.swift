@@ -13,7 +13,7 @@ public enum ExplainReport {
         if entries.isEmpty { text += "  nothing happened to \(name) in this run\n" }
         let width = max(8, entries.map { $0.time.description.count }.max() ?? 8)
         for entry in entries {
-            text += "  \(entry.time.description.padding(width))  \(entry.text)\n"
+            text += "  \(entry.time.description.padding(width))  \(entry.text(cast: compiled.plan.cast))\n"
         }
         if let dropped = result.journal?.dropped, dropped > 0 { text += "  … and \(dropped) more entries\n" }
         return text

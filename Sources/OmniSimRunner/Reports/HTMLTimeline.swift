@@ -4,7 +4,8 @@ import OmniSim
 /// `--html FILE`: one self-contained page (inline CSS and SVG; no scripts, fonts or network) with a
 /// timeline per scenario: a lane per person, each delivery a dot at its virtual time coloured by
 /// channel, seen moments as green triangles, fallback decisions as diamonds (filled: the email
-/// fell due), views as ticks, the message text on hover, failed expectations in red.
+/// fell due), views as ticks, the person's own actions (starts, writes, adds…) as grey squares, the
+/// message text on hover, failed expectations in red.
 public enum HTMLTimeline {
     static let laneCountMax = 120
     static let markCountMax = 20_000
@@ -36,7 +37,7 @@ public enum HTMLTimeline {
         for channel in ChannelKind.allCases {
             html += "<span><i class=\"dot\" style=\"background:\(channelColours[channel] ?? "#000")\"></i>\(channel.name)</span>"
         }
-        html += "<span>▲ seen</span><span>◆ fallback email due</span><span>◇ no fallback email</span><span>| view</span>"
+        html += "<span>▲ seen</span><span>◆ fallback email due</span><span>◇ no fallback email</span><span>| view</span><span>▪ own action</span>"
         html += "<span class=\"fail\">┆ failed expectation</span></p>\n"
         for run in runs { html += section(run) }
         return html + "</body></html>\n"
@@ -102,20 +103,22 @@ public enum HTMLTimeline {
         for entry in entries {
             guard let lane = laneOf[entry.person], marks < markCountMax else { continue }
             let cx = x(entry.time), cy = 20 + Double(lane) * laneHeight + laneHeight / 2
-            let title = "<title>\(escape("\(entry.time) \(cast.name(of: entry.person)): \(entry.text)"))</title>"
+            let title = "<title>\(escape("\(entry.time) \(cast.name(of: entry.person)): \(entry.text(cast: cast))"))</title>"
             switch entry.kind {
             case .delivery:
-                let colour = entry.channel.flatMap { channelColours[$0] } ?? "#000"
+                let colour = entry.happening.channel.flatMap { channelColours[$0] } ?? "#000"
                 svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(colour)\">\(title)</circle>\n"
             case .seen:
                 svg += "<path d=\"M\(cx - 4) \(cy - 6) L\(cx + 4) \(cy - 6) L\(cx) \(cy - 12) Z\" fill=\"#15803d\">\(title)</path>\n"
             case .fallback:
-                let due = entry.decision == .sendEmail
+                let due = if case .fallback(_, .sendEmail) = entry.happening { true } else { false }
                 svg += "<path d=\"M\(cx) \(cy + 5) L\(cx + 5) \(cy + 10) L\(cx) \(cy + 15) L\(cx - 5) \(cy + 10) Z\" "
                     + "fill=\"\(due ? "#d97706" : "none")\" stroke=\"#d97706\">\(title)</path>\n"
             case .view:
                 svg += "<line x1=\"\(cx)\" y1=\"\(cy - 9)\" x2=\"\(cx)\" y2=\"\(cy + 9)\" stroke=\"#111\" stroke-width=\"2\">\(title)</line>\n"
-            case .unread, .push, .channelChoice, .presence, .rejected, .action:
+            case .action:
+                svg += "<rect x=\"\(cx - 3)\" y=\"\(cy - 3)\" width=\"6\" height=\"6\" fill=\"#6b7280\">\(title)</rect>\n"
+            case .unread, .push, .channelChoice, .presence, .rejected:
                 continue
             }
             marks += 1

@@ -1,0 +1,87 @@
+public import OmniSim
+
+extension Journal.Entry {
+    /// The entry in words, with the rule that applied: what `explain` prints and the HTML page shows
+    /// on hover (`email fallback for message #1 in plan from maria "…": seen before its deadline: no email`).
+    public func text(cast: Cast) -> String {
+        func describe(_ m: Message) -> String {
+            "\(m.isNote ? "note" : "message") #\(m.number) in \(cast.name(of: m.thread)) from \(cast.name(of: m.author)) \"\(excerpt(m.text))\""
+        }
+        switch happening {
+        case .posted(let message, let push, let deadline):
+            let why = switch push {
+            case .pushed: "push: has the mobile app, push on, not logged in"
+            case .noMobileApp: "no push: no mobile app"
+            case .pushOff: "no push: push is off"
+            case .loggedIn: "no push: logged in"
+            }
+            return "\(describe(message)) posted; \(why); email fallback decided at \(deadline)"
+        case .delivered(let message, let channel, let late):
+            return "\(channel.name): \(describe(message)) arrives" + (late == .zero ? "" : " (\(late) after it was due)")
+        case .bounced(let message, let channel):
+            return "\(channel.name): \(describe(message)) bounced for good (not retried)"
+        case .seenAtArrival(let message):
+            return "seen at arrival: logged in and viewing \(cast.name(of: message.thread))"
+        case .unseenAtArrival(_, let unread, let bubble):
+            return "unseen at arrival: unread \(unread), bubble \(bubble)"
+        case .channelChosen(let message, let channel):
+            return "\(describe(message)): " + (channel == .chat ? "in live chat at posting: chat" : "not in live chat at posting: email")
+        case .fallback(let message, let decision):
+            let why = switch decision {
+            case .seen: "seen before its deadline: no email"
+            case .emailOff: "unseen at its deadline, but email is off: no email"
+            case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
+            }
+            return "email fallback for \(describe(message)): \(why)"
+        case .presence(let change):
+            return switch change {
+            case .loggedIn: "logs in"
+            case .loggedOut: "logs out (and stops viewing)"
+            case .joinedChat: "joins live chat"
+            case .leftChat: "leaves live chat"
+            }
+        case .viewed(let thread, let seen, let unread, let bubble):
+            return "views \(cast.name(of: thread)): \(seen) \(seen == 1 ? "message" : "messages") seen; unread \(unread), bubble \(bubble)"
+        case .rejected(let message):
+            return "rejected: \(message)"
+        case .action(let action):
+            return Self.actionText(action, cast: cast)
+        }
+    }
+
+    /// A person's own action: `drafts conversation plan with jonas (not sent)`.
+    static func actionText(_ action: PlannedEvent.Action, cast: Cast) -> String {
+        func thread(_ ref: ThreadRef) -> String {
+            switch ref {
+            case .known(let id): cast.name(of: id)
+            case .person(let id): cast.name(of: id)
+            case .unknown(let name): name
+            }
+        }
+        func names(_ refs: [PersonRef]) -> String {
+            refs.map { ref in
+                switch ref {
+                case .known(let id): cast.name(of: id)
+                case .unknown(let name): name
+                }
+            }.joined(separator: ", ")
+        }
+        switch action {
+        case .start(_, let t, let isCustomer, let listed, _):
+            return "starts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed))"
+        case .draft(_, let t, let isCustomer, let listed):
+            return "drafts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed)) (not sent)"
+        case .send(_, let t, _): return "sends the draft \(thread(t))"
+        case .cancel(_, let t): return "cancels the draft \(thread(t)) (nothing is sent)"
+        case .write(_, let t, _, let route): return route == .email ? "replies by email to \(thread(t))" : "writes to \(thread(t))"
+        case .note(_, let t, _): return "notes \(thread(t)) (internal)"
+        case .add(_, let people, let t): return "adds \(names(people)) to \(thread(t))"
+        case .remove(_, let people, let t): return "removes \(names(people)) from \(thread(t))"
+        case .follow(_, let t): return "follows \(thread(t))"
+        case .unfollow(_, let t): return "unfollows \(thread(t))"
+        case .close(_, let t): return "closes \(thread(t))"
+        case .reopen(_, let t): return "reopens \(thread(t))"
+        case .logIn, .logOut, .joinChat, .leaveChat, .view, .setting, .mobile, .channel: return StatementText.action(action, cast: cast)
+        }
+    }
+}
