@@ -110,7 +110,7 @@ struct RunOutputs {
             let existingFolder = FileManager.default.fileExists(atPath: tracePath, isDirectory: &traceIsFolder) && traceIsFolder.boolValue
             if files.count > 1 || folderArgument || existingFolder || tracePath.hasSuffix("/") {
                 if tracePath == OutputFile.standardOutput {
-                    throw TraceWriteError("'--trace -' writes one trace to standard output; it needs a single scenario file, not \(files.count == 1 ? "a folder" : "\(files.count) files")")
+                    throw OutputError("'--trace -' writes one trace to standard output; it needs a single scenario file, not \(files.count == 1 ? "a folder" : "\(files.count) files")")
                 }
                 let folder = TraceFolder(folder: tracePath, files: files)
                 traceFolder = folder

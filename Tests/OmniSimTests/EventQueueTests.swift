@@ -11,13 +11,13 @@ struct EventQueueTests {
         for order in 0..<500 {
             let time = Int64(random.next() % 50)
             let phase: Phase = random.next() % 2 == 0 ? .windowRelease : .timer
-            queue.push(.fallbackDeadline(MessageID(order), PersonID(0), slot: 0), at: SimInstant(milliseconds: time), phase: phase)
+            queue.push(.fallbackDeadline(MessageID(order), PersonID(0)), at: SimInstant(milliseconds: time), phase: phase)
             pushed.append((time, phase.rawValue, order))
         }
         let expected = pushed.sorted { ($0.time, $0.phase, $0.order) < ($1.time, $1.phase, $1.order) }.map(\.order)
         var popped: [Int] = []
         while let entry = queue.popMin() {
-            guard case .fallbackDeadline(let message, _, _) = entry.event else { continue }
+            guard case .fallbackDeadline(let message, _) = entry.event else { continue }
             popped.append(message.int)
         }
         #expect(popped == expected)
@@ -33,7 +33,7 @@ struct EventQueueTests {
             if random.below(3) == 0, let entry = queue.popMin() {
                 model.sort { ($0.time, $0.phase, $0.order) < ($1.time, $1.phase, $1.order) }
                 let expected = model.removeFirst()
-                guard case .fallbackDeadline(let message, _, _) = entry.event else { continue }
+                guard case .fallbackDeadline(let message, _) = entry.event else { continue }
                 #expect(message.int == expected.order)
                 now = entry.time.milliseconds
                 continue
@@ -41,7 +41,7 @@ struct EventQueueTests {
             // Mostly "now plus a fixed delay" (monotone), sometimes earlier or in another phase.
             let time = random.below(4) == 0 ? now + Int64(random.below(60_000)) : now + 60_000 + Int64(order)
             let phase: Phase = random.below(5) == 0 ? .windowRelease : .timer
-            queue.push(.fallbackDeadline(MessageID(order), PersonID(0), slot: 0), at: SimInstant(milliseconds: time), phase: phase)
+            queue.push(.fallbackDeadline(MessageID(order), PersonID(0)), at: SimInstant(milliseconds: time), phase: phase)
             model.append((time, phase.rawValue, order))
         }
         #expect(queue.count == model.count)

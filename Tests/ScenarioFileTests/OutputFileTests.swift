@@ -51,7 +51,7 @@ struct OutputFileTests {
     @Test("a failing write is an error naming the file and the reason, not a crash")
     func fullDevice() throws {
         let output = try OutputFile.open("/dev/full")
-        #expect(throws: TraceWriteError("cannot write '/dev/full': No space left on device")) { try output.write("x\n") }
+        #expect(throws: OutputError("cannot write '/dev/full': No space left on device")) { try output.write("x\n") }
     }
 
     @Test("a trace that cannot be written stops the run with the reason")
@@ -60,9 +60,9 @@ struct OutputFileTests {
             user a b
             at 1s a starts conversation c with b "hi"
             """))
-        let sink = try OutputFile.open("/dev/full")
-        await #expect(throws: SimulationError.traceWriteFailed("cannot write '/dev/full': No space left on device")) {
-            try await Simulation.run(compiled.plan, options: .init(trace: .sink(sink)))
+        let writer = TraceWriter(output: try OutputFile.open("/dev/full"))
+        await #expect(throws: SimulationError.observerFailed("cannot write '/dev/full': No space left on device")) {
+            try await Simulation.run(compiled.plan, options: .init(observers: [writer]))
         }
     }
 
@@ -73,12 +73,12 @@ struct OutputFileTests {
         try write("user a\n", to: "\(root)/a.scenario")
         try FileManager.default.createSymbolicLink(atPath: "\(root)/alias.jsonl", withDestinationPath: "\(root)/a.scenario")
         let input = ["\(root)/a.scenario"]
-        #expect(throws: TraceWriteError.self) { try OutputPaths.check([.init(option: "--trace", path: "\(root)/a.scenario")], inputs: input) }
-        #expect(throws: TraceWriteError.self) { try OutputPaths.check([.init(option: "--html", path: "\(root)/alias.jsonl")], inputs: input) }
-        #expect(throws: TraceWriteError.self) {
+        #expect(throws: OutputError.self) { try OutputPaths.check([.init(option: "--trace", path: "\(root)/a.scenario")], inputs: input) }
+        #expect(throws: OutputError.self) { try OutputPaths.check([.init(option: "--html", path: "\(root)/alias.jsonl")], inputs: input) }
+        #expect(throws: OutputError.self) {
             try OutputPaths.check([.init(option: "--trace", path: "\(root)/x"), .init(option: "--junit", path: "\(root)/./x")], inputs: input)
         }
-        #expect(throws: TraceWriteError.self) {
+        #expect(throws: OutputError.self) {
             try OutputPaths.check([.init(option: "--trace", path: "-"), .init(option: "--junit", path: "-")], inputs: input)
         }
         // Devices may take several outputs.

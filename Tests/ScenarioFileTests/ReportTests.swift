@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@_spi(Testing) import OmniSim
+import OmniSim
 import ScenarioLanguage
 @testable import OmniSimRunner
 import Testing

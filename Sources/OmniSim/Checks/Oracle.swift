@@ -6,6 +6,10 @@
 ///
 /// Memory: one byte of flags and one person id per (message, recipient): five bytes, kept for the
 /// whole run (the only state that grows with the traffic, besides the message table).
+///
+/// The oracle keeps its own book: a (message, recipient) pair is found among the message's
+/// recipients (in membership order, with a hint for the usual case of sends in that order), so no
+/// domain value carries oracle bookkeeping and the driver need not stay in step with it.
 struct Oracle {
     /// Per (message, recipient) slot: what the rules called for and what arrived.
     private struct Flags: OptionSet {
@@ -23,6 +27,8 @@ struct Oracle {
     private var slotFlags: [Flags] = []
     /// Slots whose send on a channel bounced for good (reported, not lost): bit per channel.
     private var bouncedSlots: [Int: UInt8] = [:]
+    /// Where the last pair was found: the next send usually belongs to the slot after it.
+    private var hint = 0
     private(set) var violations: [OracleViolation] = []
     private(set) var violationCount = 0
     static let violationsListedMax = 100
@@ -32,10 +38,7 @@ struct Oracle {
     init(cast: Cast) { self.cast = cast }
 
     /// A message was posted with these recipients (fixed at posting).
-    /// Returns the message's first slot; the k-th recipient's slot is that plus k.
-    @discardableResult
-    mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting, cast: Cast) -> Int32 {
-        let first = Int32(slotPerson.count)
+    mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting, cast: Cast) {
         precondition(message.int == slotStart.count - 1, "messages are posted in id order")
         for recipient in posting.members where posting.isRecipient(recipient, cast: cast) {
             if recipient == posting.author { report("the author is a recipient of their own message", recipient, nil) }
@@ -49,13 +52,12 @@ struct Oracle {
             slotFlags.append([])
         }
         slotStart.append(Int32(slotPerson.count))
-        return first
     }
 
-    /// The rules called for `send` (its slot names the message and recipient).
+    /// The rules called for `send`.
     mutating func expect(_ send: Send) {
         let (recipient, channel) = (send.recipient, send.channel)
-        guard let slot = slot(send) else {
+        guard let slot = slot(send.message, send.recipient) else {
             report("a send was called for to someone who is not a recipient", recipient, channel)
             return
         }
@@ -65,18 +67,18 @@ struct Oracle {
 
     /// The fallback deadline decided `decision`; a message counted as seen must have arrived by then
     /// (deliveries are recorded in time order, so "by then" is "recorded already").
-    mutating func fallbackDecided(slot: Int32, _ recipient: PersonID, _ decision: FallbackDecision, at time: SimInstant) {
-        let slot = Int(slot)
-        guard slot >= 0, slot < slotPerson.count, slotPerson[slot] == recipient else { return }
+    mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: FallbackDecision, at time: SimInstant) {
+        guard let slot = slot(message, recipient) else {
+            report("a fallback was decided for someone who is not a recipient", recipient, .email)
+            return
+        }
         if decision == .seen && !slotFlags[slot].contains(.got(.messenger)) {
             report("a message counted as seen at its deadline had not arrived", recipient, .messenger)
         }
     }
 
-    mutating func delivered(_ delivery: Delivery, slot: Int32) {
-        var send = Send(message: delivery.message, recipient: delivery.recipient, channel: delivery.channel, due: delivery.due)
-        send.slot = slot
-        guard let slot = self.slot(send) else {
+    mutating func delivered(_ delivery: Delivery) {
+        guard let slot = slot(delivery.message, delivery.recipient) else {
             report("received a message without being its recipient", delivery.recipient, delivery.channel)
             return
         }
@@ -90,7 +92,7 @@ struct Oracle {
 
     /// A send bounced for good: reported, so not lost.
     mutating func bounced(_ send: Send) {
-        guard let slot = slot(send) else { return }
+        guard let slot = slot(send.message, send.recipient) else { return }
         bouncedSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue)
     }
 
@@ -98,7 +100,7 @@ struct Oracle {
     mutating func finish(pending: [Send]) {
         var pendingSlots = bouncedSlots
         for send in pending {
-            if let slot = slot(send) { pendingSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue) }
+            if let slot = slot(send.message, send.recipient) { pendingSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue) }
         }
         for message in 0..<(slotStart.count - 1) {
             for slot in Int(slotStart[message])..<Int(slotStart[message + 1]) {
@@ -111,12 +113,19 @@ struct Oracle {
         }
     }
 
-    /// The slot a send says it belongs to, if it really is its message's slot for its recipient.
-    private func slot(_ send: Send) -> Int? {
-        let slot = Int(send.slot), message = send.message.int
-        guard message + 1 < slotStart.count, slot >= Int(slotStart[message]), slot < Int(slotStart[message + 1]),
-              slotPerson[slot] == send.recipient
-        else { return nil }
+    /// The slot of (message, recipient), if the person is one of the message's recipients.
+    private mutating func slot(_ message: MessageID, _ recipient: PersonID) -> Int? {
+        let index = message.int
+        guard index >= 0, index + 1 < slotStart.count else { return nil }
+        let range = Int(slotStart[index])..<Int(slotStart[index + 1])
+        if range.contains(hint), slotPerson[hint] == recipient { return advance(from: hint) }
+        if range.contains(hint + 1), slotPerson[hint + 1] == recipient { return advance(from: hint + 1) }
+        guard let found = range.first(where: { slotPerson[$0] == recipient }) else { return nil }
+        return advance(from: found)
+    }
+
+    private mutating func advance(from slot: Int) -> Int {
+        hint = slot
         return slot
     }
 

@@ -12,8 +12,6 @@ public struct RunResult: Sendable {
     public var events: Int
     /// The last instant the run reached (or its `end at`).
     public var endTime: SimInstant
-    /// The trace, when it was kept in memory.
-    public var trace: String?
     /// Invariants the oracle found broken (the first 100), and how many in all.
     public var violations: [OracleViolation] = []
     public var violationCount = 0

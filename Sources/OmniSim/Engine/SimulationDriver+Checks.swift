@@ -88,11 +88,12 @@ extension SimulationDriver {
         let checks = run.checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, observed: .notEvaluated)
         }
-        let keptTrace: String?
-        do { keptTrace = try trace.finish() } catch { throw SimulationError.traceWriteFailed(error.description) }
+        for observer in observers {
+            do { try observer.finish() } catch { throw SimulationError.observerFailed("\(error)") }
+        }
         return RunResult(
             checks: checks, rejections: run.rejections, channels: statistics, deliveries: run.deliveryCount,
-            messages: run.messages.count, events: run.eventCount, endTime: plan.endAt ?? run.lastActivity, trace: keptTrace,
+            messages: run.messages.count, events: run.eventCount, endTime: plan.endAt ?? run.lastActivity,
             violations: run.oracle.violations, violationCount: run.oracle.violationCount, journal: run.journal)
     }
 }

@@ -6,7 +6,7 @@ extension SimulationDriver {
         let posting = try await thread.post(by: author, isNote: isNote)
         let message = MessageID(run.messages.count)
         run.messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
-        var slot = run.oracle.posted(message, posting, cast: cast)
+        run.oracle.posted(message, posting, cast: cast)
         // One call hands Messenger all of the message's sends when nothing in force could hold one
         // back; otherwise each is submitted on its own below.
         var userRecipients = 0
@@ -16,10 +16,8 @@ extension SimulationDriver {
         let messengerChannel = channels[ChannelKind.messenger.rawValue]
         let messengerAtOnce = userRecipients > 0 ? await messengerChannel.deliverAtOnce(count: userRecipients, at: run.now) : false
         for recipient in posting.members where posting.isRecipient(recipient, cast: cast) {
-            defer { slot += 1 }
             if let user = users[recipient.int] {
-                var messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
-                messenger.slot = slot
+                let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
                 run.oracle.expect(messenger)
                 // The channel first: when the delivery arrives at once, one call to the user both
                 // receives and delivers it.
@@ -35,19 +33,15 @@ extension SimulationDriver {
                     await follow(&run, submission, of: messenger)
                 }
                 if reception.push {
-                    var push = Send(message: message, recipient: recipient, channel: .push, due: run.now)
-                    push.slot = slot
-                    await call(&run, push)
+                    await call(&run, Send(message: message, recipient: recipient, channel: .push, due: run.now))
                 }
-                run.queue.push(.fallbackDeadline(message, recipient, slot: slot), at: reception.deadline, phase: .timer)
+                run.queue.push(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer)
             } else if let customer = customers[recipient.int] {
                 let channel = await customer.channelForMessage()
                 if journaling, run.journal?.records(recipient) == true {
                     note(&run, recipient, .channelChosen(run.messages[message.int], channel))
                 }
-                var send = Send(message: message, recipient: recipient, channel: channel, due: run.now)
-                send.slot = slot
-                await call(&run, send)
+                await call(&run, Send(message: message, recipient: recipient, channel: channel, due: run.now))
             }
         }
     }
@@ -72,15 +66,14 @@ extension SimulationDriver {
     /// A user's fallback deadline decided `decision`: the journal and the oracle note it. Returns the
     /// email that falls due now, if one does (already noted by the oracle as called for).
     func fallbackDecided(
-        _ run: inout RunState, _ decision: FallbackDecision, message: MessageID, recipient: PersonID, slot: Int32
+        _ run: inout RunState, _ decision: FallbackDecision, message: MessageID, recipient: PersonID
     ) -> Send? {
         if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
-        run.oracle.fallbackDecided(slot: slot, recipient, decision, at: run.now)
+        run.oracle.fallbackDecided(message, recipient, decision, at: run.now)
         guard decision == .sendEmail else { return nil }
-        var email = Send(message: message, recipient: recipient, channel: .email, due: run.now)
-        email.slot = slot
+        let email = Send(message: message, recipient: recipient, channel: .email, due: run.now)
         run.oracle.expect(email)
-        return options.testingFault == .skipFallbackEmail ? nil : email
+        return email
     }
 
     /// The rules call for a send: the oracle notes it, and it falls due now.
@@ -160,11 +153,8 @@ extension SimulationDriver {
     private func recordDelivery(_ run: inout RunState, _ send: Send) {
         let delivery = Delivery(time: run.now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due)
         run.deliveryCount += 1
-        if trace.isEnabled { trace.write(delivery, message: run.messages[send.message.int], cast: cast) }
+        if observing { for observer in observers { observer.delivered(delivery, message: run.messages[send.message.int], cast: cast) } }
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }
-        run.oracle.delivered(delivery, slot: send.slot)
-        if options.testingFault == .duplicateMessenger && send.channel == .messenger {
-            run.oracle.delivered(delivery, slot: send.slot)
-        }
+        run.oracle.delivered(delivery)
     }
 }

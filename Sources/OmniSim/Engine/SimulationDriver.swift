@@ -22,14 +22,17 @@ actor SimulationDriver {
     let journaling: Bool
     /// Whether any check looks at deliveries (likewise).
     let watchesDeliveries: Bool
-    let trace: TraceWriter
+    /// Whoever else sees each delivery (constants, read on the hot path without an access check).
+    let observers: [any RunObserver]
+    let observing: Bool
 
-    init(plan: ScenarioPlan, options: Simulation.Options, trace: TraceWriter, executor: SimulationExecutor) {
+    init(plan: ScenarioPlan, options: Simulation.Options, executor: SimulationExecutor) {
         self.executor = executor
         self.plan = plan
         self.cast = plan.cast
         self.options = options
-        self.trace = trace
+        self.observers = options.observers
+        self.observing = !options.observers.isEmpty
         var users: [UserActor?] = []
         var customers: [CustomerActor?] = []
         for (index, kind) in plan.cast.personKinds.enumerated() {
@@ -119,13 +122,13 @@ actor SimulationDriver {
                 run.lastActivity = run.now
                 // The commonest timer is handled here, not in `fire`: a call to an async method that
                 // takes the run state inout costs two more executor switches (measured), once per deadline.
-                guard case .fallbackDeadline(let message, let recipient, let slot) = entry.event else {
+                guard case .fallbackDeadline(let message, let recipient) = entry.event else {
                     await fire(&run, entry.event)
                     continue
                 }
                 guard let user = users[recipient.int] else { continue }
                 let decision = await user.deadlineReached(message, everyone: run.everyone)
-                guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient, slot: slot) else { continue }
+                guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient) else { continue }
                 let submission = await channels[ChannelKind.email.rawValue].submit(email, at: run.now)
                 if !settledAtOnce(&run, submission, of: email) { await follow(&run, submission, of: email) }
             }
@@ -137,8 +140,9 @@ actor SimulationDriver {
         run.eventCount += 1
         if run.eventCount & 0x3FFF == 0 {
             options.progress?.update(time: run.now, deliveries: run.deliveryCount, events: run.eventCount)
-            // A trace that can no longer be written ends the run (checked here, off the delivery path).
-            if let failure = trace.failure { throw SimulationError.traceWriteFailed(failure.description) }
+            // An observer that can take no more (a trace that cannot be written) ends the run;
+            // checked here, off the delivery path.
+            for observer in observers { if let failure = observer.failure { throw SimulationError.observerFailed(failure) } }
         }
         if run.eventCount > options.eventCountMax { throw SimulationError.budgetExceeded(events: options.eventCountMax) }
     }

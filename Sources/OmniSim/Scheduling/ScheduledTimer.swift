@@ -17,8 +17,8 @@ enum TimerEvent: Sendable {
     case arrival(Send)
     /// The pause after a failed attempt ends: the send falls due again.
     case retry(Send)
-    /// The email-fallback deadline of one message for one user (with the oracle's slot for the pair).
-    case fallbackDeadline(MessageID, PersonID, slot: Int32)
+    /// The email-fallback deadline of one message for one user.
+    case fallbackDeadline(MessageID, PersonID)
 }
 
 /// One entry of the ``EventQueue``.

@@ -1,6 +1,5 @@
 import ScenarioLanguage
 import Foundation
-public import OmniSim
 import Synchronization
 
 /// A file a run writes (a trace, JUnit XML, an HTML page): written so that nothing is lost or
@@ -13,8 +12,8 @@ import Synchronization
 /// - `-` is standard output.
 ///
 /// Every write is checked: a full disk, a file size limit (`ulimit -f`) or a closed pipe is a
-/// ``TraceWriteError`` naming the file and the reason, never a crash.
-public final class OutputFile: TraceSink {
+/// ``OutputError`` naming the file and the reason, never a crash.
+public final class OutputFile: Sendable {
     /// The path as given (for messages).
     public let path: String
     private let descriptor: Int32
@@ -34,14 +33,14 @@ public final class OutputFile: TraceSink {
     }
 
     /// Opens `path` for writing (see the type's description for how).
-    public static func open(_ path: String) throws(TraceWriteError) -> OutputFile {
+    public static func open(_ path: String) throws(OutputError) -> OutputFile {
         if path == standardOutput {
             return OutputFile(path: path, descriptor: STDOUT_FILENO, temporaryPath: nil, finalPath: path)
         }
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: throw TraceWriteError("cannot write \(Quoting.quoted(path)): it is a folder")
+            case S_IFDIR: throw OutputError("cannot write \(Quoting.quoted(path)): it is a folder")
             case S_IFREG: break
             default:
                 let descriptor = Foundation.open(path, O_WRONLY | O_CLOEXEC)
@@ -59,7 +58,7 @@ public final class OutputFile: TraceSink {
             let code = errno
             var folderInfo = stat()
             if stat(folder.isEmpty ? "/" : folder, &folderInfo) != 0 {
-                throw TraceWriteError("cannot write \(Quoting.quoted(path)): no such folder \(Quoting.quoted(folder))")
+                throw OutputError("cannot write \(Quoting.quoted(path)): no such folder \(Quoting.quoted(folder))")
             }
             throw failure(path, code)
         }
@@ -68,7 +67,7 @@ public final class OutputFile: TraceSink {
     }
 
     /// Writes all of `bytes`.
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(TraceWriteError) {
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
@@ -82,19 +81,19 @@ public final class OutputFile: TraceSink {
     }
 
     /// Writes all of `text`.
-    public func write(_ text: String) throws(TraceWriteError) {
+    public func write(_ text: String) throws(OutputError) {
         let bytes = Array(text.utf8)
         do {
             try bytes.withUnsafeBytes { try write($0) }
-        } catch let error as TraceWriteError {
+        } catch let error as OutputError {
             throw error
         } catch {
-            throw TraceWriteError("cannot write \(Quoting.quoted(path)): \(error)")
+            throw OutputError("cannot write \(Quoting.quoted(path)): \(error)")
         }
     }
 
     /// Finishes the file: closes it and, for a regular file, renames it into place.
-    public func commit() throws(TraceWriteError) {
+    public func commit() throws(OutputError) {
         guard closeOnce() else { return }
         if descriptor != STDOUT_FILENO, close(descriptor) != 0 {
             let code = errno
@@ -128,8 +127,8 @@ public final class OutputFile: TraceSink {
         if let temporaryPath { unlink(temporaryPath) }
     }
 
-    private static func failure(_ path: String, _ code: Int32) -> TraceWriteError {
-        TraceWriteError("cannot write \(Quoting.quoted(path)): \(String(cString: strerror(code)))")
+    private static func failure(_ path: String, _ code: Int32) -> OutputError {
+        OutputError("cannot write \(Quoting.quoted(path)): \(String(cString: strerror(code)))")
     }
 
     /// `path` with symbolic links followed to the file they name (which may not exist yet).
@@ -161,4 +160,10 @@ public final class OutputFile: TraceSink {
         template = String(decoding: bytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return descriptor
     }
+}
+
+/// An output could not be written: why, in words (`cannot write 'out.jsonl': No space left on device`).
+public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,6 +1,5 @@
 import ScenarioLanguage
 import Foundation
-public import OmniSim
 
 /// Checks, before anything runs, that a run's outputs destroy nothing: no output is one of the
 /// input scenario files, no two outputs are the same file, and at most one is standard output.
@@ -15,7 +14,7 @@ public enum OutputPaths {
         }
     }
 
-    public static func check(_ outputs: [Output], inputs: [String]) throws(TraceWriteError) {
+    public static func check(_ outputs: [Output], inputs: [String]) throws(OutputError) {
         var inputIdentities: [FileIdentity: String] = [:]
         for input in inputs where input != ScenarioFiles.standardInput {
             if let id = identity(input) { inputIdentities[id] = input }
@@ -25,20 +24,20 @@ public enum OutputPaths {
         for output in outputs {
             if output.path == OutputFile.standardOutput {
                 if let first = stdout {
-                    throw TraceWriteError("'\(first.option)' and '\(output.option)' both write to standard output ('-'); give one of them a file")
+                    throw OutputError("'\(first.option)' and '\(output.option)' both write to standard output ('-'); give one of them a file")
                 }
                 stdout = output
                 continue
             }
             let id = identity(output.path)
             if let id, let input = inputIdentities[id] {
-                throw TraceWriteError("'\(output.option) \(Quoting.visible(output.path))' would overwrite the scenario file \(Quoting.quoted(input)); write it elsewhere")
+                throw OutputError("'\(output.option) \(Quoting.visible(output.path))' would overwrite the scenario file \(Quoting.quoted(input)); write it elsewhere")
             }
             // Devices and FIFOs may take several outputs (`/dev/null`); files may not.
             if id != nil, !isRegularFile(output.path) { continue }
             let key = id.map { "id:\($0.device):\($0.inode)" } ?? "path:" + normalized(output.path)
             if let first = seen[key] {
-                throw TraceWriteError("'\(first.option)' and '\(output.option)' both write to \(Quoting.quoted(output.path)); one would be lost")
+                throw OutputError("'\(first.option)' and '\(output.option)' both write to \(Quoting.quoted(output.path)); one would be lost")
             }
             seen[key] = output
         }

@@ -1,6 +1,5 @@
 import ScenarioLanguage
 import Foundation
-public import OmniSim
 
 /// `--trace DIR` with several scenarios (or a folder argument): one trace file per scenario in a
 /// folder, named after the scenario's path so that no two scenarios share a file, with an index
@@ -49,7 +48,7 @@ public struct TraceFolder: Sendable {
 
     /// Makes the folder and the subfolders the traces need, and removes the traces that the last
     /// run into this folder listed in its index (and that index).
-    public func prepare() throws(TraceWriteError) {
+    public func prepare() throws(OutputError) {
         for name in names {
             let path = "\(folder)/\(name)"
             guard let slash = path.lastIndex(of: "/") else { continue }
@@ -57,7 +56,7 @@ public struct TraceFolder: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw TraceWriteError("cannot make the trace folder \(Quoting.quoted(parent)): \(Self.reason(error))")
+                throw OutputError("cannot make the trace folder \(Quoting.quoted(parent)): \(Self.reason(error))")
             }
         }
         let index = "\(folder)/\(Self.indexName)"

@@ -30,8 +30,8 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Reads, compiles and runs the scenario at `path`.
-    public static func run(path: String, trace: TraceDestination = .none) async -> ScenarioRun {
-        await run(path: path, options: Simulation.Options(trace: trace))
+    public static func run(path: String, observers: [any RunObserver] = []) async -> ScenarioRun {
+        await run(path: path, options: Simulation.Options(observers: observers))
     }
 
     /// Reads, compiles and runs the scenario at `path` with `options`; with `tracePath`, streams the
@@ -56,7 +56,7 @@ public struct ScenarioRun: Sendable {
         if let tracePath {
             do {
                 let opened = try OutputFile.open(tracePath)
-                options.trace = .sink(opened)
+                options.observers.append(TraceWriter(output: opened))
                 output = opened
             } catch {
                 return ScenarioRun(path: path, outcome: .outputFailed(error.description))
@@ -65,7 +65,7 @@ public struct ScenarioRun: Sendable {
         let result: RunResult
         do {
             result = try await Simulation.run(compiled.plan, options: options)
-        } catch SimulationError.traceWriteFailed(let reason) {
+        } catch SimulationError.observerFailed(let reason) {
             output?.discard()
             return ScenarioRun(path: path, outcome: .outputFailed(reason))
         } catch {

@@ -24,12 +24,6 @@ public enum SuiteRunner {
         }
     }
 
-    public static func run(
-        files: [String], traces: [TraceDestination], workers: Int, emit: (ScenarioRun) -> Void
-    ) async -> Tally {
-        await run(files: files, options: traces.map { Simulation.Options(trace: $0) }, workers: workers, emit: emit)
-    }
-
     /// Runs `files[i]` with `options[i]`, writing its trace to `tracePaths[i]` when there is one.
     public static func run(
         files: [String], options: [Simulation.Options], tracePaths: [String?]? = nil, workers: Int,

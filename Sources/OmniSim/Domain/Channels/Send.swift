@@ -7,8 +7,6 @@ public struct Send: Sendable, Equatable {
     public var due: SimInstant
     /// How many attempts have failed because the channel was down.
     public var failures: Int32 = 0
-    /// The oracle's slot for (message, recipient), so that it can check each delivery in O(1).
-    public var slot: Int32 = -1
 
     public init(message: MessageID, recipient: PersonID, channel: ChannelKind, due: SimInstant) {
         self.message = message

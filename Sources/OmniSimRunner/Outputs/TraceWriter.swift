@@ -1,68 +1,58 @@
-/// Where a trace's bytes go when they are streamed: a file, a pipe, standard output. The engine
-/// opens no files; whoever runs it hands it a sink. Called on the simulation thread only, once per
-/// buffer of lines (256 KiB), in order.
-public protocol TraceSink: AnyObject, Sendable {
-    /// Writes all of `bytes`, or throws why it could not (the run then stops).
-    func write(_ bytes: UnsafeRawBufferPointer) throws(TraceWriteError)
-}
+public import OmniSim
 
-/// A trace sink refused bytes: why, in words (`cannot write 'out.jsonl': No space left on device`).
-public struct TraceWriteError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
-
-/// Where a run's trace goes: nowhere, into the result (for tests), or streamed to a sink.
-public enum TraceDestination: Sendable {
-    case none
-    case memory
-    case sink(any TraceSink)
-
-    var isEnabled: Bool {
-        if case .none = self { return false }
-        return true
-    }
-}
-
-final class TraceWriter {
+/// Streams deliveries as JSON lines (`t`, `channel`, `to`, `from`, `thread`, `message`, `text`), in
+/// that key order, with no spaces: the same run always writes the same bytes. A ``RunObserver``: the
+/// engine hands it each delivery as it arrives.
+///
+/// Memory stays bounded: lines are buffered up to 256 KiB and then written to the output. Names are
+/// escaped once per run and a message's text once per message, so a line costs a few copies of
+/// bytes. A failed write is kept as ``failure`` (the engine then stops the run) and nothing more is
+/// written.
+///
+/// `@unchecked Sendable`, and why that is sound: the engine calls ``delivered(_:message:cast:)``,
+/// ``failure`` and ``finish()`` only from the run's one simulation thread, one call at a time; the
+/// owner reads ``text`` only after `Simulation.run` has returned, and the run's task completing
+/// orders those reads after every write. No two threads ever touch the buffers at once.
+public final class TraceWriter: RunObserver, @unchecked Sendable {
     private var buffer: [UInt8] = []
-    private let sink: (any TraceSink)?
+    private let output: OutputFile?
     private var kept: [UInt8] = []
-    private let keepsAll: Bool
-    /// The first write that failed; after it nothing more is written and the run stops.
-    private(set) var failure: TraceWriteError?
-    /// Whether anything is written at all.
-    let isEnabled: Bool
+    private var writeFailure: OutputError?
     private static let flushThreshold = 1 << 18
 
     /// JSON string literals (with quotes) of every person's and thread's name, made on first use.
     private var personNames: [[UInt8]] = []
     private var threadNames: [[UInt8]] = []
     /// The JSON literal of the last message's text (a message goes to its recipients one after another).
-    private var textMessage = MessageID(-1)
+    private var textMessage: (thread: ThreadID, number: Int32)?
     private var textLiteral: [UInt8] = []
 
-    init(destination: TraceDestination) {
-        isEnabled = destination.isEnabled
-        switch destination {
-        case .none, .memory:
-            sink = nil
-            keepsAll = destination.isEnabled
-        case .sink(let target):
-            sink = target
-            keepsAll = false
-        }
+    /// A writer to `output`; without one, the trace is kept in memory (see ``text``).
+    public init(output: OutputFile? = nil) {
+        self.output = output
         buffer.reserveCapacity(Self.flushThreshold + 4096)
     }
 
+    /// The whole trace, when it is kept in memory (read after the run).
+    public var text: String { String(decoding: kept + buffer, as: UTF8.self) }
+
+    public var failure: String? { writeFailure?.description }
+
+    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) { write(delivery, message: message, cast: cast) }
+
+    /// Writes what is buffered.
+    public func finish() throws {
+        flush()
+        if let writeFailure { throw writeFailure }
+    }
+
     func write(_ delivery: Delivery, message: Message, cast: Cast) {
-        guard isEnabled else { return }
         if personNames.isEmpty {
             personNames = cast.personNames.map(Self.literal)
             threadNames = cast.threadNames.map(Self.literal)
         }
-        if textMessage != delivery.message {
-            textMessage = delivery.message
+        if textMessage.map({ $0.thread != message.thread || $0.number != message.number }) ?? true {
+            textMessage = (message.thread, message.number)
             textLiteral = Self.literal(message.text)
         }
         append(#"{"t":"#)
@@ -80,30 +70,19 @@ final class TraceWriter {
         append(#","text":"#)
         buffer.append(contentsOf: textLiteral)
         append("}\n")
-        if buffer.count >= Self.flushThreshold { flush() }
-    }
-
-    /// Writes what is buffered; returns the whole trace when it is kept in memory.
-    func finish() throws(TraceWriteError) -> String? {
-        flush()
-        if let failure { throw failure }
-        return keepsAll ? String(decoding: kept, as: UTF8.self) : nil
+        if output != nil, buffer.count >= Self.flushThreshold { flush() }
     }
 
     private func flush() {
-        guard !buffer.isEmpty else { return }
-        if let sink {
-            if failure == nil {
-                do {
-                    try buffer.withUnsafeBytes { try sink.write($0) }
-                } catch let error as TraceWriteError {
-                    failure = error
-                } catch {
-                    failure = TraceWriteError("\(error)")
-                }
+        guard let output, !buffer.isEmpty else { return }
+        if writeFailure == nil {
+            do {
+                try buffer.withUnsafeBytes { try output.write($0) }
+            } catch let error as OutputError {
+                writeFailure = error
+            } catch {
+                writeFailure = OutputError("\(error)")
             }
-        } else if keepsAll {
-            kept.append(contentsOf: buffer)
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -1,0 +1,15 @@
+/// Sees every delivery of a run as it arrives, in run order, on the simulation's thread: the trace
+/// writer, metrics, a test's probe. It is the one seam through which whatever only consumes what
+/// happened is told of it; the run's own ledger (for checks), oracle and journal are fed at the
+/// same point, in the same order.
+///
+/// The engine opens no files: an observer that writes one belongs to whoever runs the engine.
+public protocol RunObserver: AnyObject, Sendable {
+    /// A delivery arrived.
+    func delivered(_ delivery: Delivery, message: Message, cast: Cast)
+    /// Why the observer can take no more (a write that failed), if so: the run then stops with it.
+    /// Read every few thousand events, not per delivery.
+    var failure: String? { get }
+    /// The run is over: finish what is buffered. Throws why it could not, in words.
+    func finish() throws
+}
