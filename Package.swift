@@ -31,9 +31,10 @@ let package = Package(
             name: "omnisim", dependencies: ["OmniSim", "ScenarioLanguage", "OmniSimRunner"], swiftSettings: strictSettings),
         // Throughput benchmarks (issue: scale).
         .executableTarget(
-            name: "omnisim-bench", dependencies: ["OmniSim", "ScenarioLanguage"], path: "Benchmarks",
+            name: "omnisim-bench", dependencies: ["OmniSim", "ScenarioLanguage", "SimTestSupport"], path: "Benchmarks",
             swiftSettings: strictSettings),
-        // Helpers the test targets share (like swift-collections' _CollectionsTestSupport).
+        // Helpers the test targets share (like swift-collections' _CollectionsTestSupport): the random
+        // scenario generator and the reference loop (also the benchmark's yardstick).
         .target(name: "SimTestSupport", dependencies: ["OmniSim"], path: "Tests/SimTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "OmniSimTests", dependencies: ["OmniSim"], swiftSettings: strictSettings),
         .testTarget(

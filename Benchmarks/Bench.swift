@@ -1,5 +1,6 @@
 import Foundation
 import OmniSim
+import SimTestSupport
 
 /// `omnisim-bench [--rounds N] [small|large|huge …]`: runs each standard workload in a child process
 /// of its own (so that each one's peak memory is its own), prints one JSON line per workload and a

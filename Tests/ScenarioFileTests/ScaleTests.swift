@@ -2,6 +2,7 @@ import Foundation
 import OmniSim
 import ScenarioLanguage
 @testable import OmniSimRunner
+import SimTestSupport
 import Testing
 
 @Suite("Scale: seeded load, expand, the oracle, workers and shards")
@@ -78,6 +79,17 @@ struct ScaleTests {
         #expect(result.passed)
         #expect(result.violationCount == 0)
         #expect(result.channels[ChannelKind.email.rawValue].pending == 1)
+    }
+
+    @Test("the independent reference loop agrees with the engine on every channel's deliveries", arguments: [7, 8, 9] as [UInt64])
+    func referenceLoopAgrees(seed: UInt64) async throws {
+        let plan = try compile("load seed \(seed) users 60 customers 20 conversations 40 messages 3000 over 2h\n").plan
+        let result = try await Simulation.run(plan)
+        var reference = ReferenceLoop(plan: plan)
+        let total = reference.run(plan)
+        #expect(result.channels.map(\.deliveries) == reference.deliveries)
+        #expect(total == result.deliveries)
+        #expect(total > 3_000)
     }
 
     @Test("--workers 1, 2 and 4 print byte-identical reports")

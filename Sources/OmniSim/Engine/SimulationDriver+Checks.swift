@@ -63,7 +63,7 @@ extension SimulationDriver {
     /// Sends on `channel` that have not arrived: waiting for a window, waiting out a retry pause, or in flight.
     private func pendingCount(_ run: inout RunState, on channel: ChannelKind) async -> Int {
         var count = await channels[channel.rawValue].backlog()
-        for entry in run.queue.unordered {
+        for entry in run.agenda.pendingTimers {
             switch entry.event {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
             case .windowOpens, .fallbackDeadline: break
@@ -79,7 +79,7 @@ extension SimulationDriver {
         for channel in channels { await statistics.append(channel.statistics()) }
         for channel in ChannelKind.allCases { statistics[channel.rawValue].pending = await pendingCount(&run, on: channel) }
         var pending: [Send] = []
-        for entry in run.queue.unordered {
+        for entry in run.agenda.pendingTimers {
             if case .arrival(let send) = entry.event { pending.append(send) }
             if case .retry(let send) = entry.event { pending.append(send) }
         }

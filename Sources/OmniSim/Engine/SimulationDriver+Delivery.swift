@@ -35,7 +35,7 @@ extension SimulationDriver {
                 if reception.push {
                     await call(&run, Send(message: message, recipient: recipient, channel: .push, due: run.now))
                 }
-                run.queue.push(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer)
+                run.agenda.schedule(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer)
             } else if let customer = customers[recipient.int] {
                 let channel = await customer.channelForMessage()
                 if journaling, run.journal?.records(recipient) == true {
@@ -53,7 +53,7 @@ extension SimulationDriver {
         case .windowOpens(let kind):
             let (attempts, next) = await channels[kind.rawValue].windowOpens(at: run.now)
             for attempt in attempts { await handle(&run, attempt) }
-            if let next { run.queue.push(.windowOpens(kind), at: next, phase: .windowRelease) }
+            if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
         case .arrival(let send):
             await arriveLater(&run, send)
         case .retry(let send):
@@ -106,7 +106,7 @@ extension SimulationDriver {
         case .attempted(let attempt):
             await handle(&run, attempt)
         case .queued(let windowOpensAt):
-            if let windowOpensAt { run.queue.push(.windowOpens(send.channel), at: windowOpensAt, phase: .windowRelease) }
+            if let windowOpensAt { run.agenda.schedule(.windowOpens(send.channel), at: windowOpensAt, phase: .windowRelease) }
         }
     }
 
@@ -121,10 +121,10 @@ extension SimulationDriver {
                 }
                 await record(&run, send, seen: seen)
             } else {
-                run.queue.push(.arrival(send), at: time, phase: .timer)
+                run.agenda.schedule(.arrival(send), at: time, phase: .timer)
             }
         case .failed(let send, let retryAt):
-            run.queue.push(.retry(send), at: retryAt, phase: .timer)
+            run.agenda.schedule(.retry(send), at: retryAt, phase: .timer)
         case .bounced(let send):
             run.oracle.bounced(send)
             if journaling, run.journal?.records(send.recipient) == true {

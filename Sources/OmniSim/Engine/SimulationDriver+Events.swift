@@ -64,7 +64,7 @@ extension SimulationDriver {
             try await user(person, "have the mobile app").actor.giveMobile()
         case .channel(let kind, let change):
             if let window = await channels[kind.rawValue].apply(change, at: run.now) {
-                run.queue.push(.windowOpens(kind), at: window, phase: window == run.now ? .timer : .windowRelease)
+                run.agenda.schedule(.windowOpens(kind), at: window, phase: .windowRelease)
             }
         }
     }

@@ -1,16 +1,16 @@
 /// Where in an instant something runs. The contract's same-instant rule: sends released by a rate
 /// window, then scenario events in file order, then timers in the order they were set, then checks.
-enum Phase: UInt8, Comparable, Sendable {
+public enum Phase: UInt8, Comparable, Sendable {
     case windowRelease = 0
     case scenarioEvent = 1
     case timer = 2
     case check = 3
 
-    static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// A timer is data in the queue, never a sleeping task.
-enum TimerEvent: Sendable {
+public enum TimerEvent: Sendable {
     /// A rate window opens on a channel: its waiting sends go out.
     case windowOpens(ChannelKind)
     /// A send in flight arrives (its latency has passed).
@@ -22,11 +22,11 @@ enum TimerEvent: Sendable {
 }
 
 /// One entry of the ``EventQueue``.
-struct ScheduledTimer: Sendable {
-    let time: SimInstant
-    let phase: Phase
+public struct ScheduledTimer: Sendable {
+    public let time: SimInstant
+    public let phase: Phase
     let sequence: UInt64
-    let event: TimerEvent
+    public let event: TimerEvent
 
     /// The total order of the queue.
     var key: Key { Key(time: time.milliseconds, phase: phase.rawValue, sequence: sequence) }

@@ -37,18 +37,16 @@ public enum ScenarioExpander {
             write(line + "\n")
         }
         if let endAt = plan.endAt { write("end at \(endAt)\n") }
-        let timedChecks = plan.checks.compactMap { check in check.time.map { (time: $0, check: check) } }
-            .sorted { ($0.time, $0.check.id) < ($1.time, $1.check.id) }
-        var checkIndex = 0
-        var events = EventStream(events: plan.events, loads: plan.loads)
-        while let event = events.next() {
-            while checkIndex < timedChecks.count, timedChecks[checkIndex].time < event.time {
-                write("at \(timedChecks[checkIndex].time) expect \(timedChecks[checkIndex].check.condition.describe(cast: cast))\n")
-                checkIndex += 1
+        // Timed lines in the order the engine takes them (events after `end at` included: they are
+        // written, and never run).
+        var agenda = Agenda(plan: plan)
+        while let (time, step) = agenda.next() {
+            switch step {
+            case .event(let event): write("at \(time) \(StatementText.action(event.action, cast: cast))\n")
+            case .check(let check): write("at \(time) expect \(check.condition.describe(cast: cast))\n")
+            case .timer: break
             }
-            write("at \(event.time) \(StatementText.action(event.action, cast: cast))\n")
         }
-        for (time, check) in timedChecks[checkIndex...] { write("at \(time) expect \(check.condition.describe(cast: cast))\n") }
         for check in plan.checks where check.time == nil { write("expect \(check.condition.describe(cast: cast))\n") }
     }
 
@@ -57,8 +55,9 @@ public enum ScenarioExpander {
     public static func statementCount(_ compiled: CompiledScenario, limit: Int) -> Int {
         let plan = compiled.plan
         var count = 0
-        var events = EventStream(events: plan.events, loads: plan.loads)
-        while events.next() != nil {
+        var agenda = Agenda(plan: plan)
+        while let (_, step) = agenda.next() {
+            guard case .event = step else { continue }
             count += 1
             if count > limit { return count }
         }

@@ -1,0 +1,104 @@
+public import OmniSim
+
+/// A plain single-threaded loop, with no actors, that implements the contract's delivery rules for
+/// the events a `load` line generates (start, write, view, presence; no drafts, items, settings or
+/// channel faults — the standard workloads have none). It shares no rule code with omnisim, only
+/// the ``Agenda`` that says what comes next: it is the yardstick for speed in `omnisim-bench` and a
+/// second opinion on delivery counts in `swift test`.
+public struct ReferenceLoop {
+    private struct User {
+        var loggedIn = false
+        var viewing: Int32 = -1
+        /// Arrived unseen (message, recipient) slots by thread.
+        var unseen: [Int32: [Int32]] = [:]
+    }
+
+    private var users: [User]
+    private var inChat: [Bool]
+    private let isCustomer: [Bool]
+    private var members: [[Int32]]
+    /// Per (message, recipient) slot: seen yet? A message's slots start at `firstSlot[message]`,
+    /// in the order of `slotPerson`.
+    private var slotSeen: [Bool] = []
+    private var slotPerson: [Int32] = []
+    private var firstSlot: [Int32] = []
+    private let emailAfter: SimDuration
+    /// Deliveries by channel, in ``ChannelKind`` order.
+    public private(set) var deliveries = [0, 0, 0, 0]
+    public private(set) var events = 0
+
+    public init(plan: ScenarioPlan) {
+        let count = plan.cast.personKinds.count
+        users = Array(repeating: User(), count: count)
+        inChat = Array(repeating: false, count: count)
+        isCustomer = plan.cast.personKinds.map { $0 == .customer }
+        members = Array(repeating: [], count: plan.cast.threadNames.count)
+        emailAfter = plan.everyone.emailAfter ?? UserSettings.contractDefaults.emailAfter ?? .minutes(1)
+    }
+
+    /// Runs every event of `plan` and its fallback deadlines; returns the total deliveries.
+    public mutating func run(_ plan: ScenarioPlan) -> Int {
+        var agenda = Agenda(plan: plan, endAt: plan.endAt)
+        while let (time, step) = agenda.next() {
+            switch step {
+            case .event(let event): apply(event, at: time, agenda: &agenda)
+            case .timer(let timer):
+                events += 1
+                guard case .fallbackDeadline(let message, let person) = timer.event else { continue }
+                if let slot = slot(message, person), !slotSeen[slot] { deliveries[ChannelKind.email.rawValue] += 1 }
+            case .check: continue
+            }
+        }
+        return deliveries.reduce(0, +)
+    }
+
+    private func slot(_ message: MessageID, _ person: PersonID) -> Int? {
+        let start = Int(firstSlot[message.int])
+        let end = message.int + 1 < firstSlot.count ? Int(firstSlot[message.int + 1]) : slotPerson.count
+        return (start..<end).first { slotPerson[$0] == Int32(person.int) }
+    }
+
+    private mutating func apply(_ event: PlannedEvent, at time: SimInstant, agenda: inout Agenda) {
+        events += 1
+        switch event.action {
+        case .logIn(.known(let p)): users[p.int].loggedIn = true
+        case .logOut(.known(let p)):
+            users[p.int].loggedIn = false
+            users[p.int].viewing = -1
+        case .joinChat(.known(let p)): inChat[p.int] = true
+        case .leaveChat(.known(let p)): inChat[p.int] = false
+        case .view(.known(let p), .known(let t)):
+            users[p.int].loggedIn = true
+            users[p.int].viewing = Int32(t.int)
+            for slot in users[p.int].unseen.removeValue(forKey: Int32(t.int)) ?? [] { slotSeen[Int(slot)] = true }
+        case .start(.known(let author), .known(let t), _, let with, _):
+            var list = [Int32(author.int)]
+            for case .known(let p) in with where !list.contains(Int32(p.int)) { list.append(Int32(p.int)) }
+            members[t.int] = list
+            post(Int32(author.int), Int32(t.int), at: time, agenda: &agenda)
+        case .write(.known(let author), .known(let t), _, _):
+            post(Int32(author.int), Int32(t.int), at: time, agenda: &agenda)
+        default:
+            preconditionFailure("the reference loop covers load events only")
+        }
+    }
+
+    private mutating func post(_ author: Int32, _ thread: Int32, at now: SimInstant, agenda: inout Agenda) {
+        let message = MessageID(firstSlot.count)
+        firstSlot.append(Int32(slotSeen.count))
+        for recipient in members[Int(thread)] where recipient != author {
+            let r = Int(recipient)
+            if isCustomer[r] {
+                deliveries[inChat[r] ? ChannelKind.chat.rawValue : ChannelKind.email.rawValue] += 1
+                continue
+            }
+            deliveries[ChannelKind.messenger.rawValue] += 1
+            let slot = Int32(slotSeen.count)
+            let seen = users[r].loggedIn && users[r].viewing == thread
+            slotSeen.append(seen)
+            slotPerson.append(recipient)
+            if !seen { users[r].unseen[thread, default: []].append(slot) }
+            agenda.schedule(.fallbackDeadline(message, PersonID(r)), at: now + emailAfter)
+        }
+    }
+}
