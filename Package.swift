@@ -42,7 +42,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ScenarioFileTests",
-            dependencies: ["ScenarioLanguage", "OmniSim", "OmniSimRunner", "SimTestSupport", "omnisim"],
+            dependencies: ["ScenarioLanguage", "OmniSim", "OmniSimRunner", "SimTestSupport", "omnisim"], exclude: ["Golden"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -86,6 +86,20 @@ public struct ChannelConfig: Sendable, Equatable {
         self.downWindows = downWindows
         self.rate = rate
     }
+
+    /// Applies a change: the one statement of what each change does to a channel's settings,
+    /// whether it stands at the top of a file (lowering) or comes as a timed event (``ChannelState``).
+    public mutating func apply(_ change: ChannelChange) {
+        switch change {
+        case .latency(let latency): self.latency = latency
+        case .down(let window): downWindows.append(window)
+        case .rate(let rate): self.rate = rate
+        case .jitter(let jitter, let seed):
+            self.jitter = jitter
+            jitterSeed = seed
+        case .bounce(let person): if !bouncing.contains(person) { bouncing.append(person) }
+        }
+    }
 }
 
 /// An outage `A..B`: the channel is down from A (inclusive) to B (exclusive).

@@ -34,9 +34,9 @@ struct Lowering {
             case .setting(nil, let change): plan.everyone.apply(change)
             case .setting(let name?, let change):
                 if let id = configurableUser(name) { plan.personSetup[id.int].settings.apply(change) }
-            case .channel(let kind, let change): Self.apply(change, to: &plan.channels[kind.rawValue])
+            case .channel(let kind, let change): plan.channels[kind.rawValue].apply(change)
             case .channelBounce(let kind, let name):
-                if let id = knownPerson(name) { Self.apply(.bounce(id), to: &plan.channels[kind.rawValue]) }
+                if let id = knownPerson(name) { plan.channels[kind.rawValue].apply(.bounce(id)) }
             case .event(let time, .channelBounce(let kind, let name)):
                 // The bounced person must be known, as in a declaration.
                 if let id = knownPerson(name) {
@@ -69,18 +69,6 @@ struct Lowering {
             }
         }
         return (plan, checkRanges, eventRanges)
-    }
-
-    static func apply(_ change: ChannelChange, to config: inout ChannelConfig) {
-        switch change {
-        case .latency(let latency): config.latency = latency
-        case .down(let window): config.downWindows.append(window)
-        case .rate(let rate): config.rate = rate
-        case .jitter(let jitter, let seed):
-            config.jitter = jitter
-            config.jitterSeed = seed
-        case .bounce(let person): if !config.bouncing.contains(person) { config.bouncing.append(person) }
-        }
     }
 
     // MARK: Declarations

@@ -54,15 +54,27 @@ public struct ChannelState: Sendable {
     /// result is true. Otherwise nothing changes and the result is false: submit them one by one.
     /// The same as `count` calls of ``submit(_:at:)`` that each arrive at once, in one step.
     public mutating func deliverAtOnce(count: Int, at now: SimInstant) -> Bool {
-        guard config.rate == nil, config.latency == .zero, config.jitter == .zero, config.bouncing.isEmpty,
-              !isDown(at: now)
-        else { return false }
+        guard nothingHoldsBack(at: now) else { return false }
         for _ in 0..<count { statistics.recordDelivery(arrival: now, due: now) }
         return true
     }
 
+    /// The rule the fast path rests on, stated once: with no rate, latency, jitter or bounce in
+    /// force and the channel up at `now`, every send that falls due at `now` arrives at `now`.
+    /// ``submit(_:at:)`` asserts (in debug builds) that it comes to the same.
+    public func nothingHoldsBack(at now: SimInstant) -> Bool {
+        config.rate == nil && config.latency == .zero && config.jitter == .zero && config.bouncing.isEmpty && !isDown(at: now)
+    }
+
     /// A send falls due at `now`: it goes out if the window has room and nobody waits, else it queues.
     public mutating func submit(_ send: Send, at now: SimInstant) -> Submission {
+        let atOnce = nothingHoldsBack(at: now)
+        let submission = submitted(send, at: now)
+        assert(!atOnce || submission == .attempted(.arrives(send, at: now)), "the fast path's rule and submit disagree")
+        return submission
+    }
+
+    private mutating func submitted(_ send: Send, at now: SimInstant) -> Submission {
         if let rate = config.rate {
             if !waiting.isEmpty || !takeSlot(at: now, rate: rate) {
                 waiting.append(send)
@@ -100,19 +112,14 @@ public struct ChannelState: Sendable {
     /// Applies a configuration change. Returns a window to schedule if sends wait and none is set
     /// (for example after the rate was removed or changed).
     public mutating func apply(_ change: ChannelChange, at now: SimInstant) -> SimInstant? {
+        config.apply(change)
+        // What a change does to the channel's running state besides its settings.
         switch change {
-        case .latency(let latency): config.latency = latency
-        case .down(let window): config.downWindows.append(window)
-        case .rate(let rate):
-            config.rate = rate
+        case .rate:
             windowIndex = -1
             sendsInWindow = 0
-        case .jitter(let jitter, let seed):
-            config.jitter = jitter
-            config.jitterSeed = seed
-            jitterRandom = SplitMix64(seed: seed)
-        case .bounce(let person):
-            if !config.bouncing.contains(person) { config.bouncing.append(person) }
+        case .jitter(_, let seed): jitterRandom = SplitMix64(seed: seed)
+        case .latency, .down, .bounce: break
         }
         guard !waiting.isEmpty, !windowOpenSet else { return nil }
         windowOpenSet = true

@@ -34,9 +34,9 @@ public actor ThreadActor {
         try state.setClosed(closed, by: person, cast: cast)
     }
     func checkViewer(_ person: PersonID) throws(Rejection) {
-        // The common case first: a call to a non-inlined method of `state` copies the whole state
-        // (retaining its arrays) for the call; these reads do not.
-        if state.isLive && state.members.contains(person) { return }
+        // The common case first, through the rule's own inlined predicate: a call to a non-inlined
+        // method of `state` copies the whole state (retaining its arrays) for the call.
+        if state.mayView(person) { return }
         try state.checkViewer(person, cast: cast)
     }
     func canBeSeen(by person: PersonID) -> Bool { state.canBeSeen(by: person, cast: cast) }

@@ -44,12 +44,11 @@ extension ThreadState {
 
     /// Whether `person` may view this thread: a participant, or (an item) a follower.
     public func checkViewer(_ person: PersonID, cast: Cast) throws(Rejection) {
+        if mayView(person) { return }
         try requireLive(cast)
-        guard isMember(person) else {
-            throw isItem
-                ? .notFollower(person: cast.name(of: person), thread: cast.name(of: id))
-                : .notMember(person: cast.name(of: person), thread: cast.name(of: id))
-        }
+        throw isItem
+            ? .notFollower(person: cast.name(of: person), thread: cast.name(of: id))
+            : .notMember(person: cast.name(of: person), thread: cast.name(of: id))
     }
 
     /// Who may see this thread now: its participants; for an item, every user and its customer followers.

@@ -41,9 +41,17 @@ public struct ThreadState: Sendable {
 
     public var isItem: Bool { if case .item = kind { true } else { false } }
     /// Matched, not compared: `==` would copy the lifecycle (and retain a draft's list) on every call.
+    @inline(__always)
     public var isLive: Bool { if case .live = lifecycle { true } else { false } }
 
+    @inline(__always)
     public func isMember(_ person: PersonID) -> Bool { members.contains(person) }
+
+    /// The rule for viewing, stated once: `person` may view the thread when it is live and they take
+    /// part in it (for an item: follow it). ``checkViewer(_:cast:)`` says why not; the actor's fast
+    /// path asks this, inlined, without copying the state.
+    @inline(__always)
+    public func mayView(_ person: PersonID) -> Bool { isLive && isMember(person) }
 
     /// What a posted message needs: its number and its recipients, fixed at posting.
     public struct Posting: Sendable, Equatable {
