@@ -20,8 +20,8 @@ struct LoadGenerator {
     private var messageCursor = 0
     /// People's presence as the generator sees it (its own schedule of log-ins and chat visits).
     private var present: [Bool]
-    private var presence = MinHeap<(time: Int64, person: Int32)>()
-    private var views = MinHeap<(time: Int64, sequence: Int64, person: Int32, thread: Int32)>()
+    private var presence = BinaryHeap<PresenceDue>()
+    private var views = BinaryHeap<ViewDue>()
     private var viewSequence: Int64 = 0
     private var random: SplitMix64
 
@@ -37,19 +37,25 @@ struct LoadGenerator {
         buildMessages()
         for person in 0..<present.count {
             let first = Int64(random.below(Int(Self.presencePauseMax) + 1))
-            if first < spec.over.milliseconds { presence.push((first, Int32(person)), by: Self.presenceKey) }
+            if first < spec.over.milliseconds { presence.insert(PresenceDue(time: first, person: Int32(person))) }
         }
     }
 
-    private static func presenceKey(_ a: (time: Int64, person: Int32), _ b: (time: Int64, person: Int32)) -> Bool {
-        (a.time, a.person) < (b.time, b.person)
+    /// A person's next presence change: ordered by time, then person (a total order).
+    private struct PresenceDue: Comparable, Sendable {
+        var time: Int64
+        var person: Int32
+        static func < (a: Self, b: Self) -> Bool { (a.time, a.person) < (b.time, b.person) }
     }
 
-    private static func viewKey(
-        _ a: (time: Int64, sequence: Int64, person: Int32, thread: Int32),
-        _ b: (time: Int64, sequence: Int64, person: Int32, thread: Int32)
-    ) -> Bool {
-        (a.time, a.sequence) < (b.time, b.sequence)
+    /// A recipient's view of a thread: ordered by time, then the order it was drawn in.
+    private struct ViewDue: Comparable, Sendable {
+        var time: Int64
+        var sequence: Int64
+        var person: Int32
+        var thread: Int32
+        static func < (a: Self, b: Self) -> Bool { (a.time, a.sequence) < (b.time, b.sequence) }
+        static func == (a: Self, b: Self) -> Bool { (a.time, a.sequence) == (b.time, b.sequence) }
     }
 
     private func person(_ index: Int) -> PersonID {
@@ -123,20 +129,20 @@ struct LoadGenerator {
     /// The instant of the next event, if any.
     var nextTime: Int64? {
         var best = messageCursor < messageTimes.count ? messageTimes[messageCursor] : Int64.max
-        if let top = presence.peek, top.time < best { best = top.time }
-        if let top = views.peek, top.time < best { best = top.time }
+        if let top = presence.min, top.time < best { best = top.time }
+        if let top = views.min, top.time < best { best = top.time }
         return best == .max ? nil : best
     }
 
     /// The next event in time order (at one instant: presence, then views, then messages).
     mutating func next() -> PlannedEvent.Action? {
         guard let time = nextTime else { return nil }
-        if let top = presence.peek, top.time == time {
-            _ = presence.pop(by: Self.presenceKey)
+        if let top = presence.min, top.time == time {
+            _ = presence.popMin()
             return togglePresence(Int(top.person), at: time)
         }
-        if let top = views.peek, top.time == time {
-            _ = views.pop(by: Self.viewKey)
+        if let top = views.min, top.time == time {
+            _ = views.popMin()
             return .view(.known(PersonID(Int(top.person))), .known(ThreadID(Int(top.thread))))
         }
         let conversation = Int(messageConversations[messageCursor])
@@ -148,7 +154,7 @@ struct LoadGenerator {
     private mutating func togglePresence(_ index: Int, at time: Int64) -> PlannedEvent.Action {
         present[index].toggle()
         let pause = Self.presencePauseMin + Int64(random.below(Int(Self.presencePauseMax - Self.presencePauseMin) + 1))
-        if time + pause < spec.over.milliseconds { presence.push((time + pause, Int32(index)), by: Self.presenceKey) }
+        if time + pause < spec.over.milliseconds { presence.insert(PresenceDue(time: time + pause, person: Int32(index))) }
         let who = PersonRef.known(person(index))
         if index < spec.userCount { return present[index] ? .logIn(who) : .logOut(who) }
         return present[index] ? .joinChat(who) : .leaveChat(who)
@@ -176,7 +182,7 @@ struct LoadGenerator {
             let index = localIndex(member)
             guard index < spec.userCount, present[index] else { continue }
             let delay = Int64(1 + random.below(Self.viewDelayMax))
-            views.push((time + delay, viewSequence, Int32(member.int), Int32(thread.int)), by: Self.viewKey)
+            views.insert(ViewDue(time: time + delay, sequence: viewSequence, person: Int32(member.int), thread: Int32(thread.int)))
             viewSequence += 1
         }
         return action

@@ -10,19 +10,19 @@
 ///
 /// - Complexity: `push` and `popMin` are O(1) in the lane, O(log n) in the heap; `peek` is O(1).
 struct EventQueue {
-    private var storage: [ScheduledTimer] = []
+    private var heap = BinaryHeap<ScheduledTimer>()
     private var lane = FIFOQueue<ScheduledTimer>()
     private var laneLastKey: ScheduledTimer.Key?
     private var sequenceNext: UInt64 = 0
 
-    var isEmpty: Bool { storage.isEmpty && lane.isEmpty }
-    var count: Int { storage.count + lane.count }
+    var isEmpty: Bool { heap.isEmpty && lane.isEmpty }
+    var count: Int { heap.count + lane.count }
 
     /// The earliest timer, if any, without removing it.
     var peek: ScheduledTimer? {
-        guard let laneFirst = lane.first else { return storage.first }
-        guard let heapFirst = storage.first else { return laneFirst }
-        return laneFirst.key < heapFirst.key ? laneFirst : heapFirst
+        guard let laneFirst = lane.first else { return heap.min }
+        guard let heapFirst = heap.min else { return laneFirst }
+        return laneFirst < heapFirst ? laneFirst : heapFirst
     }
 
     /// Schedules `timer` at `time`; timers at the same time and phase run in the order they were set.
@@ -34,54 +34,18 @@ struct EventQueue {
             laneLastKey = entry.key
             return
         }
-        storage.append(entry)
-        siftUp(storage.count - 1)
+        heap.insert(entry)
     }
 
     /// Removes and returns the earliest timer.
     mutating func popMin() -> ScheduledTimer? {
-        if let laneFirst = lane.first, storage.first.map({ laneFirst.key < $0.key }) ?? true {
+        if let laneFirst = lane.first, heap.min.map({ laneFirst < $0 }) ?? true {
             if lane.count == 1 { laneLastKey = nil }
             return lane.popFirst()
         }
-        guard let first = storage.first else { return nil }
-        let last = storage.removeLast()
-        if !storage.isEmpty {
-            storage[0] = last
-            siftDown(0)
-        }
-        return first
+        return heap.popMin()
     }
 
     /// Every pending timer, in no particular order (for end-of-run accounting only).
-    var unordered: [ScheduledTimer] { storage + Array(lane.elements) }
-
-    private mutating func siftUp(_ index: Int) {
-        var child = index
-        let item = storage[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard item.key < storage[parent].key else { break }
-            storage[child] = storage[parent]
-            child = parent
-        }
-        storage[child] = item
-    }
-
-    private mutating func siftDown(_ index: Int) {
-        var parent = index
-        let item = storage[parent]
-        let count = storage.count
-        while true {
-            let left = 2 * parent + 1
-            guard left < count else { break }
-            var smallest = left
-            let right = left + 1
-            if right < count && storage[right].key < storage[left].key { smallest = right }
-            guard storage[smallest].key < item.key else { break }
-            storage[parent] = storage[smallest]
-            parent = smallest
-        }
-        storage[parent] = item
-    }
+    var unordered: [ScheduledTimer] { heap.unordered + Array(lane.elements) }
 }

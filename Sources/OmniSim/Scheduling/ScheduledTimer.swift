@@ -22,7 +22,7 @@ public enum TimerEvent: Sendable {
 }
 
 /// One entry of the ``EventQueue``.
-public struct ScheduledTimer: Sendable {
+public struct ScheduledTimer: Sendable, Comparable {
     public let time: SimInstant
     public let phase: Phase
     let sequence: UInt64
@@ -30,6 +30,10 @@ public struct ScheduledTimer: Sendable {
 
     /// The total order of the queue.
     var key: Key { Key(time: time.milliseconds, phase: phase.rawValue, sequence: sequence) }
+
+    public static func < (a: Self, b: Self) -> Bool { a.key < b.key }
+    /// Two entries are the same when they have the same key (the sequence number is unique).
+    public static func == (a: Self, b: Self) -> Bool { a.key == b.key }
 
     struct Key: Comparable {
         let time: Int64

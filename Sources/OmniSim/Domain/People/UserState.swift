@@ -13,14 +13,13 @@ public struct UserState: Sendable {
     /// Arrived, unseen messages over all threads.
     public private(set) var unread = 0
 
-    /// Messages awaiting their fallback deadline, in posting order, from `pendingHead` on.
-    private var pending: [PendingMessage] = []
-    private var pendingHead = 0
+    /// Messages awaiting their fallback deadline, in posting order.
+    private var pending = FIFOQueue<PendingMessage>()
     /// Arrived, unseen messages by thread (a user takes part in few threads: a short flat list beats
     /// a hash, and counts beat lists of messages: a view only needs how many it makes seen).
     private var unreadByThread: [(thread: ThreadID, count: Int32)] = []
 
-    private struct PendingMessage {
+    private struct PendingMessage: Sendable {
         var message: MessageID
         var thread: ThreadID
         var state: ReadState
@@ -67,7 +66,7 @@ public struct UserState: Sendable {
         let seen = Int(unreadByThread[index].count)
         unreadByThread.swapAt(index, unreadByThread.count - 1)
         unreadByThread.removeLast()
-        for slot in pendingHead..<pending.count where pending[slot].thread == thread && pending[slot].state == .unseen {
+        for slot in pending.indices where pending[slot].thread == thread && pending[slot].state == .unseen {
             pending[slot].state = .seen
         }
         unread -= seen
@@ -112,14 +111,7 @@ public struct UserState: Sendable {
             seen = pending[slot].state == .seen
             pending[slot].state = .decided
         }
-        while pendingHead < pending.count, pending[pendingHead].state == .decided { pendingHead += 1 }
-        if pendingHead == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingHead = 0
-        } else if pendingHead >= 256, pendingHead * 2 >= pending.count {
-            pending.removeFirst(pendingHead)
-            pendingHead = 0
-        }
+        pending.removeFirst { $0.state == .decided }
         if seen { return .seen }
         return settings.resolved(over: everyone).email ? .sendEmail : .emailOff
     }
@@ -132,11 +124,9 @@ public struct UserState: Sendable {
     /// Where `message` waits for its deadline: arrivals look from the newest end, deadlines from the oldest.
     private func pendingSlot(of message: MessageID, fromFront: Bool = false) -> Int? {
         if fromFront {
-            for slot in pendingHead..<pending.count where pending[slot].message == message { return slot }
+            for slot in pending.indices where pending[slot].message == message { return slot }
         } else {
-            for slot in stride(from: pending.count - 1, through: pendingHead, by: -1) where pending[slot].message == message {
-                return slot
-            }
+            for slot in pending.indices.reversed() where pending[slot].message == message { return slot }
         }
         return nil
     }
