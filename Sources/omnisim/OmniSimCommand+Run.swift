@@ -33,7 +33,7 @@ extension OmniSimCommand {
             if !progress.isEmpty { run.progress = progress[index] }
             return run
         }
-        let colour = Terminal.usesColour(outputs.usesStandardOutput ? 2 : 1)
+        let style: TextStyle = Terminal.usesColour(outputs.usesStandardOutput ? 2 : 1) ? .terminal : .plain
         let keepRuns = options.junitPath != nil || options.htmlPath != nil
         let started = Date()
         let monitor = progress.isEmpty ? nil : ProgressLine(files: files, progress: progress, started: started)
@@ -44,7 +44,7 @@ extension OmniSimCommand {
             files: files, options: runOptions, tracePaths: outputs.tracePaths, workers: options.workers
         ) { run in
             monitor?.finished(run.path)
-            report.write(Terminal.colour(RunReport.text(for: run), enabled: colour))
+            report.write(RunReport.text(for: run, style: style))
             if case .ran = run.outcome { traceWritten.append(true) } else { traceWritten.append(false) }
             if keepRuns { kept.append(run) }
         }
@@ -52,7 +52,7 @@ extension OmniSimCommand {
         let seconds = Date().timeIntervalSince(started)
         let wall = String(format: " in %.2fs", seconds)
         if Terminal.isTerminal(outputs.usesStandardOutput ? 2 : 1) {
-            report.write(Terminal.colour(tally.summary, enabled: colour) + wall + "\n")
+            report.write(tally.summary + wall + "\n")
         } else {
             // Redirected output stays byte-identical from run to run: the wall time goes to stderr.
             report.write(tally.summary + "\n")

@@ -9,15 +9,6 @@ enum Terminal {
     static func usesColour(_ descriptor: Int32) -> Bool {
         isTerminal(descriptor) && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
-
-    /// Colours PASS green and FAIL and `error:` red.
-    static func colour(_ text: String, enabled: Bool) -> String {
-        guard enabled else { return text }
-        return text
-            .replacingOccurrences(of: "PASS ", with: "\u{1B}[32mPASS\u{1B}[0m ")
-            .replacingOccurrences(of: "FAIL ", with: "\u{1B}[31mFAIL\u{1B}[0m ")
-            .replacingOccurrences(of: " error: ", with: " \u{1B}[31merror:\u{1B}[0m ")
-    }
 }
 
 /// A live progress line on stderr (only on a terminal, only once a run has taken a second): the

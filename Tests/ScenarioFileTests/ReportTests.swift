@@ -109,6 +109,22 @@ struct ReportTests {
         let text = ExplainReport.text(person: "jonas", compiled: compiled, result: result)
         #expect(text.contains("20s       views plan: 2 messages seen; unread 0, bubble 0"))
     }
+
+    @Test("colour marks the report's own words, never a quoted line that holds the same words")
+    func colourIsTheRenderers() async throws {
+        let run = try await run("""
+            user maria jonas
+            at 0s maria starts conversation plan with jonas "FAIL PASS error: x"
+            expect no email to jonas "PASS error: "
+            """, journal: nil)
+        let text = RunReport.text(for: run, style: .terminal)
+        let lines = text.split(separator: "\n")
+        #expect(lines[0].hasPrefix("\u{1B}[31mFAIL\u{1B}[0m demo.scenario"))
+        #expect(lines.contains { $0.hasPrefix("demo.scenario:3:1: \u{1B}[31merror:\u{1B}[0m expected no email to jonas") })
+        let echoed = try #require(lines.first { $0.hasPrefix("3 | ") })
+        #expect(!echoed.contains("\u{1B}"), "the quoted source line is not coloured")
+        #expect(!RunReport.text(for: run).contains("\u{1B}"), "plain text has no colour at all")
+    }
 }
 
 /// A test's own failure, with what went wrong.

@@ -1,23 +1,23 @@
-import ScenarioLanguage
+public import ScenarioLanguage
 public import OmniSim
 
 /// The text a run prints for one scenario: PASS or FAIL with counts, the per-channel figures, and
 /// each failure as a located diagnostic with the command that reproduces it. The same run always
 /// gives the same text.
 public enum RunReport {
-    public static func text(for run: ScenarioRun) -> String {
+    public static func text(for run: ScenarioRun, style: TextStyle = .plain) -> String {
         let path = displayPath(run.path)
         switch run.outcome {
         case .unreadable(let message):
-            return "error: \(message)\n"
+            return "\(style.failure("error:")) \(message)\n"
         case .outputFailed(let message):
-            return "error: \(path): \(message)\n"
+            return "\(style.failure("error:")) \(path): \(message)\n"
         case .fileError(let error):
-            return DiagnosticRenderer.render(error)
+            return DiagnosticRenderer.render(error, style: style)
         case .failedToRun(_, let message):
-            return "FAIL \(path): \(message)\n" + reproduce(run.path)
+            return "\(style.failure("FAIL")) \(path): \(message)\n" + reproduce(run.path)
         case .ran(let compiled, let result):
-            return ranText(run.path, compiled, result)
+            return ranText(run.path, compiled, result, style)
         }
     }
 
@@ -32,23 +32,25 @@ public enum RunReport {
         path == ScenarioFiles.standardInput ? ScenarioFiles.standardInputName : Quoting.visible(path)
     }
 
-    private static func ranText(_ rawPath: String, _ compiled: CompiledScenario, _ result: RunResult) -> String {
+    private static func ranText(_ rawPath: String, _ compiled: CompiledScenario, _ result: RunResult, _ style: TextStyle) -> String {
         let path = displayPath(rawPath)
         let failed = result.failedChecks.count + result.unexpectedRejections.count + (result.violationCount > 0 ? 1 : 0)
         let checks = result.checks.count
         var text = result.passed
-            ? "PASS \(path): \(checks) \(checks == 1 ? "check" : "checks") passed"
-            : "FAIL \(path): \(failed) of \(checks + result.unexpectedRejections.count) failed"
+            ? "\(style.success("PASS")) \(path): \(checks) \(checks == 1 ? "check" : "checks") passed"
+            : "\(style.failure("FAIL")) \(path): \(failed) of \(checks + result.unexpectedRejections.count) failed"
         text += "; \(result.messages) \(result.messages == 1 ? "message" : "messages"), \(result.deliveries) \(result.deliveries == 1 ? "delivery" : "deliveries"), ends at \(result.endTime)\n"
         for statistics in result.channels
         where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 || statistics.bounced > 0 {
             text += "  " + channelLine(statistics) + "\n"
         }
         let failures = ScenarioFailure.all(in: compiled, result: result)
-        text += DiagnosticRenderer.render(ScenarioFileError(file: compiled.file, diagnostics: failures.compactMap(\.diagnostic)))
-        for failure in failures where failure.kind == .invariant { text += "\(path): error: \(Quoting.visible(failure.message))\n" }
+        text += DiagnosticRenderer.render(ScenarioFileError(file: compiled.file, diagnostics: failures.compactMap(\.diagnostic)), style: style)
+        for failure in failures where failure.kind == .invariant {
+            text += "\(path): \(style.failure("error:")) \(Quoting.visible(failure.message))\n"
+        }
         if result.violationCount > result.violations.count {
-            text += "\(path): error: … and \(result.violationCount - result.violations.count) more invariant violations\n"
+            text += "\(path): \(style.failure("error:")) … and \(result.violationCount - result.violations.count) more invariant violations\n"
         }
         if !result.passed { text += reproduce(rawPath) }
         return text

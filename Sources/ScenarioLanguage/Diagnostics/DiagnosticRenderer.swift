@@ -15,11 +15,12 @@ public enum DiagnosticRenderer {
     /// The most characters of a message shown.
     static let messageMax = 400
 
-    public static func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+    public static func render(_ diagnostic: Diagnostic, in file: SourceFile, style: TextStyle = .plain) -> String {
         let start = diagnostic.range.start
         var message = Quoting.visible(diagnostic.message.text)
         if message.count > messageMax { message = String(message.prefix(messageMax)) + "…" }
-        var text = "\(Quoting.visible(file.path)):\(start.line):\(start.column): \(diagnostic.severity.rawValue): \(message)\n"
+        let severity = diagnostic.severity == .error ? style.failure("error:") : "\(diagnostic.severity.rawValue):"
+        var text = "\(Quoting.visible(file.path)):\(start.line):\(start.column): \(severity) \(message)\n"
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
         let (line, indent, length) = echo(file.line(start.line), diagnostic.range)
@@ -29,11 +30,11 @@ public enum DiagnosticRenderer {
     }
 
     /// Every diagnostic of a file, up to ``diagnosticsShownMax``, then a line saying how many more.
-    public static func render(_ error: ScenarioFileError) -> String {
-        var text = error.diagnostics.prefix(diagnosticsShownMax).map { render($0, in: error.file) }.joined()
+    public static func render(_ error: ScenarioFileError, style: TextStyle = .plain) -> String {
+        var text = error.diagnostics.prefix(diagnosticsShownMax).map { render($0, in: error.file, style: style) }.joined()
         let more = error.diagnostics.count - diagnosticsShownMax + error.omittedCount
         if more > 0 {
-            text += "\(Quoting.visible(error.file.path)): error: … and \(more) more \(more == 1 ? "error" : "errors") in this file\n"
+            text += "\(Quoting.visible(error.file.path)): \(style.failure("error:")) … and \(more) more \(more == 1 ? "error" : "errors") in this file\n"
         }
         return text
     }
