@@ -67,24 +67,18 @@ extension OmniSimCommand {
         return tally.exitCode
     }
 
-    /// `omnisim explain FILE --person NAME`.
+    /// `omnisim explain FILE --person NAME`: through the runner, like `run`.
     static func explain(_ path: String, person name: String) async -> Int32 {
-        guard let compiled = compile(path) else { return 2 }
-        let names = compiled.plan.cast.personNames
-        guard let index = names.firstIndex(of: name.hasPrefix("@") ? String(name.dropFirst()) : name) else {
-            let suggestion = EditDistance.suggestion(for: name, among: names)
+        switch await ScenarioRun.explain(path: path, person: name) {
+        case .explained(let text, let passed):
+            printOut(text)
+            return passed ? 0 : 1
+        case .unknownPerson(let name, let suggestion):
             printError("Error: unknown person \(Quoting.quoted(name))" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\n")
             return 2
-        }
-        var options = Simulation.Options()
-        options.journal = .person(PersonID(index))
-        do {
-            let result = try await Simulation.run(compiled.plan, options: options)
-            printOut(ExplainReport.text(person: names[index], compiled: compiled, result: result))
-            return result.passed ? 0 : 1
-        } catch {
-            printError("Error: \(error)\n")
-            return 1
+        case .notRun(let run):
+            printError(RunReport.text(for: run))
+            return run.exitCode
         }
     }
 }

@@ -54,15 +54,11 @@ enum OmniSimCommand {
         guard let files = files(paths) else { return 2 }
         var status: Int32 = 0
         for path in files {
-            do {
-                let file = try ScenarioFiles.read(path)
-                _ = try ScenarioCompiler.compile(file)
-                printOut("OK   \(Quoting.visible(file.path))\n")
-            } catch let error as ScenarioFileError {
-                printOut(DiagnosticRenderer.render(error))
-                status = 2
-            } catch {
-                printOut("error: \(error)\n")
+            switch ScenarioRun.compile(path) {
+            case .success(let compiled):
+                printOut("OK   \(Quoting.visible(compiled.file.path))\n")
+            case .failure(let notCompiled):
+                printOut(RunReport.text(for: notCompiled.run))
                 status = 2
             }
         }
@@ -71,14 +67,12 @@ enum OmniSimCommand {
 
     /// Reads and compiles one file, printing its diagnostics (or why it cannot be read) on failure.
     static func compile(_ path: String) -> CompiledScenario? {
-        do {
-            return try ScenarioCompiler.compile(try ScenarioFiles.read(path))
-        } catch let error as ScenarioFileError {
-            printError(DiagnosticRenderer.render(error))
-        } catch {
-            printError("Error: \(error)\n")
+        switch ScenarioRun.compile(path) {
+        case .success(let compiled): return compiled
+        case .failure(let notCompiled):
+            printError(RunReport.text(for: notCompiled.run))
+            return nil
         }
-        return nil
     }
 
     /// `omnisim expand`: prints the scenario with each `load` line replaced by what it generates.

@@ -37,20 +37,38 @@ public struct ScenarioRun: Sendable {
     /// Reads, compiles and runs the scenario at `path` with `options`; with `tracePath`, streams the
     /// trace to that file (see ``OutputFile``), which is kept only if the whole run was written.
     public static func run(path: String, options: Simulation.Options, tracePath: String? = nil) async -> ScenarioRun {
+        switch compile(path) {
+        case .failure(let notRun): notRun.run
+        case .success(let compiled): await run(compiled, path: path, options: options, tracePath: tracePath)
+        }
+    }
+
+    /// Why a file did not compile, as the run that reports it.
+    public struct NotCompiled: Error {
+        public var run: ScenarioRun
+    }
+
+    /// Reads and compiles the scenario at `path`.
+    public static func compile(_ path: String) -> Result<CompiledScenario, NotCompiled> {
         let file: SourceFile
         do {
             file = try ScenarioFiles.read(path)
         } catch let error as ScenarioFileError {
-            return ScenarioRun(path: path, outcome: .fileError(error))
+            return .failure(NotCompiled(run: ScenarioRun(path: path, outcome: .fileError(error))))
         } catch {
-            return ScenarioRun(path: path, outcome: .unreadable("\(error)"))
+            return .failure(NotCompiled(run: ScenarioRun(path: path, outcome: .unreadable("\(error)"))))
         }
-        let compiled: CompiledScenario
         do {
-            compiled = try ScenarioCompiler.compile(file)
+            return .success(try ScenarioCompiler.compile(file))
         } catch {
-            return ScenarioRun(path: path, outcome: .fileError(error))
+            return .failure(NotCompiled(run: ScenarioRun(path: path, outcome: .fileError(error))))
         }
+    }
+
+    /// Runs a compiled scenario (see ``run(path:options:tracePath:)``).
+    public static func run(
+        _ compiled: CompiledScenario, path: String, options: Simulation.Options, tracePath: String? = nil
+    ) async -> ScenarioRun {
         var options = options
         var output: OutputFile?
         if let tracePath {
