@@ -38,7 +38,7 @@ public struct ReferenceLoop {
 
     /// Runs every event of `plan` and its fallback deadlines; returns the total deliveries.
     public mutating func run(_ plan: ScenarioPlan) -> Int {
-        var agenda = Agenda(plan: plan, endAt: plan.endAt)
+        var agenda = Agenda(plan: plan)
         while let (time, step) = agenda.next() {
             switch step {
             case .event(let event): apply(event, at: time, agenda: &agenda)

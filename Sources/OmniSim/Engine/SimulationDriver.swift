@@ -64,7 +64,7 @@ actor SimulationDriver {
         }
         let ledger = DeliveryLedger(checks: plan.checks)
         self.start = RunState(
-            agenda: Agenda(plan: plan, endAt: plan.endAt), everyone: plan.everyone, ledger: ledger, oracle: Oracle(cast: plan.cast),
+            agenda: Agenda(plan: plan), everyone: plan.everyone, ledger: ledger, oracle: Oracle(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) },
             checkResults: Array(repeating: nil, count: plan.checks.count))
         self.journaling = options.journal != nil

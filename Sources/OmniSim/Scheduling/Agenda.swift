@@ -23,13 +23,14 @@ public struct Agenda {
     /// in the timer phase: "now" has passed that phase).
     private var current: (time: SimInstant, phase: Phase) = (.start, .windowRelease)
 
-    /// The agenda of `plan`; events and timers after `endAt` never come out (checks do: an `at`
-    /// check after the end reads the final state).
-    public init(plan: ScenarioPlan, endAt: SimInstant? = nil) {
+    /// The agenda of `plan`. Events and timers after the plan's `end at` never come out (checks do:
+    /// an `at` check after the end reads the final state); with `stopsAtEnd` false they all do
+    /// (`expand` writes every line, whether or not it would run).
+    public init(plan: ScenarioPlan, stopsAtEnd: Bool = true) {
         events = EventStream(events: plan.events, loads: plan.loads)
         timedChecks = plan.checks.filter { $0.time != nil }
             .sorted { ($0.time ?? .start, $0.id) < ($1.time ?? .start, $1.id) }
-        self.endAt = endAt ?? SimInstant(milliseconds: .max)
+        endAt = (stopsAtEnd ? plan.endAt : nil) ?? SimInstant(milliseconds: .max)
     }
 
     /// Sets a timer: it comes out at `time`, in `phase`, after the timers set before it for the same

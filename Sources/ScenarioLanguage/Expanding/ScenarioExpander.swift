@@ -39,7 +39,7 @@ public enum ScenarioExpander {
         if let endAt = plan.endAt { write("end at \(endAt)\n") }
         // Timed lines in the order the engine takes them (events after `end at` included: they are
         // written, and never run).
-        var agenda = Agenda(plan: plan)
+        var agenda = Agenda(plan: plan, stopsAtEnd: false)
         while let (time, step) = agenda.next() {
             switch step {
             case .event(let event): write("at \(time) \(StatementText.action(event.action, cast: cast))\n")
@@ -55,7 +55,7 @@ public enum ScenarioExpander {
     public static func statementCount(_ compiled: CompiledScenario, limit: Int) -> Int {
         let plan = compiled.plan
         var count = 0
-        var agenda = Agenda(plan: plan)
+        var agenda = Agenda(plan: plan, stopsAtEnd: false)
         while let (_, step) = agenda.next() {
             guard case .event = step else { continue }
             count += 1
