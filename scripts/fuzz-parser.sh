@@ -9,8 +9,14 @@ scratch=.build-fuzz
 # The libraries, instrumented for coverage and AddressSanitizer (no executables: libFuzzer has main).
 swift build -c release --scratch-path "$scratch" --target ScenarioLanguage -Xswiftc -sanitize=fuzzer,address 2>&1 | tail -1
 bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
+# The objects of today's sources only: a source that was moved or deleted leaves its old object behind.
+objects=()
+for module in OmniSim ScenarioLanguage; do
+  while IFS= read -r source; do objects+=("$bin/$module.build/$(basename "$source").o"); done \
+    < <(find "Sources/$module" -name '*.swift' | sort)
+done
 swiftc -O -sanitize=fuzzer,address -parse-as-library -I "$bin/Modules" \
-  Fuzz/ParserFuzzer.swift "$bin"/OmniSim.build/*.o "$bin"/ScenarioLanguage.build/*.o -o "$scratch/parser-fuzzer"
+  Fuzz/ParserFuzzer.swift "${objects[@]}" -o "$scratch/parser-fuzzer"
 corpus=$scratch/corpus
 mkdir -p "$corpus" Fuzz/findings
 find Scenarios Tests/ScenarioLanguageTests/Fixtures/malformed -name '*.scenario' -exec cp {} "$corpus/" \;
