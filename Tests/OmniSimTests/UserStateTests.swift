@@ -26,6 +26,21 @@ struct UserStateTests {
         #expect(everyoneOff.receive(MessageID(104), in: plan, at: .start, everyone: .init(push: false)).push == false)
     }
 
+    @Test("v2: reading on mobile sees what has arrived, without logging in or a lasting view")
+    func readingOnMobile() {
+        var bob = UserState(hasMobile: true)
+        _ = bob.receive(MessageID(0), in: plan, at: .start, everyone: .init(), arrivedNow: true)
+        _ = bob.receive(MessageID(1), in: plan, at: .start, everyone: .init())  // still in flight
+        #expect(bob.unread == 1)
+        #expect(bob.viewOnMobile(plan) == 1)
+        #expect(bob.unread == 0)
+        #expect(!bob.isLoggedIn)
+        #expect(bob.viewing == nil)
+        #expect(bob.arrive(MessageID(1), in: plan) == false, "not sticky: a later arrival is not seen because of it")
+        #expect(bob.deadlineReached(MessageID(0), everyone: .init()) == .seen)
+        #expect(bob.deadlineReached(MessageID(1), everyone: .init()) == .sendEmail)
+    }
+
     @Test("a person's own email-after wins over everyone's, which wins over the default")
     func emailAfterPrecedence() {
         var own = UserState(settings: .init(emailAfter: .minutes(5)))

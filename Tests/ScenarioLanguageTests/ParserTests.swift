@@ -29,6 +29,16 @@ struct ParserTests {
         #expect(DurationSyntax.parse("99999999999999999999h") == nil)
     }
 
+    @Test("v2: durations take days (24h): 7d, 1d9h30m, and 'views … on mobile' is its own event")
+    func daysAndMobileViews() throws {
+        #expect(DurationSyntax.parse("7d") == .hours(168))
+        #expect(DurationSyntax.parse("1d9h30m") == .minutes(33 * 60 + 30))
+        #expect(DurationSyntax.parse("d") == nil)
+        let compiled = try compile("user bob\nmobile bob\nat 1d bob views plan on mobile\nat 1d expect error \"plan\"\n")
+        #expect(compiled.plan.events.first?.time == .start + .hours(24))
+        #expect(compiled.plan.events.first?.action == .viewOnMobile(.known(PersonID(0)), .unknown("plan")))
+    }
+
     @Test("'+D' counts from the previous 'at'; times resolve to instants")
     func relativeTimes() throws {
         let compiled = try compile("user a\nat +1m a logs in\nat +30s a logs out\nat 5m a logs in\nat +1s a logs out\n")

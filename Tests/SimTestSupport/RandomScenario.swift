@@ -24,6 +24,8 @@ public struct RandomScenario {
     private let customers: [String]
     private var threads: [Thread] = []
     private var threadCount = 0
+    /// Who has the mobile app so far (u1 and u2 from the start; `at T mobile …` adds).
+    private var mobileUsers: Set<String> = ["u1", "u2"]
 
     public init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -179,10 +181,15 @@ public struct RandomScenario {
         threads[index].closed = close
     }
 
+    /// A view in the app, or (v2) a read on the mobile app: allowed to u1 and u2, who have it,
+    /// rejected for the others.
     private mutating func view() {
         guard let index = choose(candidates(where: { $0.isLive && $0.members.contains(where: users.contains) })) else { return }
         let viewers = threads[index].members.filter(users.contains)
-        event("\(viewers[random.below(viewers.count)]) views \(threads[index].name)")
+        let viewer = viewers[random.below(viewers.count)]
+        guard random.below(3) == 0 else { return event("\(viewer) views \(threads[index].name)") }
+        let hasMobile = mobileUsers.contains(viewer)
+        event("\(viewer) views \(threads[index].name) on mobile", error: hasMobile ? nil : "has no mobile app")
     }
 
     private mutating func randomSetting() -> String {
@@ -203,7 +210,11 @@ public struct RandomScenario {
             let from = time / 1000 + Int64(random.below(120))
             return "channel \(channel) down \(from)s..\(from + 1 + Int64(random.below(600)))s"
         case 2: return "channel \(channel) rate \(1 + random.below(5))/\(["s", "m"][random.below(2)])"
-        default: return random.below(2) == 0 ? "mobile \(pick(users))" : "channel \(channel) rate none"
+        default:
+            guard random.below(2) == 0 else { return "channel \(channel) rate none" }
+            let user = pick(users)
+            mobileUsers.insert(user)
+            return "mobile \(user)"
         }
     }
 

@@ -68,22 +68,29 @@ public struct ReferenceLoop {
         case .joinChat(.known(let p)): inChat[p.int] = true
         case .leaveChat(.known(let p)): inChat[p.int] = false
         case .view(.known(let p), .known(let t)):
-            users[p.int].loggedIn = true
-            users[p.int].viewing = Int32(t.int)
-            for slot in users[p.int].unseen.removeValue(forKey: Int32(t.int)) ?? [] { slotSeen[Int(slot)] = true }
+            view(p.int, Int32(t.int))
         case .start(.known(let author), .known(let t), _, let with, _):
             var list = [Int32(author.int)]
             for case .known(let p) in with where !list.contains(Int32(p.int)) { list.append(Int32(p.int)) }
             members[t.int] = list
-            post(Int32(author.int), Int32(t.int), at: time, agenda: &agenda)
-        case .write(.known(let author), .known(let t), _, _):
-            post(Int32(author.int), Int32(t.int), at: time, agenda: &agenda)
+            post(Int32(author.int), Int32(t.int), viaApp: true, at: time, agenda: &agenda)
+        case .write(.known(let author), .known(let t), _, let route):
+            post(Int32(author.int), Int32(t.int), viaApp: route == .app, at: time, agenda: &agenda)
         default:
             preconditionFailure("the reference loop covers load events only")
         }
     }
 
-    private mutating func post(_ author: Int32, _ thread: Int32, at now: SimInstant, agenda: inout Agenda) {
+    /// A user views a thread: logged in, viewing it, its arrived messages seen.
+    private mutating func view(_ person: Int, _ thread: Int32) {
+        users[person].loggedIn = true
+        users[person].viewing = thread
+        for slot in users[person].unseen.removeValue(forKey: thread) ?? [] { slotSeen[Int(slot)] = true }
+    }
+
+    private mutating func post(_ author: Int32, _ thread: Int32, viaApp: Bool, at now: SimInstant, agenda: inout Agenda) {
+        // Writing is viewing (contract v2): a user who posts in the app views the thread.
+        if viaApp && !isCustomer[Int(author)] { view(Int(author), thread) }
         let message = MessageID(firstSlot.count)
         firstSlot.append(Int32(slotSeen.count))
         for recipient in members[Int(thread)] where recipient != author {

@@ -8,6 +8,7 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case itemOnly(thread: String, what: String)
     case lastCustomer(person: String, thread: String)
     case nameTaken(name: String, byPerson: Bool)
+    case noMobileApp(person: String)
     case notADraft(thread: String)
     case notCustomerConversation(thread: String)
     case notFollower(person: String, thread: String)
@@ -31,6 +32,8 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(thread)' is not an item; only tickets, tasks and projects \(what)"
         case .lastCustomer(let person, let thread):
             "cannot remove '\(person)', the last customer of '\(thread)'"
+        case .noMobileApp(let person):
+            "'\(person)' has no mobile app; reading on mobile needs 'mobile \(person)'"
         case .nameTaken(let name, let byPerson):
             "the name '\(name)' is already taken by \(byPerson ? "a person" : "a thread")"
         case .notADraft(let thread):

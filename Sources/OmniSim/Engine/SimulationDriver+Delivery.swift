@@ -1,9 +1,17 @@
 extension SimulationDriver {
     /// Posts a message and sends it to every recipient the rules name, in membership order:
     /// for a user, Messenger (then push) and the fallback deadline; for a customer, chat or email.
+    /// A user who posts through the app (`viaApp`) views the thread from then on (writing is
+    /// viewing): after the post's own membership change, before its deliveries.
     @inline(__always)
-    func post(_ run: inout RunState, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool) async throws(Rejection) {
+    func post(
+        _ run: inout RunState, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool, viaApp: Bool
+    ) async throws(Rejection) {
         let posting = try await thread.post(by: author, isNote: isNote)
+        if viaApp, let writer = users[author.int] {
+            let seen = await writer.view(thread.id)
+            if journaling { await noteView(&run, author, thread.id, .wrote, seen: seen) }
+        }
         let message = MessageID(run.messages.count)
         run.messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
         run.oracle.posted(message, posting, cast: cast)

@@ -33,11 +33,18 @@ extension SimulationDriver {
             let thread = try thread(threadRef)
             try await thread.checkViewer(id)
             let seen = await actor.view(thread.id)
-            if journaling { await noteView(&run, id, thread.id, seen: seen) }
+            if journaling { await noteView(&run, id, thread.id, .opened, seen: seen) }
+        case .viewOnMobile(let person, let threadRef):
+            let (id, actor) = try user(person, "view threads")
+            let thread = try thread(threadRef)
+            try await thread.checkViewer(id)
+            guard await actor.hasMobile else { throw .noMobileApp(person: cast.name(of: id)) }
+            let seen = await actor.viewOnMobile(thread.id)
+            if journaling { await noteView(&run, id, thread.id, .onMobile, seen: seen) }
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)
-            try await post(&run, in: thread, by: authorID, text: text, isNote: false)
+            try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true)
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true)
@@ -45,15 +52,15 @@ extension SimulationDriver {
             let authorID = try person(author)
             let thread = try thread(threadRef)
             try await thread.sendDraft(by: authorID)
-            try await post(&run, in: thread, by: authorID, text: text, isNote: false)
+            try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true)
         case .cancel(let author, let threadRef):
             let authorID = try person(author)
             try await thread(threadRef).cancelDraft(by: authorID)
-        case .write(let author, let threadRef, let text, _):
-            try await post(&run, in: thread(threadRef), by: person(author), text: text, isNote: false)
+        case .write(let author, let threadRef, let text, let route):
+            try await post(&run, in: thread(threadRef), by: person(author), text: text, isNote: false, viaApp: route == .app)
         case .note(let author, let threadRef, let text):
             let (id, _) = try user(author, "write internal notes")
-            try await post(&run, in: thread(threadRef), by: id, text: text, isNote: true)
+            try await post(&run, in: thread(threadRef), by: id, text: text, isNote: true, viaApp: true)
         case .add, .remove, .follow, .unfollow, .close, .reopen:
             try await applyMembership(action)
         case .setting(nil, let change):

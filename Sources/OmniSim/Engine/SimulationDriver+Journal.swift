@@ -24,10 +24,10 @@ extension SimulationDriver {
         if journaling, run.journal?.records(person) == true { note(&run, person, .presence(change)) }
     }
 
-    func noteView(_ run: inout RunState, _ person: PersonID, _ thread: ThreadID, seen: Int) async {
+    func noteView(_ run: inout RunState, _ person: PersonID, _ thread: ThreadID, _ kind: Journal.ViewKind, seen: Int) async {
         guard journaling, run.journal?.records(person) == true, let user = users[person.int] else { return }
         let (unread, bubble) = (await user.unread(), await user.bubble(everyone: run.everyone))
-        note(&run, person, .viewed(thread, seen: seen, unread: unread, bubble: bubble))
+        note(&run, person, .viewed(thread, kind, seen: seen, unread: unread, bubble: bubble))
     }
 
     /// A person's own action that succeeded, placed before the entries it caused (`mark`: the
@@ -35,7 +35,7 @@ extension SimulationDriver {
     func noteAction(_ run: inout RunState, _ action: PlannedEvent.Action, at mark: Int) {
         guard case .known(let person)? = action.subject, run.journal?.records(person) == true else { return }
         switch action {
-        case .logIn, .logOut, .joinChat, .leaveChat, .view, .setting, .mobile, .channel: return
+        case .logIn, .logOut, .joinChat, .leaveChat, .view, .viewOnMobile, .setting, .mobile, .channel: return
         default: run.journal?.insert(Journal.Entry(time: run.now, person: person, happening: .action(action)), at: mark)
         }
     }

@@ -24,7 +24,8 @@ public struct PlannedEvent: Sendable, Equatable {
         /// The person who does it, if a person does (not for `set everyone` or `channel` lines).
         public var subject: PersonRef? {
             switch self {
-            case .logIn(let p), .logOut(let p), .joinChat(let p), .leaveChat(let p), .view(let p, _), .mobile(let p),
+            case .logIn(let p), .logOut(let p), .joinChat(let p), .leaveChat(let p), .view(let p, _), .viewOnMobile(let p, _),
+                 .mobile(let p),
                  .follow(let p, _), .unfollow(let p, _), .close(let p, _), .reopen(let p, _):
                 return p
             case .start(let p, _, _, _, _), .draft(let p, _, _, _), .send(let p, _, _), .cancel(let p, _),
@@ -40,6 +41,8 @@ public struct PlannedEvent: Sendable, Equatable {
         case joinChat(PersonRef)
         case leaveChat(PersonRef)
         case view(PersonRef, ThreadRef)
+        /// Reads a thread on the mobile app: its arrived messages are seen now; no log-in, no lasting view.
+        case viewOnMobile(PersonRef, ThreadRef)
         case start(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef], text: String)
         case draft(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef])
         case send(author: PersonRef, thread: ThreadRef, text: String)

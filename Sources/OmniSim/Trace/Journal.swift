@@ -37,6 +37,16 @@ public struct Journal: Sendable {
         case pushed, noMobileApp, pushOff, loggedIn
     }
 
+    /// How a user came to view a thread.
+    public enum ViewKind: Sendable, Equatable {
+        /// `views`: opened it in the app.
+        case opened
+        /// `views … on mobile`: read it on the mobile app.
+        case onMobile
+        /// Posted in it through the app (writing is viewing).
+        case wrote
+    }
+
     /// A change of presence.
     public enum PresenceChange: Sendable, Equatable {
         case loggedIn, loggedOut, joinedChat, leftChat
@@ -55,7 +65,7 @@ public struct Journal: Sendable {
         case channelChosen(Message, ChannelKind)
         case fallback(Message, FallbackDecision)
         case presence(PresenceChange)
-        case viewed(ThreadID, seen: Int, unread: Int, bubble: Int)
+        case viewed(ThreadID, ViewKind, seen: Int, unread: Int, bubble: Int)
         case rejected(String)
         case action(PlannedEvent.Action)
 

@@ -7,6 +7,8 @@ public enum EventNode: Sendable {
     case joinChat(Name)
     case leaveChat(Name)
     case view(Name, thread: Name)
+    /// `views THREAD on mobile` (v2).
+    case viewOnMobile(Name, thread: Name)
     case start(author: Name, thread: Name, isCustomer: Bool, with: [Name], text: String)
     case draft(author: Name, thread: Name, isCustomer: Bool, with: [Name])
     case send(author: Name, thread: Name, text: String)

@@ -26,7 +26,7 @@ extension DiagnosticMessage {
     }
     static func extraInput(_ word: String) -> Self { .init("unexpected '\(word)' at the end of the statement") }
     static func invalidDuration(_ text: String) -> Self {
-        .init("invalid duration '\(text)'; write one or more <integer><unit> with units h, m, s, ms, as in '1m30s'")
+        .init("invalid duration '\(text)'; write one or more <integer><unit> with units d, h, m, s, ms, as in '1m30s'")
     }
     static func durationTooLong(_ text: String, limit: String) -> Self {
         .init("duration '\(text)' is longer than the limit of \(limit)")

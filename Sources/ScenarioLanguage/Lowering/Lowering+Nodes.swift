@@ -9,6 +9,7 @@ extension Lowering {
         case .joinChat(let p): .joinChat(personRef(p))
         case .leaveChat(let p): .leaveChat(personRef(p))
         case .view(let p, let t): .view(personRef(p), threadRef(t))
+        case .viewOnMobile(let p, let t): .viewOnMobile(personRef(p), threadRef(t))
         case .start(let a, let t, let isCustomer, let with, let text):
             .start(author: personRef(a), thread: threadRef(t), isCustomer: isCustomer, with: with.map(personRef), text: text)
         case .draft(let a, let t, let isCustomer, let with):

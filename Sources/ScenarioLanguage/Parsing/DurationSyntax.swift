@@ -1,6 +1,6 @@
 public import OmniSim
 
-/// Reads the language's durations: one or more `<integer><unit>`, units `h`, `m`, `s`, `ms`.
+/// Reads the language's durations: one or more `<integer><unit>`, units `d` (24h), `h`, `m`, `s`, `ms`.
 public enum DurationSyntax {
     /// The longest duration accepted: 1,000 years. Longer ones are refused (see docs/limits.md).
     public static let durationMax = SimDuration.hours(24 * 365 * 1_000)
@@ -24,6 +24,7 @@ public enum DurationSyntax {
             guard i > start, i < chars.count else { return nil }
             let unit: Int64
             switch chars[i] {
+            case UInt8(ascii: "d"): unit = 86_400_000; i += 1
             case UInt8(ascii: "h"): unit = 3_600_000; i += 1
             case UInt8(ascii: "s"): unit = 1_000; i += 1
             case UInt8(ascii: "m"):
@@ -52,7 +53,7 @@ public enum DurationSyntax {
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
             guard i > start, i < bytes.count else { wellFormed = false; break }
             switch bytes[i] {
-            case UInt8(ascii: "h"), UInt8(ascii: "s"): i += 1
+            case UInt8(ascii: "d"), UInt8(ascii: "h"), UInt8(ascii: "s"): i += 1
             case UInt8(ascii: "m"): i += (i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "s")) ? 2 : 1
             default: wellFormed = false
             }

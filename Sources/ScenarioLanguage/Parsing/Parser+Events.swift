@@ -52,7 +52,13 @@ extension Parser {
         case "leaves":
             try r.expect("chat")
             return .leaveChat(subject)
-        case "views": return .view(subject, thread: try r.name("a thread name"))
+        case "views":
+            let thread = try r.name("a thread name")
+            if r.accept("on") {
+                try r.expect("mobile")
+                return .viewOnMobile(subject, thread: thread)
+            }
+            return .view(subject, thread: thread)
         case "starts", "drafts":
             let isCustomer = r.accept("customer")
             try r.expect("conversation")

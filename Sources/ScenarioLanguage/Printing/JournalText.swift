@@ -40,8 +40,13 @@ extension Journal.Entry {
             case .joinedChat: "joins live chat"
             case .leftChat: "leaves live chat"
             }
-        case .viewed(let thread, let seen, let unread, let bubble):
-            return "views \(cast.name(of: thread)): \(seen) \(seen == 1 ? "message" : "messages") seen; unread \(unread), bubble \(bubble)"
+        case .viewed(let thread, let kind, let seen, let unread, let bubble):
+            let what = "\(seen) \(seen == 1 ? "message" : "messages") seen; unread \(unread), bubble \(bubble)"
+            return switch kind {
+            case .opened: "views \(cast.name(of: thread)): \(what)"
+            case .onMobile: "views \(cast.name(of: thread)) on mobile: \(what) (not logged in, not a lasting view)"
+            case .wrote: "viewing \(cast.name(of: thread)): wrote to it (writing is viewing); \(what)"
+            }
         case .rejected(let message):
             return "rejected: \(message)"
         case .action(let action):
@@ -81,7 +86,8 @@ extension Journal.Entry {
         case .unfollow(_, let t): return "unfollows \(thread(t))"
         case .close(_, let t): return "closes \(thread(t))"
         case .reopen(_, let t): return "reopens \(thread(t))"
-        case .logIn, .logOut, .joinChat, .leaveChat, .view, .setting, .mobile, .channel: return StatementText.action(action, cast: cast)
+        case .logIn, .logOut, .joinChat, .leaveChat, .view, .viewOnMobile, .setting, .mobile, .channel:
+            return StatementText.action(action, cast: cast)
         }
     }
 }

@@ -44,6 +44,7 @@ enum StatementText {
         case .joinChat(let who): return "\(p(who)) joins chat"
         case .leaveChat(let who): return "\(p(who)) leaves chat"
         case .view(let who, let thread): return "\(p(who)) views \(t(thread))"
+        case .viewOnMobile(let who, let thread): return "\(p(who)) views \(t(thread)) on mobile"
         case .start(let author, let thread, let isCustomer, let with, let text):
             let listed = with.isEmpty ? "" : " with \(people(with, cast))"
             return "\(p(author)) starts \(isCustomer ? "customer " : "")conversation \(t(thread))\(listed) \(quoted(text))"

@@ -16,6 +16,8 @@ public actor UserActor {
     func logIn() { state.logIn() }
     func logOut() { state.logOut() }
     func view(_ thread: ThreadID) -> Int { state.view(thread) }
+    func viewOnMobile(_ thread: ThreadID) -> Int { state.viewOnMobile(thread) }
+    var hasMobile: Bool { state.hasMobile }
     func stopViewing(_ thread: ThreadID) { state.stopViewing(thread) }
     func receive(
         _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool

@@ -62,6 +62,17 @@ public struct UserState: Sendable {
     public mutating func view(_ thread: ThreadID) -> Int {
         isLoggedIn = true
         viewing = thread
+        return markSeen(thread)
+    }
+
+    /// Reads `thread` on the mobile app: every arrived message of it is seen now. The user is not
+    /// logged in by it, and what they view in the app does not change: later messages are not seen
+    /// at arrival because of it. Returns how many messages became seen.
+    @discardableResult
+    public mutating func viewOnMobile(_ thread: ThreadID) -> Int { markSeen(thread) }
+
+    /// Every arrived, unseen message of `thread` becomes seen; returns how many.
+    private mutating func markSeen(_ thread: ThreadID) -> Int {
         guard let index = unreadByThread.firstIndex(where: { $0.thread == thread }) else { return 0 }
         let seen = Int(unreadByThread[index].count)
         unreadByThread.swapAt(index, unreadByThread.count - 1)
