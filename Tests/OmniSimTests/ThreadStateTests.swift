@@ -17,6 +17,19 @@ struct ThreadStateTests {
         return thread
     }
 
+    @Test("v2: customer-messages all lets a user see and view customer conversations, never user conversations")
+    func seesAllCustomerThreads() throws {
+        let customerThread = try started(customer: true, with: [carol])
+        #expect(!customerThread.canBeSeen(by: dan, cast: cast))
+        #expect(customerThread.canBeSeen(by: dan, cast: cast, seesAllCustomerThreads: true))
+        #expect(customerThread.mayView(dan, seesAllCustomerThreads: true))
+        #expect(throws: Never.self) { try customerThread.checkViewer(dan, cast: cast, seesAllCustomerThreads: true) }
+        #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { try customerThread.checkViewer(dan, cast: cast) }
+        let userThread = try started(with: [bob])
+        #expect(!userThread.canBeSeen(by: dan, cast: cast, seesAllCustomerThreads: true))
+        #expect(!userThread.mayView(dan, seesAllCustomerThreads: true))
+    }
+
     @Test("members are the author, then the listed people, each once; recipients exclude the author")
     func membershipOrder() throws {
         var thread = try started(with: [dan, alice, bob, dan])

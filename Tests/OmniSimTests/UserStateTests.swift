@@ -41,6 +41,24 @@ struct UserStateTests {
         #expect(bob.deadlineReached(MessageID(1), everyone: .init()) == .sendEmail)
     }
 
+    @Test("v2: under customer-messages none a customer's message is delivered and unread, but notifies nothing")
+    func quietCustomerMessages() {
+        var lea = UserState(settings: .init(customerMessages: CustomerMessages.none), hasMobile: true)
+        let quiet = lea.receive(MessageID(0), in: plan, at: .start, everyone: .init(), arrivedNow: true, fromCustomer: true)
+        #expect(quiet.notifies == false)
+        #expect(quiet.push == false)
+        let loud = lea.receive(MessageID(1), in: plan, at: .start, everyone: .init(), arrivedNow: true, fromCustomer: false)
+        #expect(loud.notifies && loud.push)
+        #expect(lea.unread == 2)
+        #expect(lea.bubble(everyone: .init()) == 1, "only the user's message counts in the bubble")
+        lea.view(plan)
+        #expect(lea.unread == 0 && lea.bubble(everyone: .init()) == 0)
+        // `everyone` is the fallback; the person's own setting wins.
+        var sam = UserState(settings: .init(customerMessages: .mine))
+        let mine = sam.receive(MessageID(2), in: plan, at: .start, everyone: .init(customerMessages: CustomerMessages.none), fromCustomer: true)
+        #expect(mine.notifies)
+    }
+
     @Test("a person's own email-after wins over everyone's, which wins over the default")
     func emailAfterPrecedence() {
         var own = UserState(settings: .init(emailAfter: .minutes(5)))

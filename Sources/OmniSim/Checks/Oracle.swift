@@ -37,10 +37,11 @@ struct Oracle {
 
     init(cast: Cast) { self.cast = cast }
 
-    /// A message was posted with these recipients (fixed at posting).
-    mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting, cast: Cast) {
+    /// A message was posted with these recipients (fixed at posting; with `customer-messages all`,
+    /// more than the thread's own).
+    mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting, recipients: [PersonID], cast: Cast) {
         precondition(message.int == slotStart.count - 1, "messages are posted in id order")
-        for recipient in posting.members where posting.isRecipient(recipient, cast: cast) {
+        for recipient in recipients {
             if recipient == posting.author { report("the author is a recipient of their own message", recipient, nil) }
             if cast.isCustomer(recipient) && posting.inUserConversation {
                 report("a customer is in a user conversation", recipient, nil)

@@ -41,7 +41,8 @@ extension SimulationDriver {
             let listed = await threads[thread.int].isListed(for: person, in: view)
             return (listed == lists, .listed(listed))
         case .canSee(let person, let thread, let can):
-            let sees = await threads[thread.int].canBeSeen(by: person)
+            let sees = await threads[thread.int].canBeSeen(
+                by: person, seesAllCustomerThreads: cast.isUser(person) && run.customerMessages.isAll(person, everyone: run.everyone))
             return (sees == can, .visible(sees))
         case .participants(let thread, let people):
             let members = await threads[thread.int].members()

@@ -14,16 +14,24 @@ extension SimulationDriver {
         }
         let message = MessageID(run.messages.count)
         run.messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
-        run.oracle.posted(message, posting, cast: cast)
+        let fromCustomer = cast.isCustomer(author)
+        // The thread's recipients in membership order, then (for a customer's message) the users
+        // whose `customer-messages` is `all`, in declaration order.
+        var recipients = posting.members.filter { posting.isRecipient($0, cast: cast) }
+        if fromCustomer, run.customerMessages.anyAll(everyone: run.everyone) {
+            for user in cast.personKinds.indices where cast.personKinds[user] == .user {
+                let id = PersonID(user)
+                if run.customerMessages.isAll(id, everyone: run.everyone), !recipients.contains(id) { recipients.append(id) }
+            }
+        }
+        run.oracle.posted(message, posting, recipients: recipients, cast: cast)
         // One call hands Messenger all of the message's sends when nothing in force could hold one
         // back; otherwise each is submitted on its own below.
         var userRecipients = 0
-        for recipient in posting.members where posting.isRecipient(recipient, cast: cast) && cast.isUser(recipient) {
-            userRecipients += 1
-        }
+        for recipient in recipients where cast.isUser(recipient) { userRecipients += 1 }
         let messengerChannel = channels[ChannelKind.messenger.rawValue]
         let messengerAtOnce = userRecipients > 0 ? await messengerChannel.deliverAtOnce(count: userRecipients, at: run.now) : false
-        for recipient in posting.members where posting.isRecipient(recipient, cast: cast) {
+        for recipient in recipients {
             if let user = users[recipient.int] {
                 let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
                 run.oracle.expect(messenger)
@@ -32,7 +40,8 @@ extension SimulationDriver {
                 let submission = messengerAtOnce
                     ? .attempted(.arrives(messenger, at: run.now)) : await messengerChannel.submit(messenger, at: run.now)
                 let arrivedNow = submission == .attempted(.arrives(messenger, at: run.now))
-                let reception = await user.receive(message, in: thread.id, at: run.now, everyone: run.everyone, arrivedNow: arrivedNow)
+                let reception = await user.receive(
+                    message, in: thread.id, at: run.now, everyone: run.everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
                 if journaling, run.journal?.records(recipient) == true { await notePush(&run, reception, user: user, message: message) }
                 if arrivedNow {
                     recordDelivery(&run, messenger)
@@ -43,7 +52,7 @@ extension SimulationDriver {
                 if reception.push {
                     await call(&run, Send(message: message, recipient: recipient, channel: .push, due: run.now))
                 }
-                run.agenda.schedule(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer)
+                if reception.notifies { run.agenda.schedule(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer) }
             } else if let customer = customers[recipient.int] {
                 let channel = await customer.channelForMessage()
                 if journaling, run.journal?.records(recipient) == true {

@@ -31,13 +31,13 @@ extension SimulationDriver {
         case .view(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
-            try await thread.checkViewer(id)
+            try await thread.checkViewer(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
             let seen = await actor.view(thread.id)
             if journaling { await noteView(&run, id, thread.id, .opened, seen: seen) }
         case .viewOnMobile(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
-            try await thread.checkViewer(id)
+            try await thread.checkViewer(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
             guard await actor.hasMobile else { throw .noMobileApp(person: cast.name(of: id)) }
             let seen = await actor.viewOnMobile(thread.id)
             if journaling { await noteView(&run, id, thread.id, .onMobile, seen: seen) }
@@ -64,9 +64,17 @@ extension SimulationDriver {
         case .add, .remove, .follow, .unfollow, .close, .reopen:
             try await applyMembership(action)
         case .setting(nil, let change):
+            let before = run.everyone
             run.everyone.apply(change)
+            if case .customerMessages = change { await endViewsWithoutRight(&run, everyoneBefore: before) }
         case .setting(let person?, let change):
-            try await user(person, "have settings").actor.apply(change)
+            let (id, actor) = try user(person, "have settings")
+            await actor.apply(change)
+            if case .customerMessages(let scope) = change {
+                let hadAll = run.customerMessages.isAll(id, everyone: run.everyone)
+                run.customerMessages.set(id, scope)
+                if hadAll { await endViewWithoutRight(&run, id) }
+            }
         case .mobile(let person):
             try await user(person, "have the mobile app").actor.giveMobile()
         case .channel(let kind, let change):
@@ -74,6 +82,24 @@ extension SimulationDriver {
                 run.agenda.schedule(.windowOpens(kind), at: window, phase: .windowRelease)
             }
         }
+    }
+
+    /// After `set everyone customer-messages …`: the views of the users who no longer see every
+    /// customer thread end where they are not members.
+    private func endViewsWithoutRight(_ run: inout RunState, everyoneBefore: UserSettings) async {
+        for index in users.indices where users[index] != nil {
+            let id = PersonID(index)
+            if run.customerMessages.isAll(id, everyone: everyoneBefore) { await endViewWithoutRight(&run, id) }
+        }
+    }
+
+    /// A view ends when its user loses the right to view the thread (`customer-messages` no longer
+    /// `all`, and not a member).
+    private func endViewWithoutRight(_ run: inout RunState, _ id: PersonID) async {
+        guard !run.customerMessages.isAll(id, everyone: run.everyone), let user = users[id.int],
+              let thread = await user.viewing, !(await threads[thread.int].isMember(id))
+        else { return }
+        await user.stopViewing(thread)
     }
 
     /// Who is in a thread, and whether it is open: adds, removes, follows, closes.

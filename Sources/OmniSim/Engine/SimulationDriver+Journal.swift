@@ -8,8 +8,9 @@ extension SimulationDriver {
         let state = await user.snapshot()
         let settings = state.settings.resolved(over: run.everyone)
         let reason: Journal.PushReason =
-            if reception.push { .pushed } else if !state.hasMobile { .noMobileApp } else if !settings.push { .pushOff } else { .loggedIn }
-        note(&run, user.id, .posted(run.messages[message.int], push: reason, deadline: reception.deadline))
+            if !reception.notifies { .notNotified } else if reception.push { .pushed } else if !state.hasMobile { .noMobileApp }
+            else if !settings.push { .pushOff } else { .loggedIn }
+        note(&run, user.id, .posted(run.messages[message.int], push: reason, deadline: reception.notifies ? reception.deadline : nil))
     }
 
     func noteDelivery(_ run: inout RunState, _ send: Send, seen: Bool) async {

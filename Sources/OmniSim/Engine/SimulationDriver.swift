@@ -64,7 +64,7 @@ actor SimulationDriver {
         }
         let ledger = DeliveryLedger(checks: plan.checks)
         self.start = RunState(
-            agenda: Agenda(plan: plan), everyone: plan.everyone, ledger: ledger, oracle: Oracle(cast: plan.cast),
+            agenda: Agenda(plan: plan), everyone: plan.everyone, customerMessages: CustomerMessageScopes(plan: plan), ledger: ledger, oracle: Oracle(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) },
             checkResults: Array(repeating: nil, count: plan.checks.count))
         self.journaling = options.journal != nil
@@ -136,6 +136,8 @@ struct RunState {
     var agenda: Agenda
     var now = SimInstant.start
     var everyone: UserSettings
+    /// Who has `customer-messages all` of their own.
+    var customerMessages: CustomerMessageScopes
     var messages: [Message] = []
     var ledger: DeliveryLedger
     var oracle: Oracle
@@ -150,11 +152,12 @@ struct RunState {
     var lastActivity = SimInstant.start
 
     init(
-        agenda: Agenda, everyone: UserSettings, ledger: DeliveryLedger, oracle: Oracle, journal: Journal?,
-        checkResults: [CheckResult?]
+        agenda: Agenda, everyone: UserSettings, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,
+        oracle: Oracle, journal: Journal?, checkResults: [CheckResult?]
     ) {
         self.agenda = agenda
         self.everyone = everyone
+        self.customerMessages = customerMessages
         self.ledger = ledger
         self.oracle = oracle
         self.journal = journal

@@ -35,6 +35,8 @@ public struct Journal: Sendable {
     /// Why a user got a push for a message at posting, or did not.
     public enum PushReason: Sendable, Equatable {
         case pushed, noMobileApp, pushOff, loggedIn
+        /// A customer message under `customer-messages none`: nothing notifies.
+        case notNotified
     }
 
     /// How a user came to view a thread.
@@ -53,8 +55,9 @@ public struct Journal: Sendable {
     }
 
     public enum Happening: Sendable, Equatable {
-        /// A message posted to this user: the push decision, and when its fallback is decided.
-        case posted(Message, push: PushReason, deadline: SimInstant)
+        /// A message posted to this user: the push decision, and when its fallback is decided (nil:
+        /// never, the message notifies nothing).
+        case posted(Message, push: PushReason, deadline: SimInstant?)
         /// A message arrived on a channel, `late` after it was due.
         case delivered(Message, ChannelKind, late: SimDuration)
         case bounced(Message, ChannelKind)

@@ -92,6 +92,10 @@ extension DiagnosticMessage {
     static func unknownKeyword(_ word: String, expected: String, suggestion: String?) -> Self {
         .init("unknown \(expected) '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
     }
+    static func unknownKeyword(_ word: String, expected: String, suggestion: String?, among choices: [String]) -> Self {
+        .init("unknown \(expected) '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")"
+            + " (\(expected)s: " + choices.map { "'\($0)'" }.joined(separator: ", ") + ")")
+    }
     static func unknownPerson(_ name: String, suggestion: String?) -> Self {
         .init("unknown person '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")
     }

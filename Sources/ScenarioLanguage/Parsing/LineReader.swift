@@ -53,8 +53,9 @@ struct LineReader {
         throw expected("'\(keyword)'")
     }
 
-    /// Consumes one of `choices` and returns it; a near miss gets "did you mean".
-    mutating func choice(_ choices: [String], what: String) throws(Diagnostic) -> String {
+    /// Consumes one of `choices` and returns it; a near miss gets "did you mean", and with `listing`
+    /// an unknown word gets the list of choices.
+    mutating func choice(_ choices: [String], what: String, listing: Bool = false) throws(Diagnostic) -> String {
         guard let word = peekWord else {
             if choices.count <= 3 {
                 throw expected(choices.map { "'\($0)'" }.joined(separator: choices.count == 2 ? " or " : ", "))
@@ -62,7 +63,9 @@ struct LineReader {
             throw expected("a \(what)")
         }
         guard choices.contains(word) else {
-            throw fail(.unknownKeyword(word, expected: what, suggestion: EditDistance.suggestion(for: word, among: choices)))
+            let suggestion = EditDistance.suggestion(for: word, among: choices)
+            if listing { throw fail(.unknownKeyword(word, expected: what, suggestion: suggestion, among: choices)) }
+            throw fail(.unknownKeyword(word, expected: what, suggestion: suggestion))
         }
         index += 1
         return word

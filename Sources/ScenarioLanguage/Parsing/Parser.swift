@@ -112,7 +112,11 @@ public struct Parser {
         return time
     }
 
-    /// `set NAME|everyone bubble|email|push on|off` or `set NAME|everyone email-after D`.
+    /// Every setting a `set` line may name.
+    static let settingWords = ["bubble", "email", "push", "email-after", "customer-messages"]
+
+    /// `set NAME|everyone bubble|email|push on|off`, `set NAME|everyone email-after D`, or
+    /// `set NAME|everyone customer-messages all|mine|none`.
     static func setting(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
         let target = r.accept("everyone") ? nil : try r.name("a user name or 'everyone'")
         let change = try settingChange(&r)
@@ -120,8 +124,12 @@ public struct Parser {
     }
 
     static func settingChange(_ r: inout LineReader) throws(Diagnostic) -> SettingChange {
-        let key = try r.choice(["bubble", "email", "push", "email-after"], what: "setting")
+        let key = try r.choice(settingWords, what: "setting", listing: true)
         if key == "email-after" { return .emailAfter(try r.duration()) }
+        if key == "customer-messages" {
+            let scope = try r.choice(CustomerMessages.allCases.map(\.rawValue), what: "scope", listing: true)
+            return .customerMessages(CustomerMessages(rawValue: scope) ?? .mine)
+        }
         let on = try r.choice(["on", "off"], what: "value") == "on"
         switch key {
         case "bubble": return .bubble(on)

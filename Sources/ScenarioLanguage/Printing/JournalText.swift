@@ -14,7 +14,9 @@ extension Journal.Entry {
             case .noMobileApp: "no push: no mobile app"
             case .pushOff: "no push: push is off"
             case .loggedIn: "no push: logged in"
+            case .notNotified: "not notified: customer-messages none (no bubble, no push, no email fallback)"
             }
+            guard let deadline else { return "\(describe(message)) posted; \(why)" }
             return "\(describe(message)) posted; \(why); email fallback decided at \(deadline)"
         case .delivered(let message, let channel, let late):
             return "\(channel.name): \(describe(message)) arrives" + (late == .zero ? "" : " (\(late) after it was due)")

@@ -8,6 +8,7 @@ enum StatementText {
         case .email(let on): "email \(on ? "on" : "off")"
         case .push(let on): "push \(on ? "on" : "off")"
         case .emailAfter(let delay): "email-after \(delay)"
+        case .customerMessages(let scope): "customer-messages \(scope.rawValue)"
         }
     }
 

@@ -20,9 +20,10 @@ public actor UserActor {
     var hasMobile: Bool { state.hasMobile }
     func stopViewing(_ thread: ThreadID) { state.stopViewing(thread) }
     func receive(
-        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool
+        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool,
+        fromCustomer: Bool
     ) -> UserState.Reception {
-        state.receive(message, in: thread, at: now, everyone: everyone, arrivedNow: arrivedNow)
+        state.receive(message, in: thread, at: now, everyone: everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
     }
     func arrive(_ message: MessageID, in thread: ThreadID) -> Bool { state.arrive(message, in: thread) }
     func deadlineReached(_ message: MessageID, everyone: UserSettings) -> FallbackDecision {
@@ -33,4 +34,5 @@ public actor UserActor {
     func unread() -> Int { state.unread }
     func bubble(everyone: UserSettings) -> Int { state.bubble(everyone: everyone) }
     func snapshot() -> UserState { state }
+    var viewing: ThreadID? { state.viewing }
 }

@@ -7,16 +7,23 @@ public struct UserSettings: Sendable, Equatable {
     public var email: Bool?
     public var push: Bool?
     public var emailAfter: SimDuration?
+    /// v2: which customer messages notify (``CustomerMessages``).
+    public var customerMessages: CustomerMessages?
 
-    public init(bubble: Bool? = nil, email: Bool? = nil, push: Bool? = nil, emailAfter: SimDuration? = nil) {
+    public init(
+        bubble: Bool? = nil, email: Bool? = nil, push: Bool? = nil, emailAfter: SimDuration? = nil,
+        customerMessages: CustomerMessages? = nil
+    ) {
         self.bubble = bubble
         self.email = email
         self.push = push
         self.emailAfter = emailAfter
+        self.customerMessages = customerMessages
     }
 
-    /// The contract's defaults: bubble on, email on, push on, email after one minute.
-    public static let contractDefaults = UserSettings(bubble: true, email: true, push: true, emailAfter: .minutes(1))
+    /// The contract's defaults: bubble on, email on, push on, email after one minute, `mine`.
+    public static let contractDefaults = UserSettings(
+        bubble: true, email: true, push: true, emailAfter: .minutes(1), customerMessages: .mine)
 
     /// These settings with every unset field taken from `fallback`, then from the contract's defaults.
     public func resolved(over fallback: UserSettings) -> ResolvedSettings {
@@ -25,7 +32,8 @@ public struct UserSettings: Sendable, Equatable {
             bubble: bubble ?? fallback.bubble ?? base.bubble ?? true,
             email: email ?? fallback.email ?? base.email ?? true,
             push: push ?? fallback.push ?? base.push ?? true,
-            emailAfter: emailAfter ?? fallback.emailAfter ?? base.emailAfter ?? .minutes(1))
+            emailAfter: emailAfter ?? fallback.emailAfter ?? base.emailAfter ?? .minutes(1),
+            customerMessages: customerMessages ?? fallback.customerMessages ?? base.customerMessages ?? .mine)
     }
 
     /// Applies one change to these settings.
@@ -35,6 +43,7 @@ public struct UserSettings: Sendable, Equatable {
         case .email(let on): email = on
         case .push(let on): push = on
         case .emailAfter(let delay): emailAfter = delay
+        case .customerMessages(let scope): customerMessages = scope
         }
     }
 }
@@ -45,6 +54,20 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var email: Bool
     public var push: Bool
     public var emailAfter: SimDuration
+    public var customerMessages: CustomerMessages
+}
+
+/// v2 `set NAME customer-messages all | mine | none`: which messages written by customers notify a
+/// user. Read at posting, per user.
+public enum CustomerMessages: String, Sendable, Equatable, CaseIterable {
+    /// As well as their own threads', every customer message in a customer conversation or item
+    /// the user is not a recipient of (as an extra recipient); they may see and view those threads.
+    case all
+    /// The contract's v1 behaviour: customer messages in the user's own threads.
+    case mine
+    /// Customer messages still reach Messenger and count in `unread`, but notify nothing: no
+    /// bubble, no push, no email fallback.
+    case none
 }
 
 /// One `set` line's change.
@@ -53,4 +76,5 @@ public enum SettingChange: Sendable, Equatable {
     case email(Bool)
     case push(Bool)
     case emailAfter(SimDuration)
+    case customerMessages(CustomerMessages)
 }

@@ -12,17 +12,22 @@ public struct UserState: Sendable {
     public var settings: UserSettings
     /// Arrived, unseen messages over all threads.
     public private(set) var unread = 0
+    /// Of those, the ones that notify nothing (customer messages under `customer-messages none`):
+    /// they count in `unread`, never in the bubble.
+    public private(set) var quietUnread = 0
 
     /// Messages awaiting their fallback deadline, in posting order.
     private var pending = FIFOQueue<PendingMessage>()
     /// Arrived, unseen messages by thread (a user takes part in few threads: a short flat list beats
     /// a hash, and counts beat lists of messages: a view only needs how many it makes seen).
-    private var unreadByThread: [(thread: ThreadID, count: Int32)] = []
+    private var unreadByThread: [(thread: ThreadID, count: Int32, quiet: Int32)] = []
 
     private struct PendingMessage: Sendable {
         var message: MessageID
         var thread: ThreadID
         var state: ReadState
+        /// Notifies nothing (fixed at posting): no bubble, no push, no fallback deadline.
+        var quiet = false
     }
 
     private enum ReadState: UInt8, Sendable {
@@ -42,6 +47,9 @@ public struct UserState: Sendable {
         public var deadline: SimInstant
         /// Whether the Messenger delivery, when it arrived at posting, was seen at once.
         public var seen = false
+        /// Whether the message notifies the user at all (false: a customer message under
+        /// `customer-messages none`: no push, no bubble, and no fallback deadline to set).
+        public var notifies = true
     }
 
     public mutating func logIn() { isLoggedIn = true }
@@ -75,6 +83,7 @@ public struct UserState: Sendable {
     private mutating func markSeen(_ thread: ThreadID) -> Int {
         guard let index = unreadByThread.firstIndex(where: { $0.thread == thread }) else { return 0 }
         let seen = Int(unreadByThread[index].count)
+        quietUnread -= Int(unreadByThread[index].quiet)
         unreadByThread.swapAt(index, unreadByThread.count - 1)
         unreadByThread.removeLast()
         for slot in pending.indices where pending[slot].thread == thread && pending[slot].state == .unseen {
@@ -87,11 +96,14 @@ public struct UserState: Sendable {
     /// `message` is posted to this user at `now`: fixes push and the fallback deadline. With
     /// `arrivedNow` its Messenger delivery has arrived too (a channel without latency or queue).
     public mutating func receive(
-        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool = false
+        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool = false,
+        fromCustomer: Bool = false
     ) -> Reception {
         let resolved = settings.resolved(over: everyone)
-        var reception = Reception(push: hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter)
-        pending.append(PendingMessage(message: message, thread: thread, state: .inFlight))
+        let quiet = fromCustomer && resolved.customerMessages == .none
+        var reception = Reception(
+            push: !quiet && hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter, notifies: !quiet)
+        pending.append(PendingMessage(message: message, thread: thread, state: .inFlight, quiet: quiet))
         if arrivedNow { reception.seen = arrive(message, in: thread) }
         return reception
     }
@@ -100,16 +112,22 @@ public struct UserState: Sendable {
     @discardableResult
     public mutating func arrive(_ message: MessageID, in thread: ThreadID) -> Bool {
         let seen = isLoggedIn && viewing == thread
+        var quiet = false
         if let slot = pendingSlot(of: message), pending[slot].state == .inFlight {
-            pending[slot].state = seen ? .seen : .unseen
+            quiet = pending[slot].quiet
+            // A quiet message has no deadline to wait for: it is done with once it has arrived.
+            pending[slot].state = quiet ? .decided : seen ? .seen : .unseen
+            if quiet { pending.removeFirst { $0.state == .decided } }
         }
         if !seen {
             if let index = unreadByThread.firstIndex(where: { $0.thread == thread }) {
                 unreadByThread[index].count += 1
+                unreadByThread[index].quiet += quiet ? 1 : 0
             } else {
-                unreadByThread.append((thread, 1))
+                unreadByThread.append((thread, 1, quiet ? 1 : 0))
             }
             unread += 1
+            quietUnread += quiet ? 1 : 0
         }
         return seen
     }
@@ -127,9 +145,9 @@ public struct UserState: Sendable {
         return settings.resolved(over: everyone).email ? .sendEmail : .emailOff
     }
 
-    /// The bubble: `unread` with the bubble setting on, 0 with it off.
+    /// The bubble: `unread` less the messages that notify nothing, with the bubble setting on; 0 with it off.
     public func bubble(everyone: UserSettings) -> Int {
-        settings.resolved(over: everyone).bubble ? unread : 0
+        settings.resolved(over: everyone).bubble ? unread - quietUnread : 0
     }
 
     /// Where `message` waits for its deadline: arrivals look from the newest end, deadlines from the oldest.

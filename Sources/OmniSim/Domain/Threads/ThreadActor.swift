@@ -33,13 +33,16 @@ public actor ThreadActor {
     func setClosed(_ closed: Bool, by person: PersonID) throws(Rejection) {
         try state.setClosed(closed, by: person, cast: cast)
     }
-    func checkViewer(_ person: PersonID) throws(Rejection) {
+    func checkViewer(_ person: PersonID, seesAllCustomerThreads: Bool) throws(Rejection) {
         // The common case first, through the rule's own inlined predicate: a call to a non-inlined
         // method of `state` copies the whole state (retaining its arrays) for the call.
-        if state.mayView(person) { return }
-        try state.checkViewer(person, cast: cast)
+        if state.mayView(person, seesAllCustomerThreads: seesAllCustomerThreads) { return }
+        try state.checkViewer(person, cast: cast, seesAllCustomerThreads: seesAllCustomerThreads)
     }
-    func canBeSeen(by person: PersonID) -> Bool { state.canBeSeen(by: person, cast: cast) }
+    func canBeSeen(by person: PersonID, seesAllCustomerThreads: Bool) -> Bool {
+        state.canBeSeen(by: person, cast: cast, seesAllCustomerThreads: seesAllCustomerThreads)
+    }
+    func isMember(_ person: PersonID) -> Bool { state.isLive && state.isMember(person) }
     func isListed(for user: PersonID, in view: InboxView) -> Bool { state.isListed(for: user, in: view) }
     func members() -> [PersonID] { state.isLive ? state.members : [] }
 }

@@ -43,8 +43,8 @@ extension ThreadState {
     }
 
     /// Whether `person` may view this thread: a participant, or (an item) a follower.
-    public func checkViewer(_ person: PersonID, cast: Cast) throws(Rejection) {
-        if mayView(person) { return }
+    public func checkViewer(_ person: PersonID, cast: Cast, seesAllCustomerThreads: Bool = false) throws(Rejection) {
+        if mayView(person, seesAllCustomerThreads: seesAllCustomerThreads) { return }
         try requireLive(cast)
         throw isItem
             ? .notFollower(person: cast.name(of: person), thread: cast.name(of: id))
@@ -52,9 +52,11 @@ extension ThreadState {
     }
 
     /// Who may see this thread now: its participants; for an item, every user and its customer followers.
-    public func canBeSeen(by person: PersonID, cast: Cast) -> Bool {
+    /// With `customer-messages all` (`seesAllCustomerThreads`) a user also sees every customer
+    /// conversation.
+    public func canBeSeen(by person: PersonID, cast: Cast, seesAllCustomerThreads: Bool = false) -> Bool {
         guard isLive else { return false }
-        return isMember(person) || (isItem && cast.isUser(person))
+        return isMember(person) || (isItem && cast.isUser(person)) || (seesAllCustomerThreads && reachedByAll)
     }
 
     /// Whether `user`'s Messenger view lists this thread now.

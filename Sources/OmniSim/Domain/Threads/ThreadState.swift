@@ -51,7 +51,13 @@ public struct ThreadState: Sendable {
     /// part in it (for an item: follow it). ``checkViewer(_:cast:)`` says why not; the actor's fast
     /// path asks this, inlined, without copying the state.
     @inline(__always)
-    public func mayView(_ person: PersonID) -> Bool { isLive && isMember(person) }
+    public func mayView(_ person: PersonID, seesAllCustomerThreads: Bool = false) -> Bool {
+        isLive && (isMember(person) || (seesAllCustomerThreads && reachedByAll))
+    }
+
+    /// Whether `customer-messages all` reaches this thread: a customer conversation or an item.
+    @inline(__always)
+    public var reachedByAll: Bool { isItem || kind == .customerConversation }
 
     /// What a posted message needs: its number and its recipients, fixed at posting.
     public struct Posting: Sendable, Equatable {
