@@ -125,9 +125,29 @@ public struct RandomScenario {
         let thread = threads[index]
         let author = thread.kind == .item && random.below(2) == 0 ? pick(users) : thread.members[random.below(thread.members.count)]
         let verb = customers.contains(author) && random.below(2) == 0 ? "emails \(thread.name)" : "writes to \(thread.name)"
-        event("\(author) \(verb) \"\(thread.name) says \(lines.count)\"")
+        let (text, mentioned) = mentionText("\(thread.name) says \(lines.count)")
+        event("\(author) \(verb) \"\(text)\"")
         if thread.kind == .item && !thread.members.contains(author) { threads[index].members.append(author) }
+        // v2 mentions: a user's @user makes them a member, after the writer's own follow.
+        if users.contains(author) {
+            for user in mentioned where user != author && !threads[index].members.contains(user) { threads[index].members.append(user) }
+        }
         if thread.kind == .customer && customers.contains(author) { threads[index].closed = false }
+    }
+
+    /// A message text with, now and then, a mention of a user and near misses that must stay plain
+    /// text (`x@u1`, `@u1.x`, `@ghost`, `@k1` — a customer); returns the users it mentions.
+    private mutating func mentionText(_ base: String) -> (String, [String]) {
+        switch random.below(6) {
+        case 0:
+            let user = pick(users)
+            return ("\(base) cc @\(user).", [user])
+        case 1:
+            let user = pick(users)
+            return ("(@\(user)) and x@\(pick(users)) and @\(pick(users)).x \(base)", [user])
+        case 2: return ("@ghost, @\(pick(customers)) or @@ — \(base)", [])
+        default: return (base, [])
+        }
     }
 
     private mutating func note() {

@@ -5,9 +5,13 @@ extension SimulationDriver {
     /// viewing): after the post's own membership change, before its deliveries.
     @inline(__always)
     func post(
-        _ run: inout RunState, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool, viaApp: Bool
+        _ run: inout RunState, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool, viaApp: Bool,
+        mentioning mentioned: [PersonID]
     ) async throws(Rejection) {
-        let posting = try await thread.post(by: author, isNote: isNote)
+        let posting = try await thread.post(by: author, isNote: isNote, mentioning: mentioned)
+        if journaling {
+            for person in posting.addedByMention { note(&run, person, .mentioned(by: author, thread: thread.id)) }
+        }
         if viaApp, let writer = users[author.int] {
             let seen = await writer.view(thread.id)
             if journaling { await noteView(&run, author, thread.id, .wrote, seen: seen) }

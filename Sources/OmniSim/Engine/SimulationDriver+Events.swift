@@ -10,7 +10,7 @@ extension SimulationDriver {
 
     /// Runs one scenario event, or throws the rule it breaks (and changes nothing).
     @inline(__always)
-    func apply(_ run: inout RunState, _ action: PlannedEvent.Action) async throws(Rejection) {
+    func apply(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [PersonID] = []) async throws(Rejection) {
         switch action {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
@@ -44,7 +44,7 @@ extension SimulationDriver {
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)
-            try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true)
+            try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true)
@@ -52,15 +52,17 @@ extension SimulationDriver {
             let authorID = try person(author)
             let thread = try thread(threadRef)
             try await thread.sendDraft(by: authorID)
-            try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true)
+            try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .cancel(let author, let threadRef):
             let authorID = try person(author)
             try await thread(threadRef).cancelDraft(by: authorID)
         case .write(let author, let threadRef, let text, let route):
-            try await post(&run, in: thread(threadRef), by: person(author), text: text, isNote: false, viaApp: route == .app)
+            try await post(
+                &run, in: thread(threadRef), by: person(author), text: text, isNote: false, viaApp: route == .app,
+                mentioning: mentions)
         case .note(let author, let threadRef, let text):
             let (id, _) = try user(author, "write internal notes")
-            try await post(&run, in: thread(threadRef), by: id, text: text, isNote: true, viaApp: true)
+            try await post(&run, in: thread(threadRef), by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
         case .add, .remove, .follow, .unfollow, .close, .reopen:
             try await applyMembership(action)
         case .setting(nil, let change):

@@ -82,7 +82,7 @@ actor SimulationDriver {
                 run.lastActivity = run.now
                 do throws(Rejection) {
                     let mark = run.journal?.entries.count ?? 0
-                    try await apply(&run, event.action)
+                    try await apply(&run, event.action, mentions: event.mentions)
                     if journaling { noteAction(&run, event.action, at: mark) }
                 } catch {
                     reject(&run, event, error)

@@ -4,11 +4,14 @@ public struct PlannedEvent: Sendable, Equatable {
     public var action: Action
     /// The event's index in the plan's source order, so a rejection can be traced back to its line.
     public var sourceIndex: Int
+    /// For a user's message: the users its text mentions (`@name`, contract v2), in order.
+    public var mentions: [PersonID]
 
-    public init(time: SimInstant, action: Action, sourceIndex: Int) {
+    public init(time: SimInstant, action: Action, sourceIndex: Int, mentions: [PersonID] = []) {
         self.time = time
         self.action = action
         self.sourceIndex = sourceIndex
+        self.mentions = mentions
     }
 
     /// How a message reaches its thread.

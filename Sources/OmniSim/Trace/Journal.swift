@@ -71,6 +71,8 @@ public struct Journal: Sendable {
         case viewed(ThreadID, ViewKind, seen: Int, unread: Int, bubble: Int)
         case rejected(String)
         case action(PlannedEvent.Action)
+        /// A mention in someone's message made this user a member of the thread (v2).
+        case mentioned(by: PersonID, thread: ThreadID)
 
         public var kind: Kind {
             switch self {
@@ -83,7 +85,7 @@ public struct Journal: Sendable {
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
-            case .action: .action
+            case .action, .mentioned: .action
             }
         }
 

@@ -1,6 +1,21 @@
 import OmniSim
 
 extension Lowering {
+    /// The users a user's message mentions (`@name` in its text), in order; a customer's `@name`,
+    /// and an `@word` that names no user, are plain text.
+    func mentions(_ node: EventNode) -> [PersonID] {
+        let author: Name, text: String
+        switch node {
+        case .start(let a, _, _, _, let t), .send(let a, _, let t), .write(let a, _, let t, _), .note(let a, _, let t):
+            (author, text) = (a, t)
+        default: return []
+        }
+        guard text.contains("@"), let id = personIndex[author.text], personKinds[id.int] == .user else { return [] }
+        return Mentions.names(in: text).compactMap { name in
+            personIndex[name].flatMap { personKinds[$0.int] == .user ? $0 : nil }
+        }
+    }
+
     /// An event with its names resolved; unknown names stay names, for the engine to reject.
     func action(_ node: EventNode) -> PlannedEvent.Action {
         switch node {

@@ -53,7 +53,8 @@ struct Lowering {
                 }
                 eventRanges.append(statement.range)
             case .event(let time, let node):
-                plan.events.append(PlannedEvent(time: time, action: action(node), sourceIndex: eventRanges.count))
+                plan.events.append(PlannedEvent(
+                    time: time, action: action(node), sourceIndex: eventRanges.count, mentions: mentions(node)))
                 eventRanges.append(statement.range)
             case .expectation(let time, let node):
                 if let condition = condition(node, timed: time != nil, range: statement.range) {

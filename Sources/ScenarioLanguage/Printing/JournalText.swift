@@ -53,6 +53,8 @@ extension Journal.Entry {
             return "rejected: \(message)"
         case .action(let action):
             return Self.actionText(action, cast: cast)
+        case .mentioned(let author, let thread):
+            return "mentioned by \(cast.name(of: author)): added to \(cast.name(of: thread))"
         }
     }
 

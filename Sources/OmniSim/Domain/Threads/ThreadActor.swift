@@ -20,8 +20,8 @@ public actor ThreadActor {
     }
     func sendDraft(by author: PersonID) throws(Rejection) { try state.sendDraft(by: author, cast: cast) }
     func cancelDraft(by author: PersonID) throws(Rejection) { try state.cancelDraft(by: author, cast: cast) }
-    func post(by author: PersonID, isNote: Bool) throws(Rejection) -> ThreadState.Posting {
-        try state.post(by: author, isNote: isNote, cast: cast)
+    func post(by author: PersonID, isNote: Bool, mentioning mentioned: [PersonID]) throws(Rejection) -> ThreadState.Posting {
+        try state.post(by: author, isNote: isNote, cast: cast, mentioning: mentioned)
     }
     func add(_ people: [PersonID], by actor: PersonID) throws(Rejection) { try state.add(people, by: actor, cast: cast) }
     func remove(_ people: [PersonID], by actor: PersonID) throws(Rejection) {

@@ -4,7 +4,9 @@ extension ThreadState {
     /// Any user may write to or note an item and so becomes its follower; a customer writes only to
     /// items they follow and to conversations they take part in. A customer's message reopens a
     /// closed conversation. Recipients are the members minus the author (users only for a note).
-    public mutating func post(by author: PersonID, isNote: Bool, cast: Cast) throws(Rejection) -> Posting {
+    public mutating func post(
+        by author: PersonID, isNote: Bool, cast: Cast, mentioning mentioned: [PersonID] = []
+    ) throws(Rejection) -> Posting {
         try requireLive(cast)
         let isUser = cast.isUser(author)
         if isNote {
@@ -20,10 +22,17 @@ extension ThreadState {
                 throw .notMember(person: cast.name(of: author), thread: cast.name(of: id))
             }
         }
+        // Mentions (v2): after the writer's own follow, each mentioned user who is not a member yet
+        // joins at the end, in the order of the mentions, before the deliveries.
+        var added: [PersonID] = []
+        for person in mentioned where cast.isUser(person) && person != author && !isMember(person) {
+            members.append(person)
+            added.append(person)
+        }
         if !isUser && isClosed { isClosed = false }
         messageCount += 1
         return Posting(
             number: messageCount, members: members, author: author, isNote: isNote,
-            inUserConversation: kind == .userConversation)
+            inUserConversation: kind == .userConversation, addedByMention: added)
     }
 }

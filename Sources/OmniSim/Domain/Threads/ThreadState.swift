@@ -69,6 +69,8 @@ public struct ThreadState: Sendable {
         public var isNote: Bool
         /// Whether the thread is a user conversation (for the oracle).
         public var inUserConversation: Bool
+        /// The users its mentions made members (v2), in order.
+        public var addedByMention: [PersonID] = []
 
         /// Whether `member` receives the message: not its author, and a user if it is a note.
         @inline(__always)
