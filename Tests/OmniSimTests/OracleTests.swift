@@ -52,6 +52,15 @@ struct OracleTests {
         #expect(oracle.violations.contains { $0.text.hasPrefix("a send was lost") && $0.channel == .email })
     }
 
+    @Test("a message covered by two batch emails is caught")
+    func coveredTwice() {
+        var oracle = oracleAfterPosting()
+        oracle.batchSent(covering: [message], for: PersonID(1), carrier: message)
+        #expect(oracle.violationCount == 0)
+        oracle.batchSent(covering: [message], for: PersonID(1), carrier: message)
+        #expect(oracle.violations.first?.text == "a message was covered by two batch emails")
+    }
+
     @Test("a pending send is not lost")
     func pending() {
         var oracle = oracleAfterPosting()

@@ -59,6 +59,24 @@ struct UserStateTests {
         #expect(mine.notifies)
     }
 
+    @Test("v2: with email-batch a fallback that falls due is batched; a later view still marks it seen")
+    func batchedFallbacks() {
+        var jonas = UserState(settings: .init(emailBatch: .minutes(5)))
+        _ = jonas.receive(MessageID(0), in: plan, at: .start, everyone: .init(), arrivedNow: true)
+        _ = jonas.receive(MessageID(1), in: plan, at: .start, everyone: .init(), arrivedNow: true)
+        #expect(jonas.deadlineReached(MessageID(0), everyone: .init()) == .batched(.minutes(5)))
+        #expect(jonas.deadlineReached(MessageID(1), everyone: .init(), batchOpen: true) == .batched(.minutes(5)))
+        jonas.view(plan)
+        #expect(jonas.releaseBatched([MessageID(0), MessageID(1)]) == [true, true])
+        // Without batching, or with email off, as in v1; an open batch is joined even at 0s.
+        var lea = UserState()
+        _ = lea.receive(MessageID(2), in: plan, at: .start, everyone: .init(), arrivedNow: true)
+        #expect(lea.deadlineReached(MessageID(2), everyone: .init()) == .sendEmail)
+        _ = lea.receive(MessageID(3), in: plan, at: .start, everyone: .init(), arrivedNow: true)
+        #expect(lea.deadlineReached(MessageID(3), everyone: .init(), batchOpen: true) == .batched(.zero))
+        #expect(lea.releaseBatched([MessageID(3)]) == [false])
+    }
+
     @Test("a person's own email-after wins over everyone's, which wins over the default")
     func emailAfterPrecedence() {
         var own = UserState(settings: .init(emailAfter: .minutes(5)))

@@ -110,6 +110,30 @@ struct ReportTests {
         #expect(text.contains("20s       views plan: 2 messages seen; unread 0, bubble 0"))
     }
 
+    @Test("v2 in the trace and explain: a batch email says how many it covers; writing is viewing; mentions")
+    func v2TraceAndExplain() async throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "v2.scenario", text: """
+            user maria jonas dave
+            set jonas email-batch 5m
+            at 0s maria starts conversation plan with jonas "one @dave"
+            at 2m maria writes to plan "two"
+            at 3m jonas writes to plan "ok"
+            """))
+        let writer = TraceWriter()
+        var options = Simulation.Options(observers: [writer])
+        options.journal = .everyone
+        let result = try await Simulation.run(compiled.plan, options: options)
+        #expect(writer.text.contains(#""to":"jonas","from":"maria","thread":"plan","message":2,"text":"two","batch":2}"#) == false,
+            "jonas wrote at 3m, so he viewed both before the batch went out at 6m: nothing is sent")
+        #expect(!writer.text.contains(#""channel":"email","to":"jonas""#))
+        let jonas = ExplainReport.text(person: "jonas", compiled: compiled, result: result)
+        #expect(jonas.contains("viewing plan: wrote to it (writing is viewing); 2 messages seen"))
+        #expect(jonas.contains("email fallback for message #2 in plan from maria \"two\": seen before its deadline: no email"))
+        #expect(jonas.contains("email batch for plan: nothing sent, its message was seen meanwhile"))
+        let dave = ExplainReport.text(person: "dave", compiled: compiled, result: result)
+        #expect(dave.contains("mentioned by maria: added to plan"))
+    }
+
     @Test("colour marks the report's own words, never a quoted line that holds the same words")
     func colourIsTheRenderers() async throws {
         let run = try await run("""

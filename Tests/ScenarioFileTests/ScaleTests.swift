@@ -92,6 +92,18 @@ struct ScaleTests {
         #expect(total > 3_000)
     }
 
+    @Test("v2: a batch email's trace line carries the last unseen message and how many it covers")
+    func batchInTheTrace() async throws {
+        let (result, trace) = try await trace(compile("""
+            user maria jonas
+            set jonas email-batch 5m
+            at 0s maria starts conversation plan with jonas "one"
+            at 2m maria writes to plan "two"
+            """))
+        #expect(result.violationCount == 0)
+        #expect(trace.contains(#"{"t":360000,"channel":"email","to":"jonas","from":"maria","thread":"plan","message":2,"text":"two","batch":2}"#))
+    }
+
     @Test("--workers 1, 2 and 4 print byte-identical reports")
     func workersDoNotChangeOutput() async {
         let files = ScenarioFileTests.files.map { ScenarioFileTests.root.appendingPathComponent($0).path }

@@ -27,6 +27,8 @@ struct Oracle {
     private var slotFlags: [Flags] = []
     /// Slots whose send on a channel bounced for good (reported, not lost): bit per channel.
     private var bouncedSlots: [Int: UInt8] = [:]
+    /// Slots covered by a batch email (v2), so that none is covered twice.
+    private var batchCovered = Set<Int>()
     /// Where the last pair was found: the next send usually belongs to the slot after it.
     private var hint = 0
     private(set) var violations: [OracleViolation] = []
@@ -89,6 +91,18 @@ struct Oracle {
             report("received on a channel the rules did not call for", delivery.recipient, delivery.channel)
         }
         slotFlags[slot].insert(got)
+    }
+
+    /// A batch email went out for `user`, carrying `carrier` and covering `messages` (v2): each is
+    /// covered by exactly one email.
+    mutating func batchSent(covering messages: [MessageID], for user: PersonID, carrier: MessageID) {
+        for message in messages {
+            guard let slot = slot(message, user) else {
+                report("a batch email covers a message its user did not receive", user, .email)
+                continue
+            }
+            if !batchCovered.insert(slot).inserted { report("a message was covered by two batch emails", user, .email) }
+        }
     }
 
     /// A send bounced for good: reported, so not lost.

@@ -67,6 +67,8 @@ extension SimulationDriver {
         for entry in run.agenda.pendingTimers {
             switch entry.event {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
+            // A batch that has not gone out is one email pending (v2).
+            case .batchDue: if channel == .email { count += 1 }
             case .windowOpens, .fallbackDeadline: break
             }
         }

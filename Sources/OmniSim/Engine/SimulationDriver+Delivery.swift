@@ -81,7 +81,41 @@ extension SimulationDriver {
             await submit(&run, send)
         case .fallbackDeadline:
             preconditionFailure("the run loop handles fallback deadlines itself")
+        case .batchDue(let id):
+            await batchGoesOut(&run, id)
         }
+    }
+
+    /// A fallback email that fell due waits in a batch: it joins `batch`, or opens one that goes
+    /// out after `window`. The oracle expects the batch's email when it goes out, not now.
+    func batchEmail(_ run: inout RunState, _ message: MessageID, for user: PersonID, joining batch: Int?, window: SimDuration) {
+        if journaling, run.journal?.records(user) == true { note(&run, user, .fallback(run.messages[message.int], .batched(window))) }
+        run.oracle.fallbackDecided(message, user, .batched(window), at: run.now)
+        if let batch {
+            run.batches.join(batch, message)
+        } else {
+            let id = run.batches.open(user: user, thread: run.messages[message.int].thread, message: message, goesOutAt: run.now + window)
+            run.agenda.schedule(.batchDue(id), at: run.now + window)
+        }
+    }
+
+    /// A batch goes out: its messages seen by now are dropped; if any is left, one email falls due,
+    /// carrying the last one (the highest number) and how many it covers.
+    private func batchGoesOut(_ run: inout RunState, _ id: Int) async {
+        guard let batch = run.batches.close(id), let user = users[batch.user.int] else { return }
+        let seen = await user.releaseBatched(batch.messages)
+        let covered = batch.messages.indices.filter { !seen[$0] }.map { batch.messages[$0] }
+        let carrier = covered.max { run.messages[$0.int].number < run.messages[$1.int].number }
+        if journaling, run.journal?.records(batch.user) == true {
+            note(&run, batch.user, .batchOut(
+                thread: batch.thread, carrier: carrier.map { run.messages[$0.int] }, covered: covered.count,
+                dropped: batch.messages.count - covered.count))
+        }
+        guard let carrier else { return }
+        var email = Send(message: carrier, recipient: batch.user, channel: .email, due: run.now)
+        email.batch = Int32(covered.count)
+        run.oracle.batchSent(covering: covered, for: batch.user, carrier: carrier)
+        await call(&run, email)
     }
 
     /// A user's fallback deadline decided `decision`: the journal and the oracle note it. Returns the
@@ -172,7 +206,8 @@ extension SimulationDriver {
 
     /// The synchronous part of ``record(&run, _:seen:)``: no suspension on the hot path.
     private func recordDelivery(_ run: inout RunState, _ send: Send) {
-        let delivery = Delivery(time: run.now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due)
+        let delivery = Delivery(
+            time: run.now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due, batch: send.batch)
         run.deliveryCount += 1
         if observing { for observer in observers { observer.delivered(delivery, message: run.messages[send.message.int], cast: cast) } }
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }

@@ -99,7 +99,13 @@ actor SimulationDriver {
                     continue
                 }
                 guard let user = users[recipient.int] else { continue }
-                let decision = await user.deadlineReached(message, everyone: run.everyone)
+                let thread = run.messages[message.int].thread
+                let batch = run.batches.batchToJoin(user: recipient, thread: thread, at: run.now)
+                let decision = await user.deadlineReached(message, everyone: run.everyone, batchOpen: batch != nil)
+                if case .batched(let window) = decision {
+                    batchEmail(&run, message, for: recipient, joining: batch, window: window)
+                    continue
+                }
                 guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient) else { continue }
                 let submission = await channels[ChannelKind.email.rawValue].submit(email, at: run.now)
                 if !settledAtOnce(&run, submission, of: email) { await follow(&run, submission, of: email) }
@@ -138,6 +144,8 @@ struct RunState {
     var everyone: UserSettings
     /// Who has `customer-messages all` of their own.
     var customerMessages: CustomerMessageScopes
+    /// Fallback emails waiting in batches (v2 `email-batch`).
+    var batches = EmailBatches()
     var messages: [Message] = []
     var ledger: DeliveryLedger
     var oracle: Oracle

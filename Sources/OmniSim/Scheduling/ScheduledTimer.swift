@@ -19,6 +19,8 @@ public enum TimerEvent: Sendable {
     case retry(Send)
     /// The email-fallback deadline of one message for one user.
     case fallbackDeadline(MessageID, PersonID)
+    /// A batch of fallback emails goes out (v2 `email-batch`), by its id.
+    case batchDue(Int)
 }
 
 /// One entry of the ``EventQueue``.

@@ -73,6 +73,9 @@ public struct Journal: Sendable {
         case action(PlannedEvent.Action)
         /// A mention in someone's message made this user a member of the thread (v2).
         case mentioned(by: PersonID, thread: ThreadID)
+        /// A batch of fallback emails went out (v2): the email carries `carrier` (nil: all were
+        /// seen, nothing was sent) and covers `covered` messages; `dropped` were seen meanwhile.
+        case batchOut(thread: ThreadID, carrier: Message?, covered: Int, dropped: Int)
 
         public var kind: Kind {
             switch self {
@@ -81,7 +84,7 @@ public struct Journal: Sendable {
             case .seenAtArrival: .seen
             case .unseenAtArrival: .unread
             case .channelChosen: .channelChoice
-            case .fallback: .fallback
+            case .fallback, .batchOut: .fallback
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected

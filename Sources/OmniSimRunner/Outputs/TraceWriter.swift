@@ -69,6 +69,10 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
         appendDecimal(Int64(message.number))
         append(#","text":"#)
         buffer.append(contentsOf: textLiteral)
+        if delivery.batch > 1 {
+            append(#","batch":"#)
+            appendDecimal(Int64(delivery.batch))
+        }
         append("}\n")
         if output != nil, buffer.count >= Self.flushThreshold { flush() }
     }

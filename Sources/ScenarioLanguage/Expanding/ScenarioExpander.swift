@@ -89,6 +89,7 @@ public enum ScenarioExpander {
     private static func changes(_ settings: UserSettings) -> [SettingChange] {
         [settings.bubble.map(SettingChange.bubble), settings.email.map(SettingChange.email),
          settings.push.map(SettingChange.push), settings.emailAfter.map(SettingChange.emailAfter),
-         settings.customerMessages.map(SettingChange.customerMessages)].compactMap { $0 }
+         settings.customerMessages.map(SettingChange.customerMessages), settings.emailBatch.map(SettingChange.emailBatch),
+        ].compactMap { $0 }
     }
 }

@@ -113,7 +113,7 @@ public struct Parser {
     }
 
     /// Every setting a `set` line may name.
-    static let settingWords = ["bubble", "email", "push", "email-after", "customer-messages"]
+    static let settingWords = ["bubble", "email", "push", "email-after", "customer-messages", "email-batch"]
 
     /// `set NAME|everyone bubble|email|push on|off`, `set NAME|everyone email-after D`, or
     /// `set NAME|everyone customer-messages all|mine|none`.
@@ -126,6 +126,7 @@ public struct Parser {
     static func settingChange(_ r: inout LineReader) throws(Diagnostic) -> SettingChange {
         let key = try r.choice(settingWords, what: "setting", listing: true)
         if key == "email-after" { return .emailAfter(try r.duration()) }
+        if key == "email-batch" { return .emailBatch(try r.duration()) }
         if key == "customer-messages" {
             let scope = try r.choice(CustomerMessages.allCases.map(\.rawValue), what: "scope", listing: true)
             return .customerMessages(CustomerMessages(rawValue: scope) ?? .mine)

@@ -33,6 +33,7 @@ extension Journal.Entry {
             case .seen: "seen before its deadline: no email"
             case .emailOff: "unseen at its deadline, but email is off: no email"
             case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
+            case .batched: "unseen at its deadline with email on: the fallback email waits in a batch"
             }
             return "email fallback for \(describe(message)): \(why)"
         case .presence(let change):
@@ -53,6 +54,15 @@ extension Journal.Entry {
             return "rejected: \(message)"
         case .action(let action):
             return Self.actionText(action, cast: cast)
+        case .batchOut(let thread, let carrier, let covered, let dropped):
+            let droppedText = dropped == 0 ? "" : "; \(dropped) dropped as seen"
+            guard let carrier else {
+                return "email batch for \(cast.name(of: thread)): nothing sent, "
+                    + (dropped == 1 ? "its message was seen meanwhile" : "all \(dropped) messages were seen meanwhile")
+            }
+            let earlier = covered - 1
+            return "email batch for \(cast.name(of: thread)) goes out as \(describe(carrier))"
+                + (earlier > 0 ? ", batched with \(earlier) earlier \(earlier == 1 ? "message" : "messages")" : "") + droppedText
         case .mentioned(let author, let thread):
             return "mentioned by \(cast.name(of: author)): added to \(cast.name(of: thread))"
         }

@@ -9,6 +9,7 @@ enum StatementText {
         case .push(let on): "push \(on ? "on" : "off")"
         case .emailAfter(let delay): "email-after \(delay)"
         case .customerMessages(let scope): "customer-messages \(scope.rawValue)"
+        case .emailBatch(let window): "email-batch \(window)"
         }
     }
 

@@ -26,9 +26,10 @@ public actor UserActor {
         state.receive(message, in: thread, at: now, everyone: everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
     }
     func arrive(_ message: MessageID, in thread: ThreadID) -> Bool { state.arrive(message, in: thread) }
-    func deadlineReached(_ message: MessageID, everyone: UserSettings) -> FallbackDecision {
-        state.deadlineReached(message, everyone: everyone)
+    func deadlineReached(_ message: MessageID, everyone: UserSettings, batchOpen: Bool) -> FallbackDecision {
+        state.deadlineReached(message, everyone: everyone, batchOpen: batchOpen)
     }
+    func releaseBatched(_ messages: [MessageID]) -> [Bool] { state.releaseBatched(messages) }
     func apply(_ change: SettingChange) { state.settings.apply(change) }
     func giveMobile() { state.hasMobile = true }
     func unread() -> Int { state.unread }

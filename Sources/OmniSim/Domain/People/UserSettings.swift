@@ -9,21 +9,24 @@ public struct UserSettings: Sendable, Equatable {
     public var emailAfter: SimDuration?
     /// v2: which customer messages notify (``CustomerMessages``).
     public var customerMessages: CustomerMessages?
+    /// v2: fallback emails per thread are combined over this long (0s: each goes on its own).
+    public var emailBatch: SimDuration?
 
     public init(
         bubble: Bool? = nil, email: Bool? = nil, push: Bool? = nil, emailAfter: SimDuration? = nil,
-        customerMessages: CustomerMessages? = nil
+        customerMessages: CustomerMessages? = nil, emailBatch: SimDuration? = nil
     ) {
         self.bubble = bubble
         self.email = email
         self.push = push
         self.emailAfter = emailAfter
         self.customerMessages = customerMessages
+        self.emailBatch = emailBatch
     }
 
     /// The contract's defaults: bubble on, email on, push on, email after one minute, `mine`.
     public static let contractDefaults = UserSettings(
-        bubble: true, email: true, push: true, emailAfter: .minutes(1), customerMessages: .mine)
+        bubble: true, email: true, push: true, emailAfter: .minutes(1), customerMessages: .mine, emailBatch: .zero)
 
     /// These settings with every unset field taken from `fallback`, then from the contract's defaults.
     public func resolved(over fallback: UserSettings) -> ResolvedSettings {
@@ -33,7 +36,8 @@ public struct UserSettings: Sendable, Equatable {
             email: email ?? fallback.email ?? base.email ?? true,
             push: push ?? fallback.push ?? base.push ?? true,
             emailAfter: emailAfter ?? fallback.emailAfter ?? base.emailAfter ?? .minutes(1),
-            customerMessages: customerMessages ?? fallback.customerMessages ?? base.customerMessages ?? .mine)
+            customerMessages: customerMessages ?? fallback.customerMessages ?? base.customerMessages ?? .mine,
+            emailBatch: emailBatch ?? fallback.emailBatch ?? base.emailBatch ?? .zero)
     }
 
     /// Applies one change to these settings.
@@ -44,6 +48,7 @@ public struct UserSettings: Sendable, Equatable {
         case .push(let on): push = on
         case .emailAfter(let delay): emailAfter = delay
         case .customerMessages(let scope): customerMessages = scope
+        case .emailBatch(let window): emailBatch = window
         }
     }
 }
@@ -55,6 +60,7 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var push: Bool
     public var emailAfter: SimDuration
     public var customerMessages: CustomerMessages
+    public var emailBatch: SimDuration
 }
 
 /// v2 `set NAME customer-messages all | mine | none`: which messages written by customers notify a
@@ -77,4 +83,5 @@ public enum SettingChange: Sendable, Equatable {
     case push(Bool)
     case emailAfter(SimDuration)
     case customerMessages(CustomerMessages)
+    case emailBatch(SimDuration)
 }

@@ -28,6 +28,9 @@ public struct UserState: Sendable {
         var state: ReadState
         /// Notifies nothing (fixed at posting): no bubble, no push, no fallback deadline.
         var quiet = false
+        /// Its fallback email waits in a batch: it stays here, so views keep marking it seen,
+        /// until the batch goes out (``releaseBatched(_:)``).
+        var batched = false
     }
 
     private enum ReadState: UInt8, Sendable {
@@ -134,15 +137,38 @@ public struct UserState: Sendable {
 
     /// The fallback deadline of `message` has come. Returns whether an email falls due now: the
     /// message is still unseen (not yet arrived counts as unseen) and email is on.
-    public mutating func deadlineReached(_ message: MessageID, everyone: UserSettings) -> FallbackDecision {
-        var seen = false
-        if let slot = pendingSlot(of: message, fromFront: true) {
-            seen = pending[slot].state == .seen
+    ///
+    /// With batching (`email-batch` over 0s, read now, or `batchOpen`: a batch of this thread is
+    /// open and the email joins it) an email that falls due is `.batched`: the message stays here
+    /// until ``releaseBatched(_:)``, so that a later view still marks it seen.
+    public mutating func deadlineReached(_ message: MessageID, everyone: UserSettings, batchOpen: Bool = false) -> FallbackDecision {
+        let resolved = settings.resolved(over: everyone)
+        guard let slot = pendingSlot(of: message, fromFront: true) else {
+            return resolved.email ? (batchOpen || resolved.emailBatch > .zero ? .batched(resolved.emailBatch) : .sendEmail) : .emailOff
+        }
+        let seen = pending[slot].state == .seen
+        let decision: FallbackDecision =
+            seen ? .seen : !resolved.email ? .emailOff : batchOpen || resolved.emailBatch > .zero ? .batched(resolved.emailBatch) : .sendEmail
+        if case .batched = decision {
+            pending[slot].batched = true
+        } else {
             pending[slot].state = .decided
+            pending.removeFirst { $0.state == .decided }
+        }
+        return decision
+    }
+
+    /// A batch of this user's fallback emails goes out: for each of `messages`, whether it has been
+    /// seen by now (a seen one is dropped from the batch). They are done with afterwards.
+    public mutating func releaseBatched(_ messages: [MessageID]) -> [Bool] {
+        let seen = messages.map { message -> Bool in
+            guard let slot = pendingSlot(of: message, fromFront: true), pending[slot].batched else { return false }
+            let wasSeen = pending[slot].state == .seen  // one still in flight has not arrived: unseen
+            pending[slot].state = .decided
+            return wasSeen
         }
         pending.removeFirst { $0.state == .decided }
-        if seen { return .seen }
-        return settings.resolved(over: everyone).email ? .sendEmail : .emailOff
+        return seen
     }
 
     /// The bubble: `unread` less the messages that notify nothing, with the bubble setting on; 0 with it off.
@@ -166,4 +192,7 @@ public enum FallbackDecision: Sendable, Equatable {
     case sendEmail
     case seen
     case emailOff
+    /// Unseen with email on, and batched (v2 `email-batch`): the email joins the thread's open batch,
+    /// or opens one that goes out after the given time.
+    case batched(SimDuration)
 }
