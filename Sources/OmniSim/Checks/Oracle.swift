@@ -41,7 +41,9 @@ struct Oracle {
 
     /// A message was posted with these recipients (fixed at posting; with `customer-messages all`,
     /// more than the thread's own).
-    mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting, recipients: [PersonID], cast: Cast) {
+    mutating func posted(
+        _ message: MessageID, _ posting: ThreadState.Posting, recipients: some Sequence<PersonID>, cast: Cast
+    ) {
         precondition(message.int == slotStart.count - 1, "messages are posted in id order")
         for recipient in recipients {
             if recipient == posting.author { report("the author is a recipient of their own message", recipient, nil) }

@@ -20,22 +20,26 @@ extension SimulationDriver {
         run.messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
         let fromCustomer = cast.isCustomer(author)
         // The thread's recipients in membership order, then (for a customer's message) the users
-        // whose `customer-messages` is `all`, in declaration order.
-        var recipients = posting.members.filter { posting.isRecipient($0, cast: cast) }
-        if fromCustomer, run.customerMessages.anyAll(everyone: run.everyone) {
-            for user in cast.personKinds.indices where cast.personKinds[user] == .user {
-                let id = PersonID(user)
-                if run.customerMessages.isAll(id, everyone: run.everyone), !recipients.contains(id) { recipients.append(id) }
-            }
+        // whose `customer-messages` is `all`, in declaration order. Without those (the usual case)
+        // the members are iterated in place: no array per message.
+        let extras = fromCustomer && run.customerMessages.anyAll(everyone: run.everyone)
+            ? allRecipients(run, beyond: posting) : []
+        let members = posting.members, memberCount = members.count
+        /// The k-th candidate: the thread's members, then the extras; nil for a member who is no recipient.
+        func recipient(_ k: Int) -> PersonID? {
+            guard k < memberCount else { return extras[k - memberCount] }
+            return posting.isRecipient(members[k], cast: cast) ? members[k] : nil
         }
-        run.oracle.posted(message, posting, recipients: recipients, cast: cast)
+        let candidates = 0..<(memberCount + extras.count)
+        run.oracle.posted(message, posting, recipients: candidates.lazy.compactMap(recipient), cast: cast)
         // One call hands Messenger all of the message's sends when nothing in force could hold one
         // back; otherwise each is submitted on its own below.
         var userRecipients = 0
-        for recipient in recipients where cast.isUser(recipient) { userRecipients += 1 }
+        for k in candidates { if let person = recipient(k), cast.isUser(person) { userRecipients += 1 } }
         let messengerChannel = channels[ChannelKind.messenger.rawValue]
         let messengerAtOnce = userRecipients > 0 ? await messengerChannel.deliverAtOnce(count: userRecipients, at: run.now) : false
-        for recipient in recipients {
+        for k in candidates {
+            guard let recipient = recipient(k) else { continue }
             if let user = users[recipient.int] {
                 let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
                 run.oracle.expect(messenger)
@@ -65,6 +69,19 @@ extension SimulationDriver {
                 await call(&run, Send(message: message, recipient: recipient, channel: channel, due: run.now))
             }
         }
+    }
+
+    /// The users whose `customer-messages` is `all` at posting and who are not the thread's own
+    /// recipients, in declaration order (v2).
+    private func allRecipients(_ run: RunState, beyond posting: ThreadState.Posting) -> [PersonID] {
+        var extras: [PersonID] = []
+        for user in cast.personKinds.indices where cast.personKinds[user] == .user {
+            let id = PersonID(user)
+            if run.customerMessages.isAll(id, everyone: run.everyone), !(posting.members.contains(id) && posting.isRecipient(id, cast: cast)) {
+                extras.append(id)
+            }
+        }
+        return extras
     }
 
     /// A timer comes due.
