@@ -52,6 +52,4 @@ struct EmailBatches {
         if openIndex[key] == id { openIndex[key] = nil }
         return batch
     }
-
-    func batch(_ id: Int) -> Batch? { batches[id] }
 }
