@@ -1,3 +1,6 @@
+import Foundation
+import OmniSimRunner
+
 /// What the command line asked for. Parsing is separate from running so that usage errors are
 /// reported before anything runs.
 struct CommandLineOptions {
@@ -88,11 +91,13 @@ struct CommandLineOptions {
                 workers = n
             case "--shard":
                 try once(argument)
-                let parts = rest.popFirst()?.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) } ?? []
-                guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, index >= 1, index <= count else {
-                    throw UsageError(message: "'--shard' takes I/N with 1 <= I <= N, as in '--shard 2/4'")
+                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--shard <i>/<n>|auto'") }
+                do throws(Shard.Problem) {
+                    let found = try Shard.parse(value, environment: ProcessInfo.processInfo.environment)
+                    shard = (found.index, found.count)
+                } catch {
+                    throw UsageError(message: error.description)
                 }
-                shard = (index, count)
             default:
                 guard !argument.hasPrefix("--") else { throw UsageError(message: "Unknown option '\(argument)'") }
                 paths.append(argument)
@@ -132,7 +137,10 @@ struct CommandLineOptions {
                             report then goes to standard error). With several scenarios or a
                             folder: a folder with one <path>.jsonl per scenario and traces.tsv.
           --workers <n>     Run up to n scenarios at once (output is the same for any n).
-          --shard <i>/<n>   Run every n-th file starting at the i-th (1-based).
+          --shard <i>/<n>   Run every n-th file starting at the i-th (1-based). 'auto' reads the CI's
+                            variables: OMNISIM_SHARD_INDEX/OMNISIM_SHARD_COUNT (e.g. from a GitHub
+                            Actions matrix), GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, or a Kubernetes
+                            Indexed Job's JOB_COMPLETION_INDEX with 'auto/<n>'.
           --junit <file>    Write JUnit XML: a testsuite per file, a testcase per expectation.
           --html <file>     Write a self-contained HTML timeline of the run.
           --person <name>   With 'explain': whose timeline to show.
