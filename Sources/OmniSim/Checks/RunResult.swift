@@ -61,6 +61,25 @@ public enum Observation: Sendable, Equatable {
     case delayMax(SimDuration)
     /// The check never ran.
     case notEvaluated
+    /// v2: the percentile's value (nil: no delivery) and the delivery behind it.
+    case percentile(SimDuration?, of: Int, behind: DelaySample?)
+    /// v2: the person with the most deliveries (highest count, then the first declared, then the
+    /// earliest window), their count, and the window's start with `per`.
+    case perPerson(PersonID?, count: Int, windowStart: SimInstant?)
+}
+
+/// A delivery named as the one behind a percentile: who, which message, when due and when it arrived.
+public struct DelaySample: Sendable, Equatable {
+    public var recipient: PersonID
+    public var message: Message
+    public var due: SimInstant
+    public var arrival: SimInstant
+    public init(recipient: PersonID, message: Message, due: SimInstant, arrival: SimInstant) {
+        self.recipient = recipient
+        self.message = message
+        self.due = due
+        self.arrival = arrival
+    }
 }
 
 /// Deliveries near a failed delivery check: up to three, in time order, and how many there were.

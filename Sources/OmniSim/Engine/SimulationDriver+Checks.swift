@@ -18,7 +18,7 @@ extension SimulationDriver {
             passed = matched
             observed = .errors(at: run.now, run.rejections[run.instantRejectionsStart...].map(\.message))
         default:
-            (passed, observed) = await evaluateState(&run, check.condition)
+            (passed, observed) = await evaluateState(&run, check.condition, id: check.id, timed: check.time != nil)
         }
         run.checkResults[check.id] = CheckResult(id: check.id, passed: passed, observed: observed)
     }
@@ -29,7 +29,9 @@ extension SimulationDriver {
     }
 
     /// A state check against the actors' state now.
-    private func evaluateState(_ run: inout RunState, _ condition: PlannedCheck.Condition) async -> (Bool, Observation) {
+    private func evaluateState(
+        _ run: inout RunState, _ condition: PlannedCheck.Condition, id: Int, timed: Bool
+    ) async -> (Bool, Observation) {
         switch condition {
         case .bubble(let person, let n):
             let bubble = await users[person.int]?.bubble(everyone: run.everyone) ?? 0
@@ -56,6 +58,21 @@ extension SimulationDriver {
         case .delayAtMost(let channel, let limit):
             let delay = await channels[channel.rawValue].statistics().delayMax
             return (delay <= limit, .delayMax(delay))
+        case .backlogBound(let channel, let bound):
+            let backlog = timed ? await channels[channel.rawValue].backlog() : await channels[channel.rawValue].statistics().backlogMax
+            return (bound.admits(backlog), .backlog(backlog))
+        case .delayPercentile(let channel, let percent, let limit):
+            guard let found = run.capacity.percentile(percent, on: channel) else { return (true, .percentile(nil, of: 0, behind: nil)) }
+            let sample = DelaySample(
+                recipient: found.first.recipient, message: run.messages[found.first.message.int], due: found.first.due,
+                arrival: found.first.time)
+            return (found.value <= limit, .percentile(found.value, of: found.of, behind: sample))
+        case .perPerson(_, _, let max, _):
+            guard let counters = run.capacity.counters(for: id), let worst = counters.worst else {
+                return (true, .perPerson(nil, count: 0, windowStart: nil))
+            }
+            let start = counters.per.map { SimInstant(milliseconds: worst.window * $0.milliseconds) }
+            return (Int(worst.count) <= max, .perPerson(PersonID(Int(worst.person)), count: Int(worst.count), windowStart: start))
         case .delivery, .error:
             preconditionFailure("delivery and error checks are evaluated by evaluate(_:_:)")
         }

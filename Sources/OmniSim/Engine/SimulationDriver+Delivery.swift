@@ -228,6 +228,7 @@ extension SimulationDriver {
         run.deliveryCount += 1
         if observing { for observer in observers { observer.delivered(delivery, message: run.messages[send.message.int], cast: cast) } }
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }
+        if watchesCapacity { run.capacity.observe(delivery, cast: cast) }
         run.oracle.delivered(delivery)
     }
 }

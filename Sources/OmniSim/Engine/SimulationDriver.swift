@@ -22,6 +22,8 @@ actor SimulationDriver {
     let journaling: Bool
     /// Whether any check looks at deliveries (likewise).
     let watchesDeliveries: Bool
+    /// Whether a capacity check counts delays or deliveries per person (likewise).
+    let watchesCapacity: Bool
     /// Whoever else sees each delivery (constants, read on the hot path without an access check).
     let observers: [any RunObserver]
     let observing: Bool
@@ -63,12 +65,15 @@ actor SimulationDriver {
                 changeTimes: changeTimes[kind.rawValue], endAt: plan.endAt, executor: executor)
         }
         let ledger = DeliveryLedger(checks: plan.checks)
+        let capacity = CapacityCounters(checks: plan.checks, cast: plan.cast)
         self.start = RunState(
-            agenda: Agenda(plan: plan), everyone: plan.everyone, customerMessages: CustomerMessageScopes(plan: plan), ledger: ledger, oracle: Oracle(cast: plan.cast),
+            agenda: Agenda(plan: plan), everyone: plan.everyone, customerMessages: CustomerMessageScopes(plan: plan),
+            ledger: ledger, capacity: capacity, oracle: Oracle(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) },
             checkResults: Array(repeating: nil, count: plan.checks.count))
         self.journaling = options.journal != nil
         self.watchesDeliveries = ledger.isWatching
+        self.watchesCapacity = capacity.isWatching
     }
 
     /// Runs the whole scenario and returns its result.
@@ -146,6 +151,8 @@ struct RunState {
     var customerMessages: CustomerMessageScopes
     /// Fallback emails waiting in batches (v2 `email-batch`).
     var batches = EmailBatches()
+    /// Delay histograms and per-person counts for the v2 capacity checks.
+    var capacity: CapacityCounters
     var messages: [Message] = []
     var ledger: DeliveryLedger
     var oracle: Oracle
@@ -161,9 +168,10 @@ struct RunState {
 
     init(
         agenda: Agenda, everyone: UserSettings, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,
-        oracle: Oracle, journal: Journal?, checkResults: [CheckResult?]
+        capacity: CapacityCounters, oracle: Oracle, journal: Journal?, checkResults: [CheckResult?]
     ) {
         self.agenda = agenda
+        self.capacity = capacity
         self.everyone = everyone
         self.customerMessages = customerMessages
         self.ledger = ledger

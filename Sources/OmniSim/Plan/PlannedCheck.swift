@@ -24,6 +24,25 @@ public struct PlannedCheck: Sendable, Equatable {
         /// Extension: sends on the channel not yet arrived (waiting, retrying or in flight).
         case pending(ChannelKind, Int)
         case delayAtMost(ChannelKind, SimDuration)
+        /// v2: untimed, the largest backlog of the run; with `at T`, the backlog at T.
+        case backlogBound(ChannelKind, Bound)
+        /// v2: the nearest-rank `percent`-th percentile of the channel's delays is at most the limit.
+        case delayPercentile(ChannelKind, percent: Int, atMost: SimDuration)
+        /// v2: every person of `kind` (nil: every person) gets at most `max` deliveries on the
+        /// channel, over the run or, with `per`, in every window `[kD, (k+1)D)`.
+        case perPerson(ChannelKind, kind: PersonKind?, max: Int, per: SimDuration?)
+    }
+
+    /// `at most N` or `at least N`.
+    public enum Bound: Sendable, Equatable {
+        case atMost(Int)
+        case atLeast(Int)
+        public func admits(_ n: Int) -> Bool {
+            switch self {
+            case .atMost(let k): n <= k
+            case .atLeast(let k): n >= k
+            }
+        }
     }
 }
 

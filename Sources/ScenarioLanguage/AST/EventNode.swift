@@ -39,4 +39,8 @@ public enum CheckNode: Sendable {
     case backlog(ChannelKind, Int)
     case pending(ChannelKind, Int)
     case delayAtMost(ChannelKind, SimDuration)
+    /// v2 capacity checks.
+    case backlogBound(ChannelKind, PlannedCheck.Bound)
+    case delayPercentile(ChannelKind, percent: Int, atMost: SimDuration)
+    case perPerson(ChannelKind, kind: PersonKind?, max: Int, per: SimDuration?)
 }

@@ -19,6 +19,9 @@ extension DiagnosticMessage {
     static func errorCheckNeedsTime() -> Self {
         .init("an 'expect error' check needs a time: write 'at T expect error \"…\"'")
     }
+    static func eachNeedsAtMost() -> Self {
+        .init("'to each' takes 'at most N' or 'no', as in 'at most 20 emails to each user per 1h'")
+    }
     static let everyoneIsKeyword = Self(
         "'everyone' is a keyword ('set everyone …'), not a name")
     static func expected(_ what: String, found: String?) -> Self {
@@ -95,6 +98,12 @@ extension DiagnosticMessage {
     static func unknownKeyword(_ word: String, expected: String, suggestion: String?, among choices: [String]) -> Self {
         .init("unknown \(expected) '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")"
             + " (\(expected)s: " + choices.map { "'\($0)'" }.joined(separator: ", ") + ")")
+    }
+    static func unknownPercentile(_ word: String) -> Self {
+        .init("unknown percentile '\(word)' (percentiles: 'p50', 'p90', 'p95', 'p99')")
+    }
+    static func untimedOnly(_ what: String) -> Self {
+        .init("\(what) reads the whole run: write it without 'at T'")
     }
     static func unknownPerson(_ name: String, suggestion: String?) -> Self {
         .init("unknown person '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")")

@@ -87,6 +87,19 @@ extension Lowering {
         case .backlog(let channel, let n): return .backlog(channel, n)
         case .pending(let channel, let n): return .pending(channel, n)
         case .delayAtMost(let channel, let d): return .delayAtMost(channel, d)
+        case .backlogBound(let channel, let bound): return .backlogBound(channel, bound)
+        case .delayPercentile(let channel, let percent, let d):
+            guard !timed else {
+                diagnostics.append(Diagnostic(.untimedOnly("a percentile check"), at: range))
+                return nil
+            }
+            return .delayPercentile(channel, percent: percent, atMost: d)
+        case .perPerson(let channel, let kind, let max, let per):
+            guard !timed else {
+                diagnostics.append(Diagnostic(.untimedOnly("a 'to each' check"), at: range))
+                return nil
+            }
+            return .perPerson(channel, kind: kind, max: max, per: per)
         }
     }
 

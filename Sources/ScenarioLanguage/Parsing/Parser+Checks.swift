@@ -14,6 +14,11 @@ extension Parser {
         if let channel = ChannelKind(word: first.text) {
             if r.peek(ahead: 1)?.text == "backlog" {
                 _ = r.advance(); _ = r.advance()
+                if r.accept("at") {
+                    let bound = try r.choice(["most", "least"], what: "word")
+                    let n = try r.integer("a number")
+                    return .backlogBound(channel, bound == "most" ? .atMost(n) : .atLeast(n))
+                }
                 return .backlog(channel, try r.integer("a number"))
             }
             if r.peek(ahead: 1)?.text == "pending" {
@@ -22,6 +27,15 @@ extension Parser {
             }
             if r.peek(ahead: 1)?.text == "delay" {
                 _ = r.advance(); _ = r.advance()
+                if let word = r.peekWord, word.hasPrefix("p"), word.dropFirst().allSatisfy(\.isNumber), word.count > 1 {
+                    guard let percent = Int(word.dropFirst()), [50, 90, 95, 99].contains(percent) else {
+                        throw r.fail(.unknownPercentile(word))
+                    }
+                    _ = r.advance()
+                    try r.expect("at")
+                    try r.expect("most")
+                    return .delayPercentile(channel, percent: percent, atMost: try r.duration())
+                }
                 try r.expect("at")
                 try r.expect("most")
                 return .delayAtMost(channel, try r.duration())
@@ -83,6 +97,22 @@ extension Parser {
         }
         let channel = try channelKind(&r)
         var to: Name?
+        // `to each user|customer|person`: `each` is a keyword only when one of those words follows.
+        if r.peekWord == "to", r.peek(ahead: 1)?.text == "each",
+           let kindWord = r.peek(ahead: 2)?.text, ["user", "customer", "person"].contains(kindWord) {
+            let start = r.peek?.range
+            _ = r.advance(); _ = r.advance(); _ = r.advance()
+            let kind: PersonKind? = kindWord == "user" ? .user : kindWord == "customer" ? .customer : nil
+            var per: SimDuration?
+            if r.accept("per") { per = try r.duration() }
+            let max: Int
+            switch count {
+            case .atMost(let n): max = n
+            case .exactly(0): max = 0
+            default: throw r.fail(.eachNeedsAtMost(), at: start)
+            }
+            return .perPerson(channel, kind: kind, max: max, per: per)
+        }
         if r.accept("to") { to = try r.name("a person's name") }
         let text = r.peek?.kind == .string ? try r.string("a text") : nil
         var window: DeliveryCheck.Window?

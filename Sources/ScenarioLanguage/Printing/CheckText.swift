@@ -40,6 +40,12 @@ extension PlannedCheck.Condition {
         case .backlog(let channel, let n): "\(channel.name) backlog \(n)"
         case .pending(let channel, let n): "\(channel.name) pending \(n)"
         case .delayAtMost(let channel, let d): "\(channel.name) delay at most \(d)"
+        case .backlogBound(let channel, .atMost(let n)): "\(channel.name) backlog at most \(n)"
+        case .backlogBound(let channel, .atLeast(let n)): "\(channel.name) backlog at least \(n)"
+        case .delayPercentile(let channel, let percent, let d): "\(channel.name) delay p\(percent) at most \(d)"
+        case .perPerson(let channel, let kind, let max, let per):
+            (max == 0 ? "no \(channel.name)" : "at most \(max) \(channel.word(plural: max != 1))")
+                + " to each \(kind.map { $0 == .user ? "user" : "customer" } ?? "person")" + (per.map { " per \($0)" } ?? "")
         }
     }
 }

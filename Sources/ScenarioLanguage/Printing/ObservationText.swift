@@ -6,6 +6,12 @@ extension PlannedCheck {
         condition.describe(cast: cast) + (time.map { " at \($0)" } ?? "")
     }
 
+    /// The percent of a percentile check (for its words).
+    private var percentOf: Int {
+        if case .delayPercentile(_, let percent, _) = condition { return percent }
+        return 0
+    }
+
     /// What the run showed for this check, in words: `1 matching; nearest: email to bob at 1m "hi"`.
     public func observedText(_ observation: Observation, cast: Cast) -> String {
         switch observation {
@@ -28,6 +34,20 @@ extension PlannedCheck {
         case .pending(let n): return "\(n) pending"
         case .delayMax(let delay): return "a delay of \(delay)"
         case .notEvaluated: return "it was never evaluated"
+        case .percentile(let value, let count, let sample):
+            guard let value, let sample else { return "no delivery" }
+            let m = sample.message
+            return "p\(percentOf) of \(count) deliveries is \(value): \(cast.name(of: sample.recipient))'s message #\(m.number) in "
+                + "\(cast.name(of: m.thread)) from \(cast.name(of: m.author)), due \(sample.due), arrived \(sample.arrival)"
+        case .perPerson(let person, let count, let windowStart):
+            guard let person else { return "no delivery to anyone of that kind" }
+            let window: String
+            if let windowStart, case .perPerson(_, _, _, let per?) = condition {
+                window = " in [\(windowStart), \(windowStart + per))"
+            } else {
+                window = " over the run"
+            }
+            return "\(count) to \(cast.name(of: person))\(window)"
         }
     }
 }
