@@ -9,6 +9,7 @@ struct CommandLineOptions {
         case check
         case expand
         case explain
+        case compare
         case help
         case version
     }
@@ -21,6 +22,8 @@ struct CommandLineOptions {
     var junitPath: String?
     var htmlPath: String?
     var person: String?
+    /// `--set "STATEMENT"`, in order (run and compare).
+    var overrides: [String] = []
 
     struct UsageError: Error {
         var message: String
@@ -34,6 +37,7 @@ struct CommandLineOptions {
         case .check: "omnisim check <scenario>..."
         case .expand: "omnisim expand <scenario>"
         case .explain: "omnisim explain <scenario> --person <name>"
+        case .compare: "omnisim compare <scenario> --set <statement> [--set <statement>]..."
         default: "omnisim run <scenario>... [--trace <file>] [--workers <n>] [--shard <i>/<n>] [--junit <file>] [--html <file>]"
         }
     }
@@ -47,6 +51,7 @@ struct CommandLineOptions {
         case "check": options.command = .check
         case "expand": options.command = .expand
         case "explain": options.command = .explain
+        case "compare": options.command = .compare
         case "help", "--help", "-h": return options
         case "--version": options.command = .version; return options
         default:
@@ -83,6 +88,9 @@ struct CommandLineOptions {
                 case "--html": htmlPath = value
                 default: person = value
                 }
+            case "--set":
+                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--set <statement>'") }
+                overrides.append(value)
             case "--workers":
                 try once(argument)
                 guard let value = rest.popFirst(), let n = Int(value), n >= 1, n <= 256 else {
@@ -104,11 +112,17 @@ struct CommandLineOptions {
             }
         }
         if paths.isEmpty { throw UsageError(message: "Missing expected argument '<scenario>'") }
-        if (command == .expand || command == .explain) && paths.count != 1 {
+        if (command == .expand || command == .explain || command == .compare) && paths.count != 1 {
             throw UsageError(message: "'\(first)' takes exactly one scenario file, not \(paths.count)")
         }
         if command == .explain && person == nil {
             throw UsageError(message: "Missing expected option '--person <name>'")
+        }
+        if command == .compare && overrides.isEmpty {
+            throw UsageError(message: "Missing expected option '--set <statement>': 'compare' compares the file with each '--set'")
+        }
+        if command != .run && command != .compare && !overrides.isEmpty {
+            throw UsageError(message: "'--set' goes with 'run' and 'compare' only")
         }
         if command != .explain && person != nil {
             throw UsageError(message: "'--person' goes with 'explain' only")
@@ -127,6 +141,7 @@ struct CommandLineOptions {
                omnisim check <scenario>...
                omnisim expand <scenario>
                omnisim explain <scenario> --person <name>
+               omnisim compare <scenario> --set <statement> [--set <statement>]...
 
         ARGUMENTS:
           <scenario>        A .scenario file, or a folder: every *.scenario below it, in path order
@@ -144,6 +159,9 @@ struct CommandLineOptions {
           --junit <file>    Write JUnit XML: a testsuite per file, a testcase per expectation.
           --html <file>     Write a self-contained HTML timeline of the run.
           --person <name>   With 'explain': whose timeline to show.
+          --set <statement> A top-level 'set' or 'channel' statement that takes precedence over
+                            the file's own (repeatable), as in --set "set everyone email-batch 2m".
+                            With 'compare': one variant per --set, side by side with the file.
           --version         Show the version.
           -h, --help        Show help information.
 

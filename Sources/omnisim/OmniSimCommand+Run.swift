@@ -41,7 +41,8 @@ extension OmniSimCommand {
         var kept: [ScenarioRun] = []
         var traceWritten: [Bool] = []
         let tally = await SuiteRunner.run(
-            files: files, options: runOptions, tracePaths: outputs.tracePaths, workers: options.workers
+            files: files, options: runOptions, tracePaths: outputs.tracePaths, overrides: options.overrides,
+            workers: options.workers
         ) { run in
             monitor?.finished(run.path)
             report.write(RunReport.text(for: run, style: style))
@@ -65,6 +66,20 @@ extension OmniSimCommand {
             return 2
         }
         return tally.exitCode
+    }
+
+    /// `omnisim compare FILE --set "…"…`: the file as written and once per `--set`, side by side.
+    static func compare(_ path: String, overrides: [String]) async -> Int32 {
+        guard let compiled = compile(path) else { return 2 }
+        do {
+            printOut(Comparison.table(try await Comparison.run(compiled, overrides: overrides)))
+            return 0
+        } catch let error as Overrides.Problem {
+            printError("Error: \(error)\n")
+        } catch {
+            printError("Error: \(error)\n")
+        }
+        return 2
     }
 
     /// `omnisim explain FILE --person NAME`: through the runner, like `run`.

@@ -25,6 +25,7 @@ enum OmniSimCommand {
         case .expand: status = expand(options.paths[0])
         case .run: status = await run(options)
         case .explain: status = await explain(options.paths[0], person: options.person ?? "")
+        case .compare: status = await compare(options.paths[0], overrides: options.overrides)
         }
         exit(finalStatus(status))
     }

@@ -62,6 +62,15 @@ struct GoldenTests {
         try Self.expectGolden(ExplainReport.text(person: "lea", compiled: compiled, result: result), "direct-message.explain-lea.txt")
     }
 
+    @Test("compare: the busy morning as written, with email-after 5m, and with email-batch 2m")
+    func compare() async throws {
+        let path = "Scenarios/load/a-busy-morning.scenario"
+        let bytes = try [UInt8](Data(contentsOf: ScenarioFileTests.root.appendingPathComponent(path)))
+        let compiled = try ScenarioCompiler.compile(SourceFile.decode(bytes, name: path))
+        let columns = try await Comparison.run(compiled, overrides: ["set everyone email-after 5m", "set everyone email-batch 2m"])
+        try Self.expectGolden(Comparison.table(columns), "busy-morning.compare.txt")
+    }
+
     @Test("a seeded load: its report, its first 300 trace lines, and the digest of the whole trace")
     func load() async throws {
         let path = "Scenarios/load/a-busy-morning.scenario"

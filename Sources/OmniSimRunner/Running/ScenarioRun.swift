@@ -36,8 +36,10 @@ public struct ScenarioRun: Sendable {
 
     /// Reads, compiles and runs the scenario at `path` with `options`; with `tracePath`, streams the
     /// trace to that file (see ``OutputFile``), which is kept only if the whole run was written.
-    public static func run(path: String, options: Simulation.Options, tracePath: String? = nil) async -> ScenarioRun {
-        switch compile(path) {
+    public static func run(
+        path: String, options: Simulation.Options, tracePath: String? = nil, overrides: [String] = []
+    ) async -> ScenarioRun {
+        switch compile(path, overrides: overrides) {
         case .failure(let notRun): notRun.run
         case .success(let compiled): await run(compiled, path: path, options: options, tracePath: tracePath)
         }
@@ -48,8 +50,8 @@ public struct ScenarioRun: Sendable {
         public var run: ScenarioRun
     }
 
-    /// Reads and compiles the scenario at `path`.
-    public static func compile(_ path: String) -> Result<CompiledScenario, NotCompiled> {
+    /// Reads and compiles the scenario at `path`, with the `--set` statements applied.
+    public static func compile(_ path: String, overrides: [String] = []) -> Result<CompiledScenario, NotCompiled> {
         let file: SourceFile
         do {
             file = try ScenarioFiles.read(path)
@@ -58,11 +60,18 @@ public struct ScenarioRun: Sendable {
         } catch {
             return .failure(NotCompiled(run: ScenarioRun(path: path, outcome: .unreadable("\(error)"))))
         }
+        var compiled: CompiledScenario
         do {
-            return .success(try ScenarioCompiler.compile(file))
+            compiled = try ScenarioCompiler.compile(file)
         } catch {
             return .failure(NotCompiled(run: ScenarioRun(path: path, outcome: .fileError(error))))
         }
+        do throws(Overrides.Problem) {
+            compiled.plan = try Overrides.apply(overrides, to: compiled.plan)
+        } catch {
+            return .failure(NotCompiled(run: ScenarioRun(path: path, outcome: .unreadable(error.description))))
+        }
+        return .success(compiled)
     }
 
     /// Runs a compiled scenario (see ``run(path:options:tracePath:)``).

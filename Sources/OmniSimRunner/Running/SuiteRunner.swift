@@ -26,8 +26,8 @@ public enum SuiteRunner {
 
     /// Runs `files[i]` with `options[i]`, writing its trace to `tracePaths[i]` when there is one.
     public static func run(
-        files: [String], options: [Simulation.Options], tracePaths: [String?]? = nil, workers: Int,
-        emit: (ScenarioRun) -> Void
+        files: [String], options: [Simulation.Options], tracePaths: [String?]? = nil, overrides: [String] = [],
+        workers: Int, emit: (ScenarioRun) -> Void
     ) async -> Tally {
         precondition(options.count == files.count, "one set of options per file")
         let tracePaths = tracePaths ?? files.map { _ in nil }
@@ -39,7 +39,9 @@ public enum SuiteRunner {
             var next = 0
             func launch() {
                 let (index, path, options, tracePath) = (next, files[next], options[next], tracePaths[next])
-                group.addTask { (index, await ScenarioRun.run(path: path, options: options, tracePath: tracePath)) }
+                group.addTask {
+                    (index, await ScenarioRun.run(path: path, options: options, tracePath: tracePath, overrides: overrides))
+                }
                 next += 1
             }
             while next < min(max(workers, 1), files.count) { launch() }

@@ -1,0 +1,116 @@
+import Foundation
+public import OmniSim
+public import ScenarioLanguage
+
+/// `omnisim compare FILE --set "…"…` (contract v2): the file as written and once per `--set`, side
+/// by side: deliveries per channel, emails per user (mean, p95, max), delay p95 and max per channel,
+/// the largest backlog per channel, and failed expectations. What a policy change would save.
+public enum Comparison {
+    /// One column: a variant's figures.
+    public struct Column: Sendable {
+        public var title: String
+        public var result: RunResult
+        public var tally: DeliveryTally
+        public var users: Int
+    }
+
+    /// Runs `compiled` as written and with each override, one after another.
+    public static func run(_ compiled: CompiledScenario, overrides: [String]) async throws -> [Column] {
+        var columns: [Column] = []
+        for (title, setting) in [("as written", nil)] + overrides.map({ ("--set \($0)", $0 as String?) }) {
+            var plan = compiled.plan
+            if let setting { plan = try Overrides.apply([setting], to: plan) }
+            let tally = DeliveryTally(cast: plan.cast)
+            let result = try await Simulation.run(plan, options: Simulation.Options(observers: [tally]))
+            columns.append(Column(title: title, result: result, tally: tally, users: plan.cast.personKinds.filter { $0 == .user }.count))
+        }
+        return columns
+    }
+
+    /// The table, one row per figure and one column per variant, aligned with spaces.
+    public static func table(_ columns: [Column]) -> String {
+        var rows: [[String]] = [["", ] + columns.map(\.title)]
+        for channel in ChannelKind.allCases {
+            rows.append(["\(channel.name) deliveries"] + columns.map { "\($0.result.channels[channel.rawValue].deliveries)" })
+        }
+        rows.append(["emails per user, mean"] + columns.map { column in
+            let total = column.tally.emailsPerUser.reduce(0, +)
+            return column.users == 0 ? "-" : String(format: "%.2f", Double(total) / Double(column.users))
+        })
+        rows.append(["emails per user, p95"] + columns.map { "\(nearestRank(95, of: $0.tally.emailsPerUser))" })
+        rows.append(["emails per user, max"] + columns.map { "\($0.tally.emailsPerUser.max() ?? 0)" })
+        for channel in ChannelKind.allCases {
+            rows.append(["\(channel.name) delay p95"] + columns.map { column in
+                column.tally.delayPercentile(95, on: channel).map { "\($0)" } ?? "-"
+            })
+            rows.append(["\(channel.name) delay max"] + columns.map { "\($0.result.channels[channel.rawValue].delayMax)" })
+        }
+        for channel in ChannelKind.allCases {
+            rows.append(["\(channel.name) backlog max"] + columns.map { "\($0.result.channels[channel.rawValue].backlogMax)" })
+        }
+        rows.append(["failed expectations"] + columns.map { "\($0.result.failedChecks.count + $0.result.unexpectedRejections.count)" })
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == 0 ? cell + String(repeating: " ", count: widths[0] - cell.count)
+                    : String(repeating: " ", count: widths[index] - cell.count) + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The nearest-rank percentile of `values` (0 for none).
+    static func nearestRank(_ percent: Int, of values: [Int]) -> Int {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        return sorted[(percent * sorted.count + 99) / 100 - 1]
+    }
+}
+
+/// Counts what a run delivers, for `compare`: emails per user and each channel's delays (a
+/// histogram in milliseconds, so percentiles are exact in memory that grows with distinct delays).
+///
+/// `@unchecked Sendable`, and why that is sound: like ``TraceWriter``, the engine calls it only from
+/// the run's simulation thread, one call at a time, and it is read only after the run returned.
+public final class DeliveryTally: RunObserver, @unchecked Sendable {
+    private let cast: Cast
+    /// By user, in declaration order (users only).
+    public private(set) var emailsPerUser: [Int]
+    private var userIndex: [Int32]
+    private var delays: [[Int64: Int]] = ChannelKind.allCases.map { _ in [:] }
+    private var deliveries = ChannelKind.allCases.map { _ in 0 }
+
+    public init(cast: Cast) {
+        self.cast = cast
+        var index: [Int32] = []
+        var users: Int32 = 0
+        for kind in cast.personKinds {
+            index.append(kind == .user ? users : -1)
+            if kind == .user { users += 1 }
+        }
+        userIndex = index
+        emailsPerUser = Array(repeating: 0, count: Int(users))
+    }
+
+    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) {
+        let channel = delivery.channel.rawValue
+        delays[channel][(delivery.time - delivery.due).milliseconds, default: 0] += 1
+        deliveries[channel] += 1
+        if delivery.channel == .email, userIndex[delivery.recipient.int] >= 0 { emailsPerUser[Int(userIndex[delivery.recipient.int])] += 1 }
+    }
+
+    public var failure: String? { nil }
+    public func finish() throws {}
+
+    /// The nearest-rank percentile of the channel's delays; nil with no delivery.
+    public func delayPercentile(_ percent: Int, on channel: ChannelKind) -> SimDuration? {
+        let n = deliveries[channel.rawValue]
+        guard n > 0 else { return nil }
+        let rank = (percent * n + 99) / 100
+        var seen = 0
+        for delay in delays[channel.rawValue].keys.sorted() {
+            seen += delays[channel.rawValue][delay] ?? 0
+            if seen >= rank { return SimDuration(milliseconds: delay) }
+        }
+        return nil
+    }
+}
