@@ -3,11 +3,6 @@
 /// that had it), so percentiles are exact; and, per `to each` check, one count and one window per
 /// person, so the worst person is known at the end without keeping any delivery.
 struct CapacityCounters {
-    /// A distinct delay: how many deliveries had it, and the first of them.
-    struct DelayBucket {
-        var count: Int
-        var first: Delivery
-    }
 
     /// A `to each` check's counters.
     struct PerPerson {
@@ -20,15 +15,16 @@ struct CapacityCounters {
         var worst: (count: Int32, person: Int32, window: Int64)?
     }
 
-    /// By channel: delays (ms) → bucket; only for channels a percentile check names.
-    private(set) var delays: [[Int64: DelayBucket]?] = Array(repeating: nil, count: ChannelKind.allCases.count)
-    private(set) var delayCounts = Array(repeating: 0, count: ChannelKind.allCases.count)
+    /// By channel: the delays, and the first delivery of each distinct delay (to name the one
+    /// behind a percentile); only for channels a percentile check names.
+    private(set) var delays: [DelayHistogram?] = Array(repeating: nil, count: ChannelKind.allCases.count)
+    private var firstWithDelay: [[Int64: Delivery]] = Array(repeating: [:], count: ChannelKind.allCases.count)
     private(set) var perPerson: [PerPerson] = []
 
     init(checks: [PlannedCheck], cast: Cast) {
         for check in checks where check.time == nil {
             switch check.condition {
-            case .delayPercentile(let channel, _, _): delays[channel.rawValue] = [:]
+            case .delayPercentile(let channel, _, _): delays[channel.rawValue] = DelayHistogram()
             case .perPerson(let channel, let kind, _, let per):
                 let people = cast.personKinds.count
                 perPerson.append(PerPerson(
@@ -44,9 +40,9 @@ struct CapacityCounters {
     mutating func observe(_ delivery: Delivery, cast: Cast) {
         let channel = delivery.channel.rawValue
         if delays[channel] != nil {
-            let delay = (delivery.time - delivery.due).milliseconds
-            delays[channel]?[delay, default: DelayBucket(count: 0, first: delivery)].count += 1
-            delayCounts[channel] += 1
+            let delay = delivery.time - delivery.due
+            delays[channel]?.record(delay)
+            if firstWithDelay[channel][delay.milliseconds] == nil { firstWithDelay[channel][delay.milliseconds] = delivery }
         }
         for index in perPerson.indices where perPerson[index].channel == delivery.channel {
             let person = delivery.recipient.int
@@ -71,16 +67,10 @@ struct CapacityCounters {
     /// The nearest-rank percentile (the ⌈percent·n/100⌉-th smallest of n) of `channel`'s delays, and
     /// the first delivery that had it; nil when there was no delivery.
     func percentile(_ percent: Int, on channel: ChannelKind) -> (value: SimDuration, first: Delivery, of: Int)? {
-        let n = delayCounts[channel.rawValue]
-        guard n > 0, let buckets = delays[channel.rawValue] else { return nil }
-        let rank = (percent * n + 99) / 100
-        var seen = 0
-        for delay in buckets.keys.sorted() {
-            guard let bucket = buckets[delay] else { continue }
-            seen += bucket.count
-            if seen >= rank { return (SimDuration(milliseconds: delay), bucket.first, n) }
-        }
-        return nil
+        guard let histogram = delays[channel.rawValue], let value = histogram.percentile(percent),
+              let first = firstWithDelay[channel.rawValue][value.milliseconds]
+        else { return nil }
+        return (value, first, histogram.total)
     }
 
     func counters(for id: Int) -> PerPerson? { perPerson.first { $0.id == id } }

@@ -76,8 +76,7 @@ public final class DeliveryTally: RunObserver, @unchecked Sendable {
     /// By user, in declaration order (users only).
     public private(set) var emailsPerUser: [Int]
     private var userIndex: [Int32]
-    private var delays: [[Int64: Int]] = ChannelKind.allCases.map { _ in [:] }
-    private var deliveries = ChannelKind.allCases.map { _ in 0 }
+    private var delays = ChannelKind.allCases.map { _ in DelayHistogram() }
 
     public init(cast: Cast) {
         self.cast = cast
@@ -93,8 +92,7 @@ public final class DeliveryTally: RunObserver, @unchecked Sendable {
 
     public func delivered(_ delivery: Delivery, message: Message, cast: Cast) {
         let channel = delivery.channel.rawValue
-        delays[channel][(delivery.time - delivery.due).milliseconds, default: 0] += 1
-        deliveries[channel] += 1
+        delays[channel].record(delivery.time - delivery.due)
         if delivery.channel == .email, userIndex[delivery.recipient.int] >= 0 { emailsPerUser[Int(userIndex[delivery.recipient.int])] += 1 }
     }
 
@@ -103,14 +101,6 @@ public final class DeliveryTally: RunObserver, @unchecked Sendable {
 
     /// The nearest-rank percentile of the channel's delays; nil with no delivery.
     public func delayPercentile(_ percent: Int, on channel: ChannelKind) -> SimDuration? {
-        let n = deliveries[channel.rawValue]
-        guard n > 0 else { return nil }
-        let rank = (percent * n + 99) / 100
-        var seen = 0
-        for delay in delays[channel.rawValue].keys.sorted() {
-            seen += delays[channel.rawValue][delay] ?? 0
-            if seen >= rank { return SimDuration(milliseconds: delay) }
-        }
-        return nil
+        delays[channel.rawValue].percentile(percent)
     }
 }
