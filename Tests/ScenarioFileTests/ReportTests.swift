@@ -134,6 +134,21 @@ struct ReportTests {
         #expect(dave.contains("mentioned by maria: added to plan"))
     }
 
+    @Test("explain shows each failed attempt of a person's sends and when it is tried again")
+    func explainShowsRetries() async throws {
+        let run = try await run("""
+            user maria
+            customer carol
+            channel email down 0s..30m
+            at 0s maria starts customer conversation c1 with carol "Invoice attached"
+            """, journal: .person(PersonID(1)))
+        guard case .ran(let compiled, let result) = run.outcome else { throw Failure("the scenario did not run") }
+        let text = ExplainReport.text(person: "carol", compiled: compiled, result: result)
+        #expect(text.contains("0s        email: message #1 in c1 from maria \"Invoice attached\" failed, the channel is down (1 failed attempt so far); tried again at 30s"))
+        #expect(text.contains("(7 failed attempts so far, including the retries of the outage counted at once); tried again at 35m30s"))
+        #expect(text.contains("35m30s    email: message #1 in c1 from maria \"Invoice attached\" arrives (35m30s after it was due)"))
+    }
+
     @Test("colour marks the report's own words, never a quoted line that holds the same words")
     func colourIsTheRenderers() async throws {
         let run = try await run("""

@@ -197,6 +197,9 @@ extension SimulationDriver {
             }
         case .failed(let send, let retryAt):
             run.agenda.schedule(.retry(send), at: retryAt, phase: .timer)
+            if journaling, run.journal?.records(send.recipient) == true {
+                note(&run, send.recipient, .attemptFailed(run.messages[send.message.int], send.channel, failures: Int(send.failures), retryAt: retryAt))
+            }
         case .bounced(let send):
             run.oracle.bounced(send)
             if journaling, run.journal?.records(send.recipient) == true {

@@ -30,6 +30,8 @@ public struct Journal: Sendable {
         case delivery, seen, unread, push, channelChoice = "channel", fallback, view, presence, rejected
         /// Something the person did: started, drafted, sent, wrote, added, closed…
         case action
+        /// A send that failed while its channel was down, and its retry.
+        case retry
     }
 
     /// Why a user got a push for a message at posting, or did not.
@@ -61,6 +63,9 @@ public struct Journal: Sendable {
         /// A message arrived on a channel, `late` after it was due.
         case delivered(Message, ChannelKind, late: SimDuration)
         case bounced(Message, ChannelKind)
+        /// A send failed because its channel was down: how many attempts have failed so far (those
+        /// sure to fail during a long outage are counted at once), and when it is tried next.
+        case attemptFailed(Message, ChannelKind, failures: Int, retryAt: SimInstant)
         /// A Messenger delivery seen at arrival (the user was viewing its thread).
         case seenAtArrival(Message)
         case unseenAtArrival(Message, unread: Int, bubble: Int)
@@ -81,6 +86,7 @@ public struct Journal: Sendable {
             switch self {
             case .posted: .push
             case .delivered, .bounced: .delivery
+            case .attemptFailed: .retry
             case .seenAtArrival: .seen
             case .unseenAtArrival: .unread
             case .channelChosen: .channelChoice
@@ -95,7 +101,8 @@ public struct Journal: Sendable {
         /// The channel it concerns, if any.
         public var channel: ChannelKind? {
             switch self {
-            case .delivered(_, let channel, _), .bounced(_, let channel), .channelChosen(_, let channel): channel
+            case .delivered(_, let channel, _), .bounced(_, let channel), .channelChosen(_, let channel),
+                 .attemptFailed(_, let channel, _, _): channel
             case .posted: .push
             case .fallback: .email
             default: nil

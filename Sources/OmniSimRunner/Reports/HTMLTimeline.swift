@@ -118,7 +118,7 @@ public enum HTMLTimeline {
                 svg += "<line x1=\"\(cx)\" y1=\"\(cy - 9)\" x2=\"\(cx)\" y2=\"\(cy + 9)\" stroke=\"#111\" stroke-width=\"2\">\(title)</line>\n"
             case .action:
                 svg += "<rect x=\"\(cx - 3)\" y=\"\(cy - 3)\" width=\"6\" height=\"6\" fill=\"#6b7280\">\(title)</rect>\n"
-            case .unread, .push, .channelChoice, .presence, .rejected:
+            case .unread, .push, .channelChoice, .presence, .rejected, .retry:
                 continue
             }
             marks += 1

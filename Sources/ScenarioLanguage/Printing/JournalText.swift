@@ -20,6 +20,11 @@ extension Journal.Entry {
             return "\(describe(message)) posted; \(why); email fallback decided at \(deadline)"
         case .delivered(let message, let channel, let late):
             return "\(channel.name): \(describe(message)) arrives" + (late == .zero ? "" : " (\(late) after it was due)")
+        case .attemptFailed(let message, let channel, let failures, let retryAt):
+            // A pause longer than the 10-minute cap means the retries sure to fail were counted at once.
+            let countedAhead = retryAt - time > .minutes(10) ? ", including the retries of the outage counted at once" : ""
+            return "\(channel.name): \(describe(message)) failed, the channel is down "
+                + "(\(failures) failed \(failures == 1 ? "attempt" : "attempts") so far\(countedAhead)); tried again at \(retryAt)"
         case .bounced(let message, let channel):
             return "\(channel.name): \(describe(message)) bounced for good (not retried)"
         case .seenAtArrival(let message):
