@@ -1,13 +1,9 @@
 /// Suggestions for misspelt words ("did you mean …?"), by edit distance.
 public enum EditDistance {
-    /// The number of single-character insertions, deletions, substitutions and swaps of two
-    /// neighbours from `a` to `b` (optimal string alignment distance): `emial` is 1 from `email`.
-    static func between(_ a: String, _ b: String) -> Int {
-        between(Array(a.lowercased().utf8), Array(b.lowercased().utf8), limit: Int.max) ?? Int.max
-    }
-
-    /// The distance of `a` and `b` when it is at most `limit`, else nil; stops as soon as every
-    /// cell of a row is past the limit, so a far candidate costs a row or two.
+    /// The optimal string alignment distance of `a` and `b` (single-character insertions,
+    /// deletions, substitutions and swaps of two neighbours: `emial` is 1 from `email`) when it is
+    /// at most `limit`, else nil; stops as soon as every cell of a row is past the limit, so a far
+    /// candidate costs a row or two.
     static func between(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
