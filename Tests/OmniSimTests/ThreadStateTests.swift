@@ -10,10 +10,15 @@ struct ThreadStateTests {
         threadNames: ["c1", "T1"])
     let alice = PersonID(0), bob = PersonID(1), carol = PersonID(2), dan = PersonID(3), erin = PersonID(4)
     let c1 = ThreadID(0)
+    /// No teams (the team tests build their own roster).
+    let teams = TeamRoster()
 
-    func started(customer: Bool = false, with listed: [PersonID]) throws -> ThreadState {
+    /// People as membership entries.
+    func listed(_ people: [PersonID]) -> [Member] { people.map(Member.person) }
+
+    func started(customer: Bool = false, with people: [PersonID]) throws -> ThreadState {
         var thread = ThreadState(id: c1)
-        try thread.open(customer: customer, author: alice, listed: listed, asDraft: false, cast: cast)
+        try thread.open(customer: customer, author: alice, listed: listed(people), asDraft: false, cast: cast, teams: teams)
         return thread
     }
 
@@ -45,11 +50,11 @@ struct ThreadStateTests {
     func noCustomersInUserConversations() throws {
         var thread = ThreadState(id: c1)
         #expect(throws: Rejection.customerInUserConversation(person: "carol")) {
-            try thread.open(customer: false, author: alice, listed: [bob, carol], asDraft: false, cast: cast)
+            try thread.open(customer: false, author: alice, listed: listed([bob, carol]), asDraft: false, cast: cast, teams: teams)
         }
         #expect(thread.lifecycle == .unused)
         var live = try started(with: [bob])
-        #expect(throws: Rejection.customerInUserConversation(person: "carol")) { try live.add([dan, carol], by: alice, cast: cast) }
+        #expect(throws: Rejection.customerInUserConversation(person: "carol")) { try live.add(listed([dan, carol]), by: alice, cast: cast, teams: teams) }
         #expect(live.members == [alice, bob], "a rejected add applies nothing, not even dan")
         #expect(Rejection.customerInUserConversation(person: "carol").description.contains("customers cannot"))
     }
@@ -58,35 +63,35 @@ struct ThreadStateTests {
     func customerConversationKeepsACustomer() throws {
         var empty = ThreadState(id: c1)
         #expect(throws: Rejection.customerConversationNeedsCustomer(thread: "c1")) {
-            try empty.open(customer: true, author: alice, listed: [bob], asDraft: false, cast: cast)
+            try empty.open(customer: true, author: alice, listed: listed([bob]), asDraft: false, cast: cast, teams: teams)
         }
         var thread = try started(customer: true, with: [carol, erin])
-        try thread.remove([erin], by: alice, cast: cast)
-        #expect(throws: Rejection.lastCustomer(person: "carol", thread: "c1")) { try thread.remove([carol], by: alice, cast: cast) }
+        _ = try thread.remove(listed([erin]), by: alice, cast: cast, teams: teams)
+        #expect(throws: Rejection.lastCustomer(person: "carol", thread: "c1")) { _ = try thread.remove(listed([carol]), by: alice, cast: cast, teams: teams) }
         #expect(thread.members == [alice, carol])
     }
 
     @Test("a draft has no members until its author sends it; a cancelled draft keeps its name")
     func drafts() throws {
         var thread = ThreadState(id: c1)
-        try thread.open(customer: false, author: alice, listed: [bob], asDraft: true, cast: cast)
+        try thread.open(customer: false, author: alice, listed: listed([bob]), asDraft: true, cast: cast, teams: teams)
         #expect(thread.members.isEmpty)
         #expect(!thread.canBeSeen(by: alice, cast: cast))
-        #expect(throws: Rejection.draftNotByAuthor(thread: "c1", author: "alice")) { try thread.sendDraft(by: bob, cast: cast) }
-        try thread.sendDraft(by: alice, cast: cast)
+        #expect(throws: Rejection.draftNotByAuthor(thread: "c1", author: "alice")) { try thread.sendDraft(by: bob, cast: cast, teams: teams) }
+        try thread.sendDraft(by: alice, cast: cast, teams: teams)
         #expect(thread.members == [alice, bob])
         var cancelled = ThreadState(id: c1)
-        try cancelled.open(customer: false, author: alice, listed: [bob], asDraft: true, cast: cast)
+        try cancelled.open(customer: false, author: alice, listed: listed([bob]), asDraft: true, cast: cast, teams: teams)
         try cancelled.cancelDraft(by: alice, cast: cast)
-        #expect(throws: Rejection.threadIsCancelledDraft(thread: "c1")) { try cancelled.sendDraft(by: alice, cast: cast) }
+        #expect(throws: Rejection.threadIsCancelledDraft(thread: "c1")) { try cancelled.sendDraft(by: alice, cast: cast, teams: teams) }
         #expect(throws: Rejection.nameTaken(name: "c1", byPerson: false)) {
-            try cancelled.open(customer: false, author: alice, listed: [], asDraft: false, cast: cast)
+            try cancelled.open(customer: false, author: alice, listed: listed([]), asDraft: false, cast: cast, teams: teams)
         }
     }
 
     @Test("writing to an item makes a user a follower; customers must follow; notes skip customers")
     func items() throws {
-        var item = ThreadState(item: ItemDeclaration(thread: ThreadID(1), kind: .ticket, title: "", followers: [carol, bob]))
+        var item = ThreadState(item: ItemDeclaration(thread: ThreadID(1), kind: .ticket, title: "", followers: listed([carol, bob])), teams: teams)
         #expect(try item.post(by: alice, isNote: false, cast: cast).recipients(cast: cast) == [carol, bob])
         #expect(item.members == [carol, bob, alice])
         #expect(try item.post(by: alice, isNote: true, cast: cast).recipients(cast: cast) == [bob])
@@ -109,7 +114,7 @@ struct ThreadStateTests {
     func participantsOnly() throws {
         var thread = try started(with: [bob])
         #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { try thread.post(by: dan, isNote: false, cast: cast) }
-        #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { try thread.remove([dan], by: alice, cast: cast) }
-        #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { try thread.add([bob], by: dan, cast: cast) }
+        #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { _ = try thread.remove(listed([dan]), by: alice, cast: cast, teams: teams) }
+        #expect(throws: Rejection.notMember(person: "dan", thread: "c1")) { try thread.add(listed([bob]), by: dan, cast: cast, teams: teams) }
     }
 }

@@ -26,7 +26,17 @@ struct MentionTests {
             at 0s alice starts conversation c with bob "@dan and @carol and @ghost and @bob.x, @dan"
             at 1s carol starts customer conversation d with alice "@bob"
             """))
-        #expect(compiled.plan.events[0].mentions.map(\.int) == [2, 2])
+        #expect(compiled.plan.events[0].mentions == [.person(PersonID(2)), .person(PersonID(2))])
         #expect(compiled.plan.events[1].mentions.isEmpty)
+    }
+
+    @Test("a mention of a team is kept as the team, to stand for its members at posting")
+    func teamMention() throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "m.scenario", text: """
+            user alice bob dan
+            team support bob, dan
+            at 0s alice starts conversation c with bob "(@support) please, and @bob"
+            """))
+        #expect(compiled.plan.events[0].mentions == [.team(TeamID(0)), .person(PersonID(1))])
     }
 }

@@ -110,7 +110,7 @@ struct ParserTests {
             kind: .email, latency: .seconds(2),
             downWindows: [DownWindow(from: .start + .minutes(10), until: .start + .minutes(15))],
             rate: Rate(count: 100, window: .seconds(1))))
-        #expect(plan.items == [ItemDeclaration(thread: ThreadID(0), kind: .ticket, title: "Printer", followers: [PersonID(1), PersonID(0)])])
+        #expect(plan.items == [ItemDeclaration(thread: ThreadID(0), kind: .ticket, title: "Printer", followers: [.person(PersonID(1)), .person(PersonID(0))])])
         #expect(plan.endAt == .start + .hours(2))
     }
 

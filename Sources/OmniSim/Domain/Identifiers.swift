@@ -27,3 +27,18 @@ public enum PersonKind: Sendable, Equatable {
     case user
     case customer
 }
+
+/// A team of users (contract v2): an index into the plan's teams.
+public struct TeamID: Hashable, Comparable, Sendable {
+    public var index: Int32
+    public init(_ index: Int) { self.index = Int32(index) }
+    public var int: Int { Int(index) }
+    public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
+}
+
+/// One entry of a thread's membership list: a person, or a team that stands for its members at
+/// every moment that asks (contract v2, "Teams").
+public enum Member: Hashable, Sendable {
+    case person(PersonID)
+    case team(TeamID)
+}

@@ -8,11 +8,17 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case itemOnly(thread: String, what: String)
     case lastCustomer(person: String, thread: String)
     case nameTaken(name: String, byPerson: Bool)
+    case nameTakenByTeam(name: String)
     case noMobileApp(person: String)
     case notADraft(thread: String)
     case notCustomerConversation(thread: String)
     case notFollower(person: String, thread: String)
     case notMember(person: String, thread: String)
+    case notTeamMember(person: String, team: String)
+    case onlyThroughTeam(person: String, thread: String, team: String, isItem: Bool)
+    case teamActs(team: String, action: String)
+    case teamNotListed(team: String, thread: String)
+    case unknownTeam(String)
     case onlyCustomers(person: String, action: String)
     case onlyUsers(person: String, action: String)
     case threadIsCancelledDraft(thread: String)
@@ -36,6 +42,18 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(person)' has no mobile app; reading on mobile needs 'mobile \(person)'"
         case .nameTaken(let name, let byPerson):
             "the name '\(name)' is already taken by \(byPerson ? "a person" : "a thread")"
+        case .nameTakenByTeam(let name):
+            "the name '\(name)' is already taken by a team"
+        case .notTeamMember(let person, let team):
+            "'\(person)' is not a member of team '\(team)'"
+        case .onlyThroughTeam(let person, let thread, let team, let isItem):
+            "'\(person)' \(isItem ? "follows" : "is in") '\(thread)' only through team '\(team)'"
+        case .teamActs(let team, let action):
+            "a team cannot \(action); '\(team)' is a team"
+        case .teamNotListed(let team, let thread):
+            "team '\(team)' is not in '\(thread)'"
+        case .unknownTeam(let name):
+            "unknown team '\(name)'"
         case .notADraft(let thread):
             "'\(thread)' is not a draft"
         case .notCustomerConversation(let thread):

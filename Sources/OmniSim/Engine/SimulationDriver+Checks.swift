@@ -48,7 +48,7 @@ extension SimulationDriver {
             return (sees == can, .visible(sees))
         case .participants(let thread, let people):
             let members = await threads[thread.int].members()
-            return (Set(members) == Set(people), .members(members))
+            return (Set(members) == Set(run.teams.resolve(people)), .members(members))
         case .backlog(let channel, let n):
             let backlog = await channels[channel.rawValue].backlog()
             return (backlog == n, .backlog(backlog))

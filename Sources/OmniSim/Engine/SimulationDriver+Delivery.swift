@@ -6,9 +6,9 @@ extension SimulationDriver {
     @inline(__always)
     func post(
         _ run: inout RunState, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool, viaApp: Bool,
-        mentioning mentioned: [PersonID]
+        mentioning mentions: [Member]
     ) async throws(Rejection) {
-        let posting = try await thread.post(by: author, isNote: isNote, mentioning: mentioned)
+        let posting = try await thread.post(by: author, isNote: isNote, mentioning: mentioned(mentions, run.teams))
         if journaling {
             for person in posting.addedByMention { note(&run, person, .mentioned(by: author, thread: thread.id)) }
         }
@@ -50,7 +50,12 @@ extension SimulationDriver {
                 let arrivedNow = submission == .attempted(.arrives(messenger, at: run.now))
                 let reception = await user.receive(
                     message, in: thread.id, at: run.now, everyone: run.everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
-                if journaling, run.journal?.records(recipient) == true { await notePush(&run, reception, user: user, message: message) }
+                if journaling, run.journal?.records(recipient) == true {
+                    if k < memberCount, let team = await thread.team(giving: recipient, teams: run.teams) {
+                        note(&run, recipient, .throughTeam(run.messages[message.int], team: team))
+                    }
+                    await notePush(&run, reception, user: user, message: message)
+                }
                 if arrivedNow {
                     recordDelivery(&run, messenger)
                     if journaling, run.journal?.records(recipient) == true { await noteDelivery(&run, messenger, seen: reception.seen) }
@@ -69,6 +74,20 @@ extension SimulationDriver {
                 await call(&run, Send(message: message, recipient: recipient, channel: channel, due: run.now))
             }
         }
+    }
+
+    /// The users a message's mentions name now: each team stands for its members at this instant.
+    @inline(__always)
+    private func mentioned(_ mentions: [Member], _ teams: TeamRoster) -> [PersonID] {
+        if mentions.isEmpty { return [] }
+        var people: [PersonID] = []
+        for mention in mentions {
+            switch mention {
+            case .person(let person): people.append(person)
+            case .team(let team): people.append(contentsOf: teams.members(of: team))
+            }
+        }
+        return people
     }
 
     /// The users whose `customer-messages` is `all` at posting and who are not the thread's own

@@ -10,7 +10,7 @@ extension SimulationDriver {
 
     /// Runs one scenario event, or throws the rule it breaks (and changes nothing).
     @inline(__always)
-    func apply(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [PersonID] = []) async throws(Rejection) {
+    func apply(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [Member] = []) async throws(Rejection) {
         switch action {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
@@ -43,28 +43,36 @@ extension SimulationDriver {
             if journaling { await noteView(&run, id, thread.id, .onMobile, seen: seen) }
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false)
+            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false, teams: run.teams)
             try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true)
+            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true, teams: run.teams)
         case .send(let author, let threadRef, let text):
-            let authorID = try person(author)
+            let authorID = try person(author, "send drafts")
             let thread = try thread(threadRef)
-            try await thread.sendDraft(by: authorID)
+            try await thread.sendDraft(by: authorID, teams: run.teams)
             try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .cancel(let author, let threadRef):
-            let authorID = try person(author)
+            let authorID = try person(author, "cancel drafts")
             try await thread(threadRef).cancelDraft(by: authorID)
         case .write(let author, let threadRef, let text, let route):
             try await post(
-                &run, in: thread(threadRef), by: person(author), text: text, isNote: false, viaApp: route == .app,
+                &run, in: thread(threadRef), by: person(author, "write"), text: text, isNote: false, viaApp: route == .app,
                 mentioning: mentions)
         case .note(let author, let threadRef, let text):
             let (id, _) = try user(author, "write internal notes")
             try await post(&run, in: thread(threadRef), by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
         case .add, .remove, .follow, .unfollow, .close, .reopen:
-            try await applyMembership(action)
+            try await applyMembership(&run, action)
+        case .joinTeam(let by, let people, let teamRef), .leaveTeam(let by, let people, let teamRef):
+            let joining: Bool
+            if case .joinTeam = action { joining = true } else { joining = false }
+            let (actorID, _) = try user(by, "change teams")
+            let team = try team(teamRef)
+            if joining { try run.teams.add(people, to: team, cast: cast) } else { try run.teams.remove(people, from: team, cast: cast) }
+            if journaling { noteTeamChange(&run, people, team, joined: joining, by: actorID) }
+            await teamChanged(&run, team)
         case .setting(nil, let change):
             let before = run.everyone
             run.everyone.apply(change)
@@ -104,31 +112,54 @@ extension SimulationDriver {
         await user.stopViewing(thread)
     }
 
+    /// A team's membership changed: every thread resolves its teams again, and whoever lost a
+    /// thread stops viewing it (unless they may still view it).
+    private func teamChanged(_ run: inout RunState, _ team: TeamID) async {
+        for thread in threads {
+            let lost = await thread.teamsChanged(run.teams)
+            guard !lost.isEmpty else { continue }
+            if journaling {
+                for person in lost where run.journal?.records(person) == true { note(&run, person, .lostThroughTeam(thread.id, team: team)) }
+            }
+            await endViews(&run, of: lost, in: thread)
+        }
+    }
+
+    /// People who are no longer members of `thread`: a view of it ends where they lost the right to
+    /// view it (`customer-messages all` still lets a user view a customer thread).
+    private func endViews(_ run: inout RunState, of lost: [PersonID], in thread: ThreadActor) async {
+        for id in lost {
+            guard let user = users[id.int], await user.viewing == thread.id else { continue }
+            if await thread.mayView(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone)) { continue }
+            await user.stopViewing(thread.id)
+        }
+    }
+
     /// Who is in a thread, and whether it is open: adds, removes, follows, closes.
-    private func applyMembership(_ action: PlannedEvent.Action) async throws(Rejection) {
+    private func applyMembership(_ run: inout RunState, _ action: PlannedEvent.Action) async throws(Rejection) {
         switch action {
         case .add(let by, let people, let threadRef):
             let (actorID, _) = try user(by, "add people")
-            let ids = try people.map { (ref) throws(Rejection) in try person(ref) }
-            try await thread(threadRef).add(ids, by: actorID)
+            let entries = try people.map { (ref) throws(Rejection) in try member(ref) }
+            try await thread(threadRef).add(entries, by: actorID, teams: run.teams)
         case .remove(let by, let people, let threadRef):
             let (actorID, _) = try user(by, "remove people")
-            let ids = try people.map { (ref) throws(Rejection) in try person(ref) }
+            let entries = try people.map { (ref) throws(Rejection) in try member(ref) }
             let thread = try thread(threadRef)
-            try await thread.remove(ids, by: actorID)
-            for id in ids { await users[id.int]?.stopViewing(thread.id) }
+            let lost = try await thread.remove(entries, by: actorID, teams: run.teams)
+            await endViews(&run, of: lost, in: thread)
         case .follow(let person, let threadRef):
             let (id, _) = try user(person, "follow items")
-            try await thread(threadRef).setFollowing(true, user: id)
+            _ = try await thread(threadRef).setFollowing(true, user: id, teams: run.teams)
         case .unfollow(let person, let threadRef):
-            let (id, actor) = try user(person, "unfollow items")
+            let (id, _) = try user(person, "unfollow items")
             let thread = try thread(threadRef)
-            try await thread.setFollowing(false, user: id)
-            await actor.stopViewing(thread.id)
+            let lost = try await thread.setFollowing(false, user: id, teams: run.teams)
+            await endViews(&run, of: lost, in: thread)
         case .close(let person, let threadRef), .reopen(let person, let threadRef):
             let closing: Bool
             if case .close = action { closing = true } else { closing = false }
-            let id = try self.person(person)
+            let id = try self.person(person, closing ? "close conversations" : "reopen conversations")
             try await thread(threadRef).setClosed(closing, by: id)
         default:
             preconditionFailure("applyMembership(_:) takes membership events only")
@@ -137,34 +168,53 @@ extension SimulationDriver {
 
     private func resolveOpening(
         _ author: PersonRef, _ threadRef: ThreadRef, _ listed: [PersonRef], isCustomer: Bool
-    ) throws(Rejection) -> (PersonID, ThreadActor, [PersonID]) {
-        let authorID = try person(author)
+    ) throws(Rejection) -> (PersonID, ThreadActor, [Member]) {
+        let authorID = try person(author, "start conversations")
         if !isCustomer && cast.isCustomer(authorID) {
             throw .customerInUserConversation(person: cast.name(of: authorID))
         }
-        let people = try listed.map { (ref) throws(Rejection) in try person(ref) }
+        let entries = try listed.map { (ref) throws(Rejection) in try member(ref) }
         switch threadRef {
-        case .known(let id): return (authorID, threads[id.int], people)
+        case .known(let id): return (authorID, threads[id.int], entries)
         case .person(let id): throw .nameTaken(name: cast.name(of: id), byPerson: true)
+        case .team(let id): throw .nameTakenByTeam(name: cast.name(of: id))
         case .unknown(let name): throw .unknownThread(name)
         }
     }
 
-    func person(_ ref: PersonRef) throws(Rejection) -> PersonID {
+    /// The person who does something; a team never acts.
+    func person(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
         switch ref {
         case .known(let id): return id
         case .unknown(let name): throw .unknownPerson(name)
+        case .team(let id): throw .teamActs(team: cast.name(of: id), action: action)
+        }
+    }
+
+    /// An entry of a thread's membership list: a person, or a team (v2).
+    private func member(_ ref: PersonRef) throws(Rejection) -> Member {
+        switch ref {
+        case .known(let id): return .person(id)
+        case .unknown(let name): throw .unknownPerson(name)
+        case .team(let id): return .team(id)
+        }
+    }
+
+    private func team(_ ref: TeamRef) throws(Rejection) -> TeamID {
+        switch ref {
+        case .known(let id): return id
+        case .unknown(let name): throw .unknownTeam(name)
         }
     }
 
     private func user(_ ref: PersonRef, _ action: String) throws(Rejection) -> (id: PersonID, actor: UserActor) {
-        let id = try person(ref)
+        let id = try person(ref, action)
         guard let actor = users[id.int] else { throw .onlyUsers(person: cast.name(of: id), action: action) }
         return (id, actor)
     }
 
     private func customer(_ ref: PersonRef, _ action: String) throws(Rejection) -> CustomerActor {
-        let id = try person(ref)
+        let id = try person(ref, action)
         guard let actor = customers[id.int] else { throw .onlyCustomers(person: cast.name(of: id), action: action) }
         return actor
     }
@@ -174,6 +224,7 @@ extension SimulationDriver {
         case .known(let id): return threads[id.int]
         case .unknown(let name): throw .unknownThread(name)
         case .person(let id): throw .unknownThread(cast.name(of: id))
+        case .team(let id): throw .unknownThread(cast.name(of: id))
         }
     }
 }

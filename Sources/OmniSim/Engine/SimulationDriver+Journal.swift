@@ -21,6 +21,13 @@ extension SimulationDriver {
         note(&run, send.recipient, seen ? .seenAtArrival(message) : .unseenAtArrival(message, unread: unread, bubble: bubble))
     }
 
+    /// People added to or removed from a team (each entry on the person's own timeline).
+    func noteTeamChange(_ run: inout RunState, _ people: [PersonRef], _ team: TeamID, joined: Bool, by actor: PersonID) {
+        for case .known(let person) in people where run.journal?.records(person) == true {
+            note(&run, person, .teamChanged(team, joined: joined, by: actor))
+        }
+    }
+
     func notePresence(_ run: inout RunState, _ person: PersonID, _ change: Journal.PresenceChange) async {
         if journaling, run.journal?.records(person) == true { note(&run, person, .presence(change)) }
     }

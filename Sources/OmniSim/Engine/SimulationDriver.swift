@@ -53,7 +53,7 @@ actor SimulationDriver {
         self.users = users
         self.customers = customers
         var threadStates = plan.cast.threadNames.indices.map { ThreadState(id: ThreadID($0)) }
-        for item in plan.items { threadStates[item.thread.int] = ThreadState(item: item) }
+        for item in plan.items { threadStates[item.thread.int] = ThreadState(item: item, teams: plan.teams) }
         self.threads = threadStates.map { ThreadActor(state: $0, cast: plan.cast, executor: executor) }
         var changeTimes = ChannelKind.allCases.map { _ in [SimInstant]() }
         for event in plan.events {
@@ -67,7 +67,7 @@ actor SimulationDriver {
         let ledger = DeliveryLedger(checks: plan.checks)
         let capacity = CapacityCounters(checks: plan.checks, cast: plan.cast)
         self.start = RunState(
-            agenda: Agenda(plan: plan), everyone: plan.everyone, customerMessages: CustomerMessageScopes(plan: plan),
+            agenda: Agenda(plan: plan), everyone: plan.everyone, teams: plan.teams, customerMessages: CustomerMessageScopes(plan: plan),
             ledger: ledger, capacity: capacity, oracle: Oracle(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) },
             checkResults: Array(repeating: nil, count: plan.checks.count))
@@ -147,6 +147,8 @@ struct RunState {
     var agenda: Agenda
     var now = SimInstant.start
     var everyone: UserSettings
+    /// Every team's members now (v2).
+    var teams: TeamRoster
     /// Who has `customer-messages all` of their own.
     var customerMessages: CustomerMessageScopes
     /// Fallback emails waiting in batches (v2 `email-batch`).
@@ -167,12 +169,13 @@ struct RunState {
     var lastActivity = SimInstant.start
 
     init(
-        agenda: Agenda, everyone: UserSettings, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,
+        agenda: Agenda, everyone: UserSettings, teams: TeamRoster, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,
         capacity: CapacityCounters, oracle: Oracle, journal: Journal?, checkResults: [CheckResult?]
     ) {
         self.agenda = agenda
         self.capacity = capacity
         self.everyone = everyone
+        self.teams = teams
         self.customerMessages = customerMessages
         self.ledger = ledger
         self.oracle = oracle

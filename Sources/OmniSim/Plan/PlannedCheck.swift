@@ -18,7 +18,8 @@ public struct PlannedCheck: Sendable, Equatable {
         case unread(PersonID, Int)
         case inbox(PersonID, InboxView, ThreadID, lists: Bool)
         case canSee(PersonID, ThreadID, Bool)
-        case participants(ThreadID, [PersonID])
+        /// The people expected (a team stands for its members at the check's moment, v2).
+        case participants(ThreadID, [Member])
         case error(String)
         case backlog(ChannelKind, Int)
         /// Extension: sends on the channel not yet arrived (waiting, retrying or in flight).

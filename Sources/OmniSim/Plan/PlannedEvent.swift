@@ -4,10 +4,11 @@ public struct PlannedEvent: Sendable, Equatable {
     public var action: Action
     /// The event's index in the plan's source order, so a rejection can be traced back to its line.
     public var sourceIndex: Int
-    /// For a user's message: the users its text mentions (`@name`, contract v2), in order.
-    public var mentions: [PersonID]
+    /// For a user's message: the users and teams its text mentions (`@name`, contract v2), in order;
+    /// a team stands for its members at posting.
+    public var mentions: [Member]
 
-    public init(time: SimInstant, action: Action, sourceIndex: Int, mentions: [PersonID] = []) {
+    public init(time: SimInstant, action: Action, sourceIndex: Int, mentions: [Member] = []) {
         self.time = time
         self.action = action
         self.sourceIndex = sourceIndex
@@ -32,7 +33,8 @@ public struct PlannedEvent: Sendable, Equatable {
                  .follow(let p, _), .unfollow(let p, _), .close(let p, _), .reopen(let p, _):
                 return p
             case .start(let p, _, _, _, _), .draft(let p, _, _, _), .send(let p, _, _), .cancel(let p, _),
-                 .write(let p, _, _, _), .note(let p, _, _), .add(let p, _, _), .remove(let p, _, _):
+                 .write(let p, _, _, _), .note(let p, _, _), .add(let p, _, _), .remove(let p, _, _),
+                 .joinTeam(let p, _, _), .leaveTeam(let p, _, _):
                 return p
             case .setting(let p, _): return p
             case .channel: return nil
@@ -54,6 +56,10 @@ public struct PlannedEvent: Sendable, Equatable {
         case note(author: PersonRef, thread: ThreadRef, text: String)
         case add(by: PersonRef, people: [PersonRef], thread: ThreadRef)
         case remove(by: PersonRef, people: [PersonRef], thread: ThreadRef)
+        /// `adds dan to team support` (v2).
+        case joinTeam(by: PersonRef, people: [PersonRef], team: TeamRef)
+        /// `removes dan from team support` (v2).
+        case leaveTeam(by: PersonRef, people: [PersonRef], team: TeamRef)
         case follow(PersonRef, ThreadRef)
         case unfollow(PersonRef, ThreadRef)
         case close(PersonRef, ThreadRef)

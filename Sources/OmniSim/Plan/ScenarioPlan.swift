@@ -12,6 +12,8 @@ public struct ScenarioPlan: Sendable {
     public var channels: [ChannelConfig]
     /// Items declared at top level; they exist from time 0.
     public var items: [ItemDeclaration]
+    /// Each team's members at time 0, by ``TeamID`` (v2; names in ``Cast/teamNames``).
+    public var teams: TeamRoster = TeamRoster()
     /// Timed events in run order (by time, then file order).
     public var events: [PlannedEvent]
     /// `load` lines; their events merge with `events` by (time, ``PlannedEvent/sourceIndex``).
@@ -59,8 +61,9 @@ public struct ItemDeclaration: Sendable, Equatable {
     public var thread: ThreadID
     public var kind: ItemKind
     public var title: String
-    public var followers: [PersonID]
-    public init(thread: ThreadID, kind: ItemKind, title: String, followers: [PersonID]) {
+    /// People and teams (v2), as listed.
+    public var followers: [Member]
+    public init(thread: ThreadID, kind: ItemKind, title: String, followers: [Member]) {
         self.thread = thread
         self.kind = kind
         self.title = title

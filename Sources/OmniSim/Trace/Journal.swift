@@ -78,6 +78,12 @@ public struct Journal: Sendable {
         case action(PlannedEvent.Action)
         /// A mention in someone's message made this user a member of the thread (v2).
         case mentioned(by: PersonID, thread: ThreadID)
+        /// A message reached this user as a member of its thread only through a team (v2).
+        case throughTeam(Message, team: TeamID)
+        /// Someone added this user to a team, or removed them from it (v2).
+        case teamChanged(TeamID, joined: Bool, by: PersonID)
+        /// Leaving a team took this user out of a thread they were in only through it (v2).
+        case lostThroughTeam(ThreadID, team: TeamID)
         /// A batch of fallback emails went out (v2): the email carries `carrier` (nil: all were
         /// seen, nothing was sent) and covers `covered` messages; `dropped` were seen meanwhile.
         case batchOut(thread: ThreadID, carrier: Message?, covered: Int, dropped: Int)
@@ -94,7 +100,8 @@ public struct Journal: Sendable {
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
-            case .action, .mentioned: .action
+            case .action, .mentioned, .teamChanged, .lostThroughTeam: .action
+            case .throughTeam: .push
             }
         }
 

@@ -17,6 +17,10 @@ public enum EventNode: Sendable {
     case note(author: Name, thread: Name, text: String)
     case add(by: Name, people: [Name], thread: Name)
     case remove(by: Name, people: [Name], thread: Name)
+    /// `adds NAMES to team TEAM` (v2).
+    case joinTeam(by: Name, people: [Name], team: Name)
+    /// `removes NAMES from team TEAM` (v2).
+    case leaveTeam(by: Name, people: [Name], team: Name)
     case follow(Name, thread: Name)
     case unfollow(Name, thread: Name)
     case close(Name, thread: Name)

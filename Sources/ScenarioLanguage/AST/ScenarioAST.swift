@@ -20,6 +20,8 @@ public struct Statement: Sendable {
     public enum Kind: Sendable {
         case scenario(title: String)
         case people(PersonKind, [Name])
+        /// `team NAME [MEMBERS]` (v2).
+        case team(Name, members: [Name])
         case mobile([Name])
         /// `set NAME …`; a nil name is `set everyone …`.
         case setting(Name?, SettingChange)

@@ -58,6 +58,18 @@ extension DiagnosticMessage {
     static func nameIsPerson(_ name: String) -> Self {
         .init("'\(name)' is a person, not a thread")
     }
+    static func nameIsTeam(_ name: String) -> Self {
+        .init("'\(name)' is a team, not a thread")
+    }
+    static func teamNotPerson(_ name: String) -> Self {
+        .init("'\(name)' is a team; a person is expected here (a team stands only where a thread's members are listed)")
+    }
+    static func teamActs(_ name: String) -> Self {
+        .init("'\(name)' is a team; a team never acts, and has no settings or mobile app")
+    }
+    static func customerInTeam(_ name: String) -> Self {
+        .init("only users can be members of a team; '\(name)' is a customer")
+    }
     static func nameTaken(_ name: String) -> Self { .init("the name '\(name)' is already taken") }
     static func negativeCount(_ text: String) -> Self {
         .init("count '\(text)' is negative; a count is a whole number from 0")

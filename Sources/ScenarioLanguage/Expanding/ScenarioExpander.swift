@@ -18,6 +18,10 @@ public enum ScenarioExpander {
         if let title = plan.title { write("scenario \(quoted(title))\n") }
         writeNames("user", cast.personNames.indices.filter { cast.personKinds[$0] == .user }, cast, write)
         writeNames("customer", cast.personNames.indices.filter { cast.personKinds[$0] == .customer }, cast, write)
+        for (index, name) in cast.teamNames.enumerated() {
+            let members = plan.teams.members(of: TeamID(index)).map { cast.name(of: $0) }
+            write((["team", name] + members).joined(separator: " ") + "\n")
+        }
         writeNames("mobile", plan.personSetup.indices.filter { plan.personSetup[$0].hasMobile }, cast, write)
         for (index, setup) in plan.personSetup.enumerated() {
             for change in changes(setup.settings) { write("set \(cast.personNames[index]) \(StatementText.setting(change))\n") }
@@ -62,7 +66,7 @@ public enum ScenarioExpander {
             if count > limit { return count }
         }
         let people = plan.cast.personNames.count
-        count += (people + 49) / 50 * 3 + plan.checks.count + plan.items.count + 2
+        count += (people + 49) / 50 * 3 + plan.checks.count + plan.items.count + plan.cast.teamNames.count + 2
         for config in plan.channels {
             count += config.downWindows.count + config.bouncing.count + (config.rate == nil ? 0 : 1)
                 + (config.latency == .zero ? 0 : 1) + (config.jitter == .zero ? 0 : 1)

@@ -1,9 +1,9 @@
 import OmniSim
 
 extension Lowering {
-    /// The users a user's message mentions (`@name` in its text), in order; a customer's `@name`,
-    /// and an `@word` that names no user, are plain text.
-    func mentions(_ node: EventNode) -> [PersonID] {
+    /// The users and teams a user's message mentions (`@name` in its text), in order; a customer's
+    /// `@name`, and an `@word` that names no user or team, are plain text.
+    func mentions(_ node: EventNode) -> [Member] {
         let author: Name, text: String
         switch node {
         case .start(let a, _, _, _, let t), .send(let a, _, let t), .write(let a, _, let t, _), .note(let a, _, let t):
@@ -12,8 +12,26 @@ extension Lowering {
         }
         guard text.contains("@"), let id = personIndex[author.text], personKinds[id.int] == .user else { return [] }
         return Mentions.names(in: text).compactMap { name in
-            personIndex[name].flatMap { personKinds[$0.int] == .user ? $0 : nil }
+            if let team = teamIndex[name] { return .team(team) }
+            return personIndex[name].flatMap { personKinds[$0.int] == .user ? .person($0) : nil }
         }
+    }
+
+    /// The name of a team where someone must act (the subject of an event), have settings or the
+    /// mobile app: a file error (contract v2, "A team name in `mobile`, `set` … or as an actor").
+    func teamActing(_ node: EventNode) -> Name? {
+        let acting: [Name]
+        switch node {
+        case .logIn(let p), .logOut(let p), .joinChat(let p), .leaveChat(let p), .view(let p, _), .viewOnMobile(let p, _),
+             .start(let p, _, _, _, _), .draft(let p, _, _, _), .send(let p, _, _), .cancel(let p, _), .write(let p, _, _, _),
+             .note(let p, _, _), .add(let p, _, _), .remove(let p, _, _), .joinTeam(let p, _, _), .leaveTeam(let p, _, _),
+             .follow(let p, _), .unfollow(let p, _), .close(let p, _), .reopen(let p, _):
+            acting = [p]
+        case .setting(let p?, _): acting = [p]
+        case .mobile(let people): acting = people
+        case .setting(nil, _), .channel, .channelBounce: acting = []
+        }
+        return acting.first { teamIndex[$0.text] != nil }
     }
 
     /// An event with its names resolved; unknown names stay names, for the engine to reject.
@@ -35,6 +53,8 @@ extension Lowering {
         case .note(let a, let t, let text): .note(author: personRef(a), thread: threadRef(t), text: text)
         case .add(let by, let people, let t): .add(by: personRef(by), people: people.map(personRef), thread: threadRef(t))
         case .remove(let by, let people, let t): .remove(by: personRef(by), people: people.map(personRef), thread: threadRef(t))
+        case .joinTeam(let by, let people, let team): .joinTeam(by: personRef(by), people: people.map(personRef), team: teamRef(team))
+        case .leaveTeam(let by, let people, let team): .leaveTeam(by: personRef(by), people: people.map(personRef), team: teamRef(team))
         case .follow(let p, let t): .follow(personRef(p), threadRef(t))
         case .unfollow(let p, let t): .unfollow(personRef(p), threadRef(t))
         case .close(let p, let t): .close(personRef(p), threadRef(t))
@@ -76,7 +96,7 @@ extension Lowering {
             return .canSee(person, thread, can)
         case .participants(let t, let people):
             guard let thread = knownThread(t) else { return nil }
-            let ids = people.compactMap { knownPerson($0) }
+            let ids = people.compactMap { knownMember($0) }
             return ids.count == people.count ? .participants(thread, ids) : nil
         case .error(let text):
             guard timed else {

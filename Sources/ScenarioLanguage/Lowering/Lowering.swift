@@ -12,23 +12,27 @@ struct Lowering {
     var personKinds: [PersonKind] = []
     var threadIndex: [String: ThreadID] = [:]
     var threadNames: [String] = []
+    var teamIndex: [String: TeamID] = [:]
+    var teamNames: [String] = []
 
     init(ast: ScenarioAST) { self.ast = ast }
 
     mutating func lower() -> (ScenarioPlan, [SourceRange], [SourceRange]) {
         declarePeople()
+        let teams = declareTeams()
         let items = declareItems()
         var loads = declareLoads()
         declareConversationSlots()
-        let cast = Cast(personNames: personNames, personKinds: personKinds, threadNames: threadNames)
+        let cast = Cast(personNames: personNames, personKinds: personKinds, threadNames: threadNames, teamNames: teamNames)
         var plan = ScenarioPlan(cast: cast, items: items)
+        plan.teams = teams
         var loadIndex = 0
         var checkRanges: [SourceRange] = []
         var eventRanges: [SourceRange] = []
         for statement in ast.statements {
             switch statement.kind {
             case .scenario(let title): plan.title = title
-            case .people, .item: break
+            case .people, .item, .team: break
             case .mobile(let names):
                 for name in names { if let id = configurableUser(name) { plan.personSetup[id.int].hasMobile = true } }
             case .setting(nil, let change): plan.everyone.apply(change)
@@ -53,6 +57,12 @@ struct Lowering {
                 }
                 eventRanges.append(statement.range)
             case .event(let time, let node):
+                // A team never acts, has no settings and no app (file errors, as for customers).
+                if let misused = teamActing(node) {
+                    diagnostics.append(Diagnostic(.teamActs(misused.text), at: misused.range))
+                    eventRanges.append(statement.range)
+                    continue
+                }
                 plan.events.append(PlannedEvent(
                     time: time, action: action(node), sourceIndex: eventRanges.count, mentions: mentions(node)))
                 eventRanges.append(statement.range)
@@ -89,16 +99,42 @@ struct Lowering {
         }
     }
 
+    /// `team NAME MEMBERS` lines (v2): each team's name and members, after the people. A member
+    /// must be a declared user; a member listed twice counts once.
+    private mutating func declareTeams() -> TeamRoster {
+        var members: [[PersonID]] = []
+        for statement in ast.statements {
+            guard case .team(let name, let listed) = statement.kind else { continue }
+            guard personIndex[name.text] == nil, teamIndex[name.text] == nil else {
+                diagnostics.append(Diagnostic(.nameTaken(name.text), at: name.range))
+                continue
+            }
+            teamIndex[name.text] = TeamID(teamNames.count)
+            teamNames.append(name.text)
+            var team: [PersonID] = []
+            for member in listed {
+                guard let id = knownPerson(member) else { continue }
+                guard personKinds[id.int] == .user else {
+                    diagnostics.append(Diagnostic(.customerInTeam(member.text), at: member.range))
+                    continue
+                }
+                if !team.contains(id) { team.append(id) }
+            }
+            members.append(team)
+        }
+        return TeamRoster(members: members)
+    }
+
     private mutating func declareItems() -> [ItemDeclaration] {
         var items: [ItemDeclaration] = []
         for statement in ast.statements {
             guard case .item(let kind, let name, let title, let followers) = statement.kind else { continue }
-            guard personIndex[name.text] == nil, threadIndex[name.text] == nil else {
+            guard personIndex[name.text] == nil, threadIndex[name.text] == nil, teamIndex[name.text] == nil else {
                 diagnostics.append(Diagnostic(.nameTaken(name.text), at: name.range))
                 continue
             }
             let id = addThreadSlot(name.text)
-            let followerIDs = followers.compactMap { knownPerson($0) }
+            let followerIDs = followers.compactMap { knownMember($0) }
             items.append(ItemDeclaration(thread: id, kind: kind, title: title, followers: followerIDs))
         }
         return items
@@ -126,7 +162,7 @@ struct Lowering {
             var clash: String?
             for index in 1...max(load.conversations, 1) where index <= load.conversations {
                 let name = "c\(index)"
-                if personIndex[name] != nil || threadIndex[name] != nil { clash = name; break }
+                if personIndex[name] != nil || threadIndex[name] != nil || teamIndex[name] != nil { clash = name; break }
                 _ = addThreadSlot(name)
             }
             if let clash {
@@ -145,7 +181,7 @@ struct Lowering {
         guard count > 0 else { return true }
         for index in 1...count {
             let name = "\(prefix)\(index)"
-            guard personIndex[name] == nil else {
+            guard personIndex[name] == nil, teamIndex[name] == nil else {
                 diagnostics.append(Diagnostic(.duplicateDeclaration(name), at: range))
                 return false
             }
@@ -162,7 +198,9 @@ struct Lowering {
             guard case .event(_, let node) = statement.kind else { continue }
             switch node {
             case .start(_, let thread, _, _, _), .draft(_, let thread, _, _):
-                if personIndex[thread.text] == nil && threadIndex[thread.text] == nil { _ = addThreadSlot(thread.text) }
+                if personIndex[thread.text] == nil && threadIndex[thread.text] == nil && teamIndex[thread.text] == nil {
+                    _ = addThreadSlot(thread.text)
+                }
             default: break
             }
         }
@@ -180,10 +218,20 @@ struct Lowering {
     /// A person a declaration or check names: unknown is a file error.
     mutating func knownPerson(_ name: Name) -> PersonID? {
         if let id = personIndex[name.text] { return id }
+        if teamIndex[name.text] != nil {
+            diagnostics.append(Diagnostic(.teamNotPerson(name.text), at: name.range))
+            return nil
+        }
         var diagnostic = Diagnostic(.unknownPerson(name.text, suggestion: nil), at: name.range)
         diagnostic.pendingSuggestion = PendingSuggestion(kind: .person, name: name.text)
         diagnostics.append(diagnostic)
         return nil
+    }
+
+    /// A person or a team where a thread's members are listed (a declaration or a check).
+    mutating func knownMember(_ name: Name) -> Member? {
+        if let id = teamIndex[name.text] { return .team(id) }
+        return knownPerson(name).map(Member.person)
     }
 
     /// A thread a check names: it must be an item or a name some event starts or drafts.
@@ -191,6 +239,10 @@ struct Lowering {
         if let id = threadIndex[name.text] { return id }
         if personIndex[name.text] != nil {
             diagnostics.append(Diagnostic(.nameIsPerson(name.text), at: name.range))
+            return nil
+        }
+        if teamIndex[name.text] != nil {
+            diagnostics.append(Diagnostic(.nameIsTeam(name.text), at: name.range))
             return nil
         }
         var diagnostic = Diagnostic(.unknownThread(name.text, suggestion: nil), at: name.range)
@@ -209,13 +261,22 @@ struct Lowering {
         return id
     }
 
+    /// A person as an event names them; a team's name stays a team (it may stand where a thread's
+    /// members are listed; ``teamActing(_:)`` refuses it where someone acts).
     func personRef(_ name: Name) -> PersonRef {
-        personIndex[name.text].map(PersonRef.known) ?? .unknown(name.text)
+        if let id = personIndex[name.text] { return .known(id) }
+        if let id = teamIndex[name.text] { return .team(id) }
+        return .unknown(name.text)
+    }
+
+    func teamRef(_ name: Name) -> TeamRef {
+        teamIndex[name.text].map(TeamRef.known) ?? .unknown(name.text)
     }
 
     func threadRef(_ name: Name) -> ThreadRef {
         if let id = threadIndex[name.text] { return .known(id) }
         if let person = personIndex[name.text] { return .person(person) }
+        if let team = teamIndex[name.text] { return .team(team) }
         return .unknown(name.text)
     }
 }

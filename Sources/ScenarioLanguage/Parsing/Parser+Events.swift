@@ -42,6 +42,13 @@ extension Parser {
         return try personEvent(subject, verb: verb, &r)
     }
 
+    /// `team NAME` after `to`/`from` (v2); a thread named `team` stays a thread when nothing follows.
+    private static func teamTarget(_ r: inout LineReader) throws(Diagnostic) -> Name? {
+        guard r.peekWord == "team", r.peek(ahead: 1) != nil else { return nil }
+        _ = r.advance()
+        return try r.name("a team name")
+    }
+
     private static func personEvent(_ subject: Name, verb: String, _ r: inout LineReader) throws(Diagnostic) -> EventNode {
         switch verb {
         case "logs":
@@ -84,10 +91,12 @@ extension Parser {
         case "adds":
             let people = try r.names("a person's name", stop: ["to"])
             try r.expect("to")
+            if let team = try teamTarget(&r) { return .joinTeam(by: subject, people: people, team: team) }
             return .add(by: subject, people: people, thread: try r.name("a thread name"))
         case "removes":
             let people = try r.names("a person's name", stop: ["from"])
             try r.expect("from")
+            if let team = try teamTarget(&r) { return .leaveTeam(by: subject, people: people, team: team) }
             return .remove(by: subject, people: people, thread: try r.name("a thread name"))
         case "follows": return .follow(subject, thread: try r.name("an item name"))
         case "unfollows": return .unfollow(subject, thread: try r.name("an item name"))

@@ -5,7 +5,7 @@ import OmniSim
 public struct Parser {
     static let statementKeywords = [
         "scenario", "user", "users", "customer", "customers", "mobile", "set", "channel", "ticket", "task",
-        "project", "end", "at", "expect", "load",
+        "project", "end", "at", "expect", "load", "team",
     ]
 
     /// The largest number of statements a file may have (see docs/limits.md).
@@ -72,6 +72,9 @@ public struct Parser {
         case "user", "users": return .people(.user, try r.names("a user name"))
         case "customer", "customers": return .people(.customer, try r.names("a customer name"))
         case "mobile": return .mobile(try r.names("a user name"))
+        case "team":
+            let name = try r.name("a team name")
+            return .team(name, members: r.atEnd ? [] : try r.names("a user name"))
         case "set": return try Self.setting(&r)
         case "channel": return try Self.channel(&r)
         case "ticket", "task", "project": return try Self.item(ItemKind(rawValue: first.text) ?? .ticket, &r)

@@ -70,26 +70,21 @@ extension Journal.Entry {
                 + (earlier > 0 ? ", batched with \(earlier) earlier \(earlier == 1 ? "message" : "messages")" : "") + droppedText
         case .mentioned(let author, let thread):
             return "mentioned by \(cast.name(of: author)): added to \(cast.name(of: thread))"
+        case .throughTeam(let message, let team):
+            return "\(describe(message)): a recipient through team \(cast.name(of: team))"
+        case .teamChanged(let team, let joined, let actor):
+            return joined
+                ? "added to team \(cast.name(of: team)) by \(cast.name(of: actor))"
+                : "removed from team \(cast.name(of: team)) by \(cast.name(of: actor))"
+        case .lostThroughTeam(let thread, let team):
+            return "no longer in \(cast.name(of: thread)): was in it only through team \(cast.name(of: team))"
         }
     }
 
     /// A person's own action: `drafts conversation plan with jonas (not sent)`.
     static func actionText(_ action: PlannedEvent.Action, cast: Cast) -> String {
-        func thread(_ ref: ThreadRef) -> String {
-            switch ref {
-            case .known(let id): cast.name(of: id)
-            case .person(let id): cast.name(of: id)
-            case .unknown(let name): name
-            }
-        }
-        func names(_ refs: [PersonRef]) -> String {
-            refs.map { ref in
-                switch ref {
-                case .known(let id): cast.name(of: id)
-                case .unknown(let name): name
-                }
-            }.joined(separator: ", ")
-        }
+        func thread(_ ref: ThreadRef) -> String { StatementText.thread(ref, cast) }
+        func names(_ refs: [PersonRef]) -> String { StatementText.people(refs, cast) }
         switch action {
         case .start(_, let t, let isCustomer, let listed, _):
             return "starts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed))"
@@ -101,6 +96,8 @@ extension Journal.Entry {
         case .note(_, let t, _): return "notes \(thread(t)) (internal)"
         case .add(_, let people, let t): return "adds \(names(people)) to \(thread(t))"
         case .remove(_, let people, let t): return "removes \(names(people)) from \(thread(t))"
+        case .joinTeam(_, let people, let team): return "adds \(names(people)) to team \(StatementText.team(team, cast))"
+        case .leaveTeam(_, let people, let team): return "removes \(names(people)) from team \(StatementText.team(team, cast))"
         case .follow(_, let t): return "follows \(thread(t))"
         case .unfollow(_, let t): return "unfollows \(thread(t))"
         case .close(_, let t): return "closes \(thread(t))"

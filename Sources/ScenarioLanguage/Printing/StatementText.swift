@@ -22,6 +22,14 @@ enum StatementText {
         switch ref {
         case .known(let id): cast.name(of: id)
         case .unknown(let name): name
+        case .team(let id): cast.name(of: id)
+        }
+    }
+
+    static func team(_ ref: TeamRef, _ cast: Cast) -> String {
+        switch ref {
+        case .known(let id): cast.name(of: id)
+        case .unknown(let name): name
         }
     }
 
@@ -30,6 +38,7 @@ enum StatementText {
         case .known(let id): cast.name(of: id)
         case .unknown(let name): name
         case .person(let id): cast.name(of: id)
+        case .team(let id): cast.name(of: id)
         }
     }
 
@@ -60,6 +69,8 @@ enum StatementText {
         case .note(let author, let thread, let text): return "\(p(author)) notes \(t(thread)) \(quoted(text))"
         case .add(let by, let who, let thread): return "\(p(by)) adds \(people(who, cast)) to \(t(thread))"
         case .remove(let by, let who, let thread): return "\(p(by)) removes \(people(who, cast)) from \(t(thread))"
+        case .joinTeam(let by, let who, let team): return "\(p(by)) adds \(people(who, cast)) to team \(Self.team(team, cast))"
+        case .leaveTeam(let by, let who, let team): return "\(p(by)) removes \(people(who, cast)) from team \(Self.team(team, cast))"
         case .follow(let who, let thread): return "\(p(who)) follows \(t(thread))"
         case .unfollow(let who, let thread): return "\(p(who)) unfollows \(t(thread))"
         case .close(let who, let thread): return "\(p(who)) closes \(t(thread))"

@@ -15,20 +15,29 @@ public actor ThreadActor {
         self.executor = executor
     }
 
-    func open(customer: Bool, author: PersonID, listed: [PersonID], asDraft: Bool) throws(Rejection) {
-        try state.open(customer: customer, author: author, listed: listed, asDraft: asDraft, cast: cast)
+    func open(customer: Bool, author: PersonID, listed: [Member], asDraft: Bool, teams: TeamRoster) throws(Rejection) {
+        try state.open(customer: customer, author: author, listed: listed, asDraft: asDraft, cast: cast, teams: teams)
     }
-    func sendDraft(by author: PersonID) throws(Rejection) { try state.sendDraft(by: author, cast: cast) }
+    func sendDraft(by author: PersonID, teams: TeamRoster) throws(Rejection) {
+        try state.sendDraft(by: author, cast: cast, teams: teams)
+    }
     func cancelDraft(by author: PersonID) throws(Rejection) { try state.cancelDraft(by: author, cast: cast) }
     func post(by author: PersonID, isNote: Bool, mentioning mentioned: [PersonID]) throws(Rejection) -> ThreadState.Posting {
         try state.post(by: author, isNote: isNote, cast: cast, mentioning: mentioned)
     }
-    func add(_ people: [PersonID], by actor: PersonID) throws(Rejection) { try state.add(people, by: actor, cast: cast) }
-    func remove(_ people: [PersonID], by actor: PersonID) throws(Rejection) {
-        try state.remove(people, by: actor, cast: cast)
+    func add(_ entries: [Member], by actor: PersonID, teams: TeamRoster) throws(Rejection) {
+        try state.add(entries, by: actor, cast: cast, teams: teams)
     }
-    func setFollowing(_ follow: Bool, user: PersonID) throws(Rejection) {
-        try state.setFollowing(follow, user: user, cast: cast)
+    func remove(_ entries: [Member], by actor: PersonID, teams: TeamRoster) throws(Rejection) -> [PersonID] {
+        try state.remove(entries, by: actor, cast: cast, teams: teams)
+    }
+    func setFollowing(_ follow: Bool, user: PersonID, teams: TeamRoster) throws(Rejection) -> [PersonID] {
+        try state.setFollowing(follow, user: user, cast: cast, teams: teams)
+    }
+    func teamsChanged(_ teams: TeamRoster) -> [PersonID] { state.teamsChanged(teams) }
+    func team(giving person: PersonID, teams: TeamRoster) -> TeamID? { state.team(giving: person, teams: teams) }
+    func mayView(_ person: PersonID, seesAllCustomerThreads: Bool) -> Bool {
+        state.mayView(person, seesAllCustomerThreads: seesAllCustomerThreads)
     }
     func setClosed(_ closed: Bool, by person: PersonID) throws(Rejection) {
         try state.setClosed(closed, by: person, cast: cast)

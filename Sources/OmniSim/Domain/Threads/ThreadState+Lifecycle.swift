@@ -2,25 +2,29 @@ extension ThreadState {
     /// Starts (sends at once) or drafts a direct conversation. `listed` may repeat the author or a
     /// person; each counts once.
     public mutating func open(
-        customer: Bool, author: PersonID, listed: [PersonID], asDraft: Bool, cast: Cast
+        customer: Bool, author: PersonID, listed: [Member], asDraft: Bool, cast: Cast, teams: TeamRoster
     ) throws(Rejection) {
         try requireUnused(cast)
-        let members = Self.membership(author: author, listed: listed)
+        let entries = Self.membership(author: author, listed: listed)
+        let members = teams.resolve(entries)
         try Self.validate(customer: customer, members: members, author: author, cast: cast, thread: id)
         kind = customer ? .customerConversation : .userConversation
         if asDraft {
             lifecycle = .draft(author: author, listed: listed)
         } else {
             lifecycle = .live
+            self.listed = entries
             self.members = members
         }
     }
 
-    /// Sends a draft: its people become participants. The caller then posts the first message.
-    public mutating func sendDraft(by author: PersonID, cast: Cast) throws(Rejection) {
-        let listed = try requireDraft(by: author, cast: cast)
+    /// Sends a draft: its people (its teams, resolved now) become participants. The caller then
+    /// posts the first message.
+    public mutating func sendDraft(by author: PersonID, cast: Cast, teams: TeamRoster) throws(Rejection) {
+        let drafted = try requireDraft(by: author, cast: cast)
         lifecycle = .live
-        members = Self.membership(author: author, listed: listed)
+        listed = Self.membership(author: author, listed: drafted)
+        members = teams.resolve(listed)
     }
 
     /// Cancels a draft; nothing is sent and the name stays taken.
@@ -54,7 +58,7 @@ extension ThreadState {
         }
     }
 
-    private func requireDraft(by author: PersonID, cast: Cast) throws(Rejection) -> [PersonID] {
+    private func requireDraft(by author: PersonID, cast: Cast) throws(Rejection) -> [Member] {
         switch lifecycle {
         case .draft(let drafter, let listed):
             guard drafter == author else {
@@ -67,11 +71,11 @@ extension ThreadState {
         }
     }
 
-    /// The author, then the listed people, each once.
-    static func membership(author: PersonID, listed: [PersonID]) -> [PersonID] {
-        var members = [author]
-        for person in listed where !members.contains(person) { members.append(person) }
-        return members
+    /// The author, then the listed people and teams, each entry once.
+    static func membership(author: PersonID, listed: [Member]) -> [Member] {
+        var entries: [Member] = [.person(author)]
+        for entry in listed where !entries.contains(entry) { entries.append(entry) }
+        return entries
     }
 
     static func validate(

@@ -1,45 +1,109 @@
 extension ThreadState {
-    /// Adds people. To a conversation, `by` must be a user participant; to an item, any user.
-    /// Adding a current member changes nothing; a customer never joins a user conversation.
-    public mutating func add(_ people: [PersonID], by actor: PersonID, cast: Cast) throws(Rejection) {
+    /// Adds people and teams. To a conversation, `by` must be a user participant; to an item, any
+    /// user. Adding a current member (directly or through a team) or a team already listed changes
+    /// nothing; a customer never joins a user conversation.
+    public mutating func add(_ entries: [Member], by actor: PersonID, cast: Cast, teams: TeamRoster) throws(Rejection) {
         try requireLive(cast)
         try requireManager(actor, action: "add people", cast: cast)
-        if kind == .userConversation, let outsider = people.first(where: cast.isCustomer) {
-            throw .customerInUserConversation(person: cast.name(of: outsider))
+        if kind == .userConversation {
+            for case .person(let person) in entries where cast.isCustomer(person) {
+                throw .customerInUserConversation(person: cast.name(of: person))
+            }
         }
-        for person in people where !members.contains(person) { members.append(person) }
+        for entry in entries {
+            switch entry {
+            case .person(let person):
+                if !members.contains(person) { join(person) }
+            case .team(let team):
+                guard !listed.contains(entry) else { continue }
+                listed.append(entry)
+                for person in teams.members(of: team) where !members.contains(person) { members.append(person) }
+            }
+        }
     }
 
-    /// Removes people. Removing someone not in the thread, or the last customer of a customer
-    /// conversation, is rejected (and nothing of the event is applied).
-    public mutating func remove(_ people: [PersonID], by actor: PersonID, cast: Cast) throws(Rejection) {
+    /// Removes people and teams, returning who is no longer a member. Removing someone not in the
+    /// thread, someone who is in only through a team, a team not listed, or the last customer of a
+    /// customer conversation is rejected (and nothing of the event is applied). Someone removed
+    /// directly who is also in through a team stays.
+    public mutating func remove(
+        _ entries: [Member], by actor: PersonID, cast: Cast, teams: TeamRoster
+    ) throws(Rejection) -> [PersonID] {
         try requireLive(cast)
         try requireManager(actor, action: "remove people", cast: cast)
-        for person in people where !members.contains(person) {
-            throw isItem
-                ? .notFollower(person: cast.name(of: person), thread: cast.name(of: id))
-                : .notMember(person: cast.name(of: person), thread: cast.name(of: id))
+        for entry in entries where !listed.contains(entry) {
+            switch entry {
+            case .person(let person):
+                if members.contains(person), let team = teams.team(giving: person, in: listed) {
+                    throw .onlyThroughTeam(
+                        person: cast.name(of: person), thread: cast.name(of: id), team: cast.name(of: team), isItem: isItem)
+                }
+                throw isItem
+                    ? .notFollower(person: cast.name(of: person), thread: cast.name(of: id))
+                    : .notMember(person: cast.name(of: person), thread: cast.name(of: id))
+            case .team(let team):
+                throw .teamNotListed(team: cast.name(of: team), thread: cast.name(of: id))
+            }
         }
-        let remaining = members.filter { !people.contains($0) }
-        if kind == .customerConversation, !remaining.contains(where: cast.isCustomer),
-           let last = people.first(where: cast.isCustomer) {
-            throw .lastCustomer(person: cast.name(of: last), thread: cast.name(of: id))
+        let remainingListed = listed.filter { !entries.contains($0) }
+        let remaining = teams.resolve(remainingListed)
+        if kind == .customerConversation, !remaining.contains(where: cast.isCustomer) {
+            for case .person(let last) in entries where cast.isCustomer(last) {
+                throw .lastCustomer(person: cast.name(of: last), thread: cast.name(of: id))
+            }
         }
+        let lost = members.filter { !remaining.contains($0) }
+        listed = remainingListed
         members = remaining
+        return lost
     }
 
     /// A user follows (or stops following) an item; repeating the current state changes nothing.
-    public mutating func setFollowing(_ follow: Bool, user: PersonID, cast: Cast) throws(Rejection) {
+    /// Returns who is no longer a follower. Unfollowing an item one follows only through a team is
+    /// rejected; one followed directly and through a team keeps following through the team.
+    public mutating func setFollowing(
+        _ follow: Bool, user: PersonID, cast: Cast, teams: TeamRoster
+    ) throws(Rejection) -> [PersonID] {
         try requireLive(cast)
         guard cast.isUser(user) else {
             throw .onlyUsers(person: cast.name(of: user), action: follow ? "follow items" : "unfollow items")
         }
         guard isItem else { throw .itemOnly(thread: cast.name(of: id), what: "have followers") }
         if follow {
-            if !isMember(user) { members.append(user) }
-        } else {
-            members.removeAll { $0 == user }
+            if !isMember(user) { join(user) }
+            return []
         }
+        guard listed.contains(.person(user)) else {
+            if isMember(user), let team = teams.team(giving: user, in: listed) {
+                throw .onlyThroughTeam(person: cast.name(of: user), thread: cast.name(of: id), team: cast.name(of: team), isItem: true)
+            }
+            return []
+        }
+        listed.removeAll { $0 == .person(user) }
+        members = teams.resolve(listed)
+        return members.contains(user) ? [] : [user]
+    }
+
+    /// A team this thread lists has changed: its members are resolved again. Returns who is no
+    /// longer a member.
+    public mutating func teamsChanged(_ teams: TeamRoster) -> [PersonID] {
+        guard isLive, listed.contains(where: { if case .team = $0 { true } else { false } }) else { return [] }
+        let resolved = teams.resolve(listed)
+        let lost = members.filter { !resolved.contains($0) }
+        members = resolved
+        return lost
+    }
+
+    /// The team through which `person` is a member, when they are not listed in person.
+    public func team(giving person: PersonID, teams: TeamRoster) -> TeamID? {
+        guard isLive, !listed.contains(.person(person)) else { return nil }
+        return teams.team(giving: person, in: listed)
+    }
+
+    /// A person who is not a member yet joins at the end, in person.
+    mutating func join(_ person: PersonID) {
+        listed.append(.person(person))
+        members.append(person)
     }
 
     /// Whether `person` may view this thread: a participant, or (an item) a follower.

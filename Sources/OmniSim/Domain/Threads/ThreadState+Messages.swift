@@ -15,7 +15,7 @@ extension ThreadState {
         }
         if !isMember(author) {
             if isItem && isUser {
-                members.append(author)
+                join(author)
             } else if isItem {
                 throw .notFollower(person: cast.name(of: author), thread: cast.name(of: id))
             } else {
@@ -26,7 +26,7 @@ extension ThreadState {
         // joins at the end, in the order of the mentions, before the deliveries.
         var added: [PersonID] = []
         for person in mentioned where cast.isUser(person) && person != author && !isMember(person) {
-            members.append(person)
+            join(person)
             added.append(person)
         }
         if !isUser && isClosed { isClosed = false }

@@ -13,8 +13,8 @@ public struct ThreadState: Sendable {
     public enum Lifecycle: Sendable, Equatable {
         /// Nobody has started or drafted a thread under this name yet.
         case unused
-        /// Drafted but not sent: no participants, invisible.
-        case draft(author: PersonID, listed: [PersonID])
+        /// Drafted but not sent: no participants, invisible. A team listed is resolved when it is sent.
+        case draft(author: PersonID, listed: [Member])
         /// A cancelled draft: invisible, but its name stays taken.
         case cancelled
         /// Started (or an item): visible to its members.
@@ -24,19 +24,23 @@ public struct ThreadState: Sendable {
     public let id: ThreadID
     public internal(set) var kind: Kind?
     public internal(set) var lifecycle: Lifecycle = .unused
-    /// Participants (conversation) or followers (item), in membership order.
+    /// The membership list as written and changed: people and teams (v2), in membership order.
+    public internal(set) var listed: [Member] = []
+    /// Participants (conversation) or followers (item), in membership order: ``listed`` resolved
+    /// against the teams now (kept current: the driver refreshes a thread when a team it lists changes).
     public internal(set) var members: [PersonID] = []
     public internal(set) var isClosed = false
     public internal(set) var messageCount: Int32 = 0
 
     public init(id: ThreadID) { self.id = id }
 
-    /// An item declared at top level.
-    public init(item: ItemDeclaration) {
+    /// An item declared at top level, its teams resolved against `teams` as they start.
+    public init(item: ItemDeclaration, teams: TeamRoster) {
         self.id = item.thread
         self.kind = .item(item.kind)
         self.lifecycle = .live
-        for follower in item.followers where !members.contains(follower) { members.append(follower) }
+        for follower in item.followers where !listed.contains(follower) { listed.append(follower) }
+        members = teams.resolve(listed)
     }
 
     public var isItem: Bool { if case .item = kind { true } else { false } }
