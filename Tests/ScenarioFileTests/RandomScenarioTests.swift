@@ -41,7 +41,8 @@ struct RandomScenarioTests {
         for word in [" logs in", " logs out", " joins chat", " leaves chat", " views ", " starts conversation ",
                      " starts customer conversation ", " drafts conversation ", " sends ", " cancels ", " writes to ",
                      " notes ", " emails ", " adds ", " removes ", " follows ", " unfollows ", " closes ", " reopens ",
-                     " set ", " mobile ", " channel ", "expect error", " on mobile", "has no mobile app", " customer-messages ", " email-batch "] {
+                     " set ", " mobile ", " channel ", "expect error", " on mobile", "has no mobile app", " customer-messages ", " email-batch ",
+                     "\nteam t1", " to team ", " from team ", "only through team", "only users join teams", " participants ", "\"@t"] {
             #expect(text.contains(word), "no '\(word)' in 20 seeds")
         }
     }

@@ -4,7 +4,9 @@ import OmniSim
 /// contract, mostly valid, with deliberately rule-breaking events each followed by the
 /// `at T expect error "…"` line it must raise. The generator keeps its own small model of who is
 /// in which thread, so a run that rejects anything else (or misses a rejection) shows a
-/// disagreement between this model and the engine.
+/// disagreement between this model and the engine. Teams (v2) are modelled too: a thread keeps
+/// its listed entries (people and teams) and resolves them against the teams at each use, and the
+/// generator now and then checks a thread's participants against its model.
 public struct RandomScenario {
     private enum Kind { case user, customer, item }
     private enum Lifecycle { case live, draft(String), cancelled }
@@ -12,7 +14,8 @@ public struct RandomScenario {
         var name: String
         var kind: Kind
         var lifecycle: Lifecycle
-        var members: [String]
+        /// People and teams as listed, in membership order.
+        var listed: [String]
         var closed = false
         var isLive: Bool { if case .live = lifecycle { true } else { false } }
     }
@@ -26,6 +29,9 @@ public struct RandomScenario {
     private var threadCount = 0
     /// Who has the mobile app so far (u1 and u2 from the start; `at T mobile …` adds).
     private var mobileUsers: Set<String> = ["u1", "u2"]
+    /// Teams `t1`, `t2` and their members, in order.
+    private let teamNames = ["t1", "t2"]
+    private var teamMembers: [[String]] = [[], []]
 
     public init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -44,6 +50,10 @@ public struct RandomScenario {
         lines.append("user " + users.joined(separator: " "))
         lines.append("customer " + customers.joined(separator: " "))
         lines.append("mobile u1 u2")
+        for team in teamNames.indices {
+            teamMembers[team] = unique((0..<random.below(3)).map { _ in pick(users) })
+            lines.append((["team", teamNames[team]] + teamMembers[team]).joined(separator: " "))
+        }
         if random.below(2) == 0 { lines.append("set everyone email-after \(1 + random.below(3))m") }
         if random.below(3) == 0 { lines.append("channel email latency \(random.below(5))s") }
         if random.below(3) == 0 { lines.append("channel messenger latency \(random.below(3))s") }
@@ -51,9 +61,9 @@ public struct RandomScenario {
         if random.below(3) == 0 { lines.append("channel email down \(random.below(10))m..\(10 + random.below(10))m") }
         if random.below(4) == 0 { lines.append("channel push down 0s..\(1 + random.below(20))m") }
         for index in 1...2 {
-            let followers = [pick(users), pick(customers)]
+            let followers = [random.below(2) == 0 ? pick(teamNames) : pick(users), pick(customers)]
             lines.append("ticket T\(index) \"item \(index)\" followers \(followers.joined(separator: ", "))")
-            threads.append(Thread(name: "T\(index)", kind: .item, lifecycle: .live, members: unique(followers)))
+            threads.append(Thread(name: "T\(index)", kind: .item, lifecycle: .live, listed: unique(followers)))
         }
         // With `end at`, events after the end never run: generate none past it.
         let end: Int64? = random.below(3) == 0 ? Int64(30 + random.below(60)) * 60_000 : nil
@@ -69,7 +79,7 @@ public struct RandomScenario {
     // MARK: Valid events
 
     private mutating func validEvent() {
-        switch random.below(16) {
+        switch random.below(18) {
         case 0: event("\(pick(users)) logs \(random.below(2) == 0 ? "in" : "out")")
         case 1: event("\(pick(customers)) \(random.below(2) == 0 ? "joins" : "leaves") chat")
         case 2: startUserConversation()
@@ -82,57 +92,63 @@ public struct RandomScenario {
         case 11: closeOrReopen()
         case 12, 13: view()
         case 14: event(randomSetting())
+        case 15, 16: changeTeam()
         default: event(randomChannelChange())
         }
     }
 
     private mutating func startUserConversation() {
         let author = pick(users)
-        let listed = (0..<random.within(1...3)).map { _ in pick(users) }
+        let listed = (0..<random.within(1...3)).map { _ in random.below(4) == 0 ? pick(teamNames) : pick(users) }
         let name = nextThreadName()
         event("\(author) starts conversation \(name) with \(listed.joined(separator: ", ")) \"hello \(name)\"")
-        threads.append(Thread(name: name, kind: .user, lifecycle: .live, members: unique([author] + listed)))
+        threads.append(Thread(name: name, kind: .user, lifecycle: .live, listed: unique([author] + listed)))
+        expectParticipants(threads.count - 1)
     }
 
     private mutating func startCustomerConversation() {
         let byCustomer = random.below(3) == 0
         let author = byCustomer ? pick(customers) : pick(users)
         var listed = [pick(customers), pick(users)]
-        if random.below(2) == 0 { listed.append(pick(users)) }
+        if random.below(2) == 0 { listed.append(random.below(2) == 0 ? pick(teamNames) : pick(users)) }
         let name = nextThreadName()
         event("\(author) starts customer conversation \(name) with \(listed.joined(separator: ", ")) \"welcome \(name)\"")
-        threads.append(Thread(name: name, kind: .customer, lifecycle: .live, members: unique([author] + listed)))
+        threads.append(Thread(name: name, kind: .customer, lifecycle: .live, listed: unique([author] + listed)))
     }
 
     private mutating func draft() {
         let author = pick(users)
-        let listed = [pick(users)]
+        let listed = [random.below(3) == 0 ? pick(teamNames) : pick(users)]
         let name = nextThreadName()
         event("\(author) drafts conversation \(name) with \(listed.joined(separator: ", "))")
         if random.below(2) == 0 {
             time += Int64(random.below(5_000))
             event("\(author) sends \(name) \"draft \(name)\"")
-            threads.append(Thread(name: name, kind: .user, lifecycle: .live, members: unique([author] + listed)))
+            threads.append(Thread(name: name, kind: .user, lifecycle: .live, listed: unique([author] + listed)))
         } else {
             time += Int64(random.below(5_000))
             event("\(author) cancels \(name)")
-            threads.append(Thread(name: name, kind: .user, lifecycle: .cancelled, members: []))
+            threads.append(Thread(name: name, kind: .user, lifecycle: .cancelled, listed: []))
         }
     }
 
     private mutating func write() {
-        guard let index = choose(candidates(where: { $0.isLive && !$0.members.isEmpty })) else { return startUserConversation() }
+        guard let index = choose(candidates(where: { $0.isLive && !members($0).isEmpty })) else { return startUserConversation() }
         let thread = threads[index]
-        let author = thread.kind == .item && random.below(2) == 0 ? pick(users) : thread.members[random.below(thread.members.count)]
+        let present = members(thread)
+        let author = thread.kind == .item && random.below(2) == 0 ? pick(users) : present[random.below(present.count)]
         let verb = customers.contains(author) && random.below(2) == 0 ? "emails \(thread.name)" : "writes to \(thread.name)"
         let (text, mentioned) = mentionText("\(thread.name) says \(lines.count)")
         event("\(author) \(verb) \"\(text)\"")
-        if thread.kind == .item && !thread.members.contains(author) { threads[index].members.append(author) }
-        // v2 mentions: a user's @user makes them a member, after the writer's own follow.
+        // Writing to an item one follows through a team adds no direct follow.
+        if thread.kind == .item && !present.contains(author) { threads[index].listed.append(author) }
+        // v2 mentions: a user's @user makes them a member, after the writer's own follow; @team
+        // stands for each of its members now.
         if users.contains(author) {
-            for user in mentioned where user != author && !threads[index].members.contains(user) { threads[index].members.append(user) }
+            for user in mentioned where user != author && !members(threads[index]).contains(user) { threads[index].listed.append(user) }
         }
         if thread.kind == .customer && customers.contains(author) { threads[index].closed = false }
+        if !mentioned.isEmpty { expectParticipants(index) }
     }
 
     /// A message text with, now and then, a mention of a user and near misses that must stay plain
@@ -146,6 +162,9 @@ public struct RandomScenario {
             let user = pick(users)
             return ("(@\(user)) and x@\(pick(users)) and @\(pick(users)).x \(base)", [user])
         case 2: return ("@ghost, @\(pick(customers)) or @@ — \(base)", [])
+        case 3:
+            let team = random.below(teamNames.count)
+            return ("@\(teamNames[team]): \(base)", teamMembers[team])
         default: return (base, [])
         }
     }
@@ -154,48 +173,86 @@ public struct RandomScenario {
         guard let index = choose(candidates(where: { $0.kind == .item })) else { return }
         let author = pick(users)
         event("\(author) notes \(threads[index].name) \"internal \(lines.count)\"")
-        if !threads[index].members.contains(author) { threads[index].members.append(author) }
+        if !members(threads[index]).contains(author) { threads[index].listed.append(author) }
     }
 
     private mutating func addOrRemove() {
         guard let index = choose(candidates(where: { $0.isLive })) else { return }
         let thread = threads[index]
-        let managers = thread.kind == .item ? users : thread.members.filter(users.contains)
+        let present = members(thread)
+        let managers = thread.kind == .item ? users : present.filter(users.contains)
         guard !managers.isEmpty else { return }
         let manager = managers[random.below(managers.count)]
         if random.below(2) == 0 {
-            let pool = thread.kind == .user ? users : users + customers
-            let person = pick(pool)
-            event("\(manager) adds \(person) to \(thread.name)")
-            if !thread.members.contains(person) { threads[index].members.append(person) }
+            let pool = (thread.kind == .user ? users : users + customers) + teamNames
+            let entry = pick(pool)
+            event("\(manager) adds \(entry) to \(thread.name)")
+            // Someone already in (in person or through a team), or a team already listed: nothing.
+            if teamNames.contains(entry) ? !thread.listed.contains(entry) : !present.contains(entry) {
+                threads[index].listed.append(entry)
+            }
         } else {
-            let removable = thread.members.filter { member in
-                thread.kind != .customer || !customers.contains(member)
-                    || thread.members.filter(customers.contains).count > 1
+            // Someone in only through a team cannot be removed in person (the error names the team).
+            if let through = present.first(where: { !thread.listed.contains($0) && users.contains($0) }), random.below(3) == 0 {
+                let team = teamGiving(through, in: thread) ?? "?"
+                return event("\(manager) removes \(through) from \(thread.name)", error: "only through team '\(team)'")
+            }
+            let removable = thread.listed.filter { entry in
+                thread.kind != .customer || !customers.contains(entry) || thread.listed.filter(customers.contains).count > 1
             }
             guard !removable.isEmpty else { return }
-            let person = removable[random.below(removable.count)]
-            event("\(manager) removes \(person) from \(thread.name)")
-            threads[index].members.removeAll { $0 == person }
+            let entry = removable[random.below(removable.count)]
+            event("\(manager) removes \(entry) from \(thread.name)")
+            threads[index].listed.removeAll { $0 == entry }
         }
+        expectParticipants(index)
     }
 
     private mutating func followOrUnfollow() {
         guard let index = choose(candidates(where: { $0.kind == .item })) else { return }
         let user = pick(users)
+        let thread = threads[index]
         if random.below(2) == 0 {
-            event("\(user) follows \(threads[index].name)")
-            if !threads[index].members.contains(user) { threads[index].members.append(user) }
+            event("\(user) follows \(thread.name)")
+            if !members(thread).contains(user) { threads[index].listed.append(user) }
+        } else if !thread.listed.contains(user), members(thread).contains(user) {
+            event("\(user) unfollows \(thread.name)", error: "only through team '\(teamGiving(user, in: thread) ?? "?")'")
         } else {
-            event("\(user) unfollows \(threads[index].name)")
-            threads[index].members.removeAll { $0 == user }
+            event("\(user) unfollows \(thread.name)")
+            threads[index].listed.removeAll { $0 == user }
+        }
+        expectParticipants(index)
+    }
+
+    /// `adds … to team` / `removes … from team` (v2): rejected for a customer, a team, a non-member.
+    private mutating func changeTeam() {
+        let team = random.below(teamNames.count)
+        let actor = pick(users)
+        switch random.below(6) {
+        case 0: event("\(actor) adds \(pick(customers)) to team \(teamNames[team])", error: "only users join teams")
+        case 1: event("\(actor) adds \(pick(teamNames)) to team \(teamNames[team])", error: "a team cannot join teams")
+        case 2, 3:
+            let user = pick(users)
+            event("\(actor) adds \(user) to team \(teamNames[team])")
+            if !teamMembers[team].contains(user) { teamMembers[team].append(user) }
+        default:
+            let user = pick(users)
+            guard teamMembers[team].contains(user) else {
+                return event("\(actor) removes \(user) from team \(teamNames[team])", error: "is not a member of team")
+            }
+            event("\(actor) removes \(user) from team \(teamNames[team])")
+            teamMembers[team].removeAll { $0 == user }
+        }
+        // Every thread that lists the team follows it; check one.
+        if let index = choose(candidates(where: { $0.isLive && $0.listed.contains(self.teamNames[team]) })) {
+            expectParticipants(index)
         }
     }
 
     private mutating func closeOrReopen() {
-        guard let index = choose(candidates(where: { $0.kind == .customer && $0.isLive && $0.members.contains(where: users.contains) }))
+        guard let index = choose(candidates(where: { $0.kind == .customer && $0.isLive && members($0).contains(where: users.contains) }))
         else { return }
-        let user = threads[index].members.filter(users.contains)[0]
+        let user = members(threads[index]).filter(users.contains)[0]
         let close = random.below(2) == 0
         event("\(user) \(close ? "closes" : "reopens") \(threads[index].name)")
         threads[index].closed = close
@@ -204,8 +261,8 @@ public struct RandomScenario {
     /// A view in the app, or (v2) a read on the mobile app: allowed to u1 and u2, who have it,
     /// rejected for the others.
     private mutating func view() {
-        guard let index = choose(candidates(where: { $0.isLive && $0.members.contains(where: users.contains) })) else { return }
-        let viewers = threads[index].members.filter(users.contains)
+        guard let index = choose(candidates(where: { $0.isLive && members($0).contains(where: users.contains) })) else { return }
+        let viewers = members(threads[index]).filter(users.contains)
         let viewer = viewers[random.below(viewers.count)]
         guard random.below(3) == 0 else { return event("\(viewer) views \(threads[index].name)") }
         let hasMobile = mobileUsers.contains(viewer)
@@ -251,7 +308,7 @@ public struct RandomScenario {
         case 2: event("ghost logs in", error: "unknown person 'ghost'")
         case 3:
             guard let index = choose(candidates(where: { $0.kind == .user && $0.isLive })),
-                  let outsider = users.first(where: { !threads[index].members.contains($0) })
+                  let outsider = users.first(where: { !members(threads[index]).contains($0) })
             else { return event("k1 logs in", error: "only users") }
             event("\(outsider) writes to \(threads[index].name) \"let me in\"", error: "is not a participant")
         case 4: event("\(pick(customers)) logs in", error: "only users")
@@ -269,12 +326,12 @@ public struct RandomScenario {
             event("u1 sends \(threads[index].name) \"again\"", error: "cancelled draft")
         default:
             guard let index = choose(candidates(where: { thread in
-                thread.kind == .customer && thread.isLive && thread.members.filter(customers.contains).count == 1
-                    && thread.members.contains(where: users.contains)
+                thread.kind == .customer && thread.isLive && thread.listed.filter(customers.contains).count == 1
+                    && members(thread).contains(where: users.contains)
             })) else { return event("\(pick(users)) views nowhere", error: "unknown thread") }
             let thread = threads[index]
-            let manager = thread.members.first(where: users.contains) ?? "u1"
-            let customer = thread.members.first(where: customers.contains) ?? "k1"
+            let manager = members(thread).first(where: users.contains) ?? "u1"
+            let customer = thread.listed.first(where: customers.contains) ?? "k1"
             event("\(manager) removes \(customer) from \(thread.name)", error: "last customer")
         }
     }
@@ -284,6 +341,29 @@ public struct RandomScenario {
     private mutating func event(_ text: String, error: String? = nil) {
         lines.append("at \(SimDuration(milliseconds: time)) \(text)")
         if let error { lines.append("at \(SimDuration(milliseconds: time)) expect error \"\(error)\"") }
+    }
+
+    /// A thread's members now: its listed people and teams resolved, each person once, first place.
+    private func members(_ thread: Thread) -> [String] {
+        guard thread.isLive else { return [] }
+        var resolved: [String] = []
+        for entry in thread.listed {
+            let people = teamNames.firstIndex(of: entry).map { teamMembers[$0] } ?? [entry]
+            for person in people where !resolved.contains(person) { resolved.append(person) }
+        }
+        return resolved
+    }
+
+    /// The first listed team that has `person` as a member.
+    private func teamGiving(_ person: String, in thread: Thread) -> String? {
+        thread.listed.first { entry in teamNames.firstIndex(of: entry).map { teamMembers[$0].contains(person) } ?? false }
+    }
+
+    /// Now and then, the thread's participants as the model has them (a team's members count).
+    private mutating func expectParticipants(_ index: Int) {
+        let present = members(threads[index])
+        guard !present.isEmpty, random.below(2) == 0 else { return }
+        lines.append("at \(SimDuration(milliseconds: time)) expect \(threads[index].name) participants \(present.joined(separator: ", "))")
     }
 
     private mutating func nextThreadName() -> String {

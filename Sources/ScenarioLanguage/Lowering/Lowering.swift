@@ -51,6 +51,11 @@ struct Lowering {
                 if plan.endAt != nil { diagnostics.append(Diagnostic(.duplicateEndAt(), at: statement.range)) }
                 plan.endAt = time
             case .event(let time, .mobile(let names)):
+                if let team = names.first(where: { teamIndex[$0.text] != nil }) {
+                    diagnostics.append(Diagnostic(.teamActs(team.text), at: team.range))
+                    eventRanges.append(statement.range)
+                    continue
+                }
                 // `at T mobile a, b` is one event per person, all from the same line.
                 for name in names {
                     plan.events.append(PlannedEvent(time: time, action: .mobile(personRef(name)), sourceIndex: eventRanges.count))
@@ -253,6 +258,10 @@ struct Lowering {
 
     /// A user that a top-level `set` or `mobile` line names.
     private mutating func configurableUser(_ name: Name) -> PersonID? {
+        if teamIndex[name.text] != nil {
+            diagnostics.append(Diagnostic(.teamActs(name.text), at: name.range))
+            return nil
+        }
         guard let id = knownPerson(name) else { return nil }
         guard personKinds[id.int] == .user else {
             diagnostics.append(Diagnostic(.settingOnCustomer(name.text), at: name.range))
