@@ -1,20 +1,34 @@
 /// Delays counted per distinct value (milliseconds), for exact nearest-rank percentiles in memory
-/// that grows with the number of distinct delays, not with deliveries. Used by the capacity checks
-/// and by `compare`.
+/// that grows with the number of distinct delays, not with deliveries. Used by the report, the
+/// capacity checks and `compare`.
+///
+/// Delays under ``denseLimit`` (the common case: at once, or a latency of a few seconds) are
+/// counted in an array indexed by the delay, allocated at the first record; longer ones in a
+/// dictionary. Either way every delay is counted exactly.
 ///
 ///     var histogram = DelayHistogram()
 ///     histogram.record(.seconds(2)); histogram.record(.zero)
 ///     histogram.percentile(50)   // 0s: the ⌈50·2/100⌉ = 1st smallest
 public struct DelayHistogram: Sendable {
-    private var counts: [Int64: Int] = [:]
+    /// Delays below this many milliseconds are counted in ``dense``.
+    public static let denseLimit: Int64 = 16_384
+    private var dense: [Int] = []
+    private var sparse: [Int64: Int] = [:]
     /// How many delays were recorded.
     public private(set) var total = 0
 
     public init() {}
 
+    @inline(__always)
     public mutating func record(_ delay: SimDuration) {
-        counts[delay.milliseconds, default: 0] += 1
+        let milliseconds = delay.milliseconds
         total += 1
+        if milliseconds >= 0 && milliseconds < Self.denseLimit {
+            if dense.isEmpty { dense = Array(repeating: 0, count: Int(Self.denseLimit)) }
+            dense[Int(milliseconds)] += 1
+        } else {
+            sparse[milliseconds, default: 0] += 1
+        }
     }
 
     /// The nearest-rank percentile: the ⌈percent·n/100⌉-th smallest of the n delays; nil when none.
@@ -22,8 +36,17 @@ public struct DelayHistogram: Sendable {
         guard total > 0 else { return nil }
         let rank = max(1, (percent * total + 99) / 100)
         var seen = 0
-        for delay in counts.keys.sorted() {
-            seen += counts[delay] ?? 0
+        let negatives = sparse.keys.filter { $0 < 0 }.sorted()
+        for delay in negatives {
+            seen += sparse[delay] ?? 0
+            if seen >= rank { return SimDuration(milliseconds: delay) }
+        }
+        for (delay, count) in dense.enumerated() where count > 0 {
+            seen += count
+            if seen >= rank { return SimDuration(milliseconds: Int64(delay)) }
+        }
+        for delay in sparse.keys.filter({ $0 >= 0 }).sorted() {
+            seen += sparse[delay] ?? 0
             if seen >= rank { return SimDuration(milliseconds: delay) }
         }
         return nil

@@ -97,7 +97,10 @@ extension SimulationDriver {
         for check in plan.checks where check.time == nil { await evaluate(&run, check) }
         var statistics: [ChannelStatistics] = []
         for channel in channels { await statistics.append(channel.statistics()) }
-        for channel in ChannelKind.allCases { statistics[channel.rawValue].pending = await pendingCount(&run, on: channel) }
+        for channel in ChannelKind.allCases {
+            statistics[channel.rawValue].pending = await pendingCount(&run, on: channel)
+            run.totals.complete(&statistics[channel.rawValue])
+        }
         var pending: [Send] = []
         for entry in run.agenda.pendingTimers {
             if case .arrival(let send) = entry.event { pending.append(send) }

@@ -251,6 +251,7 @@ extension SimulationDriver {
         if observing { for observer in observers { observer.delivered(delivery, message: run.messages[send.message.int], cast: cast) } }
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }
         if watchesCapacity { run.capacity.observe(delivery, cast: cast) }
+        run.totals.observe(delivery)
         run.oracle.delivered(delivery)
     }
 }

@@ -68,7 +68,7 @@ actor SimulationDriver {
         let capacity = CapacityCounters(checks: plan.checks, cast: plan.cast)
         self.start = RunState(
             agenda: Agenda(plan: plan), everyone: plan.everyone, teams: plan.teams, customerMessages: CustomerMessageScopes(plan: plan),
-            ledger: ledger, capacity: capacity, oracle: Oracle(cast: plan.cast),
+            ledger: ledger, capacity: capacity, people: plan.cast.personKinds.count, oracle: Oracle(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) },
             checkResults: Array(repeating: nil, count: plan.checks.count))
         self.journaling = options.journal != nil
@@ -155,6 +155,8 @@ struct RunState {
     var batches = EmailBatches()
     /// Delay histograms and per-person counts for the v2 capacity checks.
     var capacity: CapacityCounters
+    /// Each channel's delays and deliveries per person, for the report.
+    var totals: DeliveryTotals
     var messages: [Message] = []
     var ledger: DeliveryLedger
     var oracle: Oracle
@@ -170,10 +172,11 @@ struct RunState {
 
     init(
         agenda: Agenda, everyone: UserSettings, teams: TeamRoster, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,
-        capacity: CapacityCounters, oracle: Oracle, journal: Journal?, checkResults: [CheckResult?]
+        capacity: CapacityCounters, people: Int, oracle: Oracle, journal: Journal?, checkResults: [CheckResult?]
     ) {
         self.agenda = agenda
         self.capacity = capacity
+        self.totals = DeliveryTotals(people: people)
         self.everyone = everyone
         self.teams = teams
         self.customerMessages = customerMessages

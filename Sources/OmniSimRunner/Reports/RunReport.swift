@@ -42,7 +42,7 @@ public enum RunReport {
         text += "; \(result.messages) \(result.messages == 1 ? "message" : "messages"), \(result.deliveries) \(result.deliveries == 1 ? "delivery" : "deliveries"), ends at \(result.endTime)\n"
         for statistics in result.channels
         where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 || statistics.bounced > 0 {
-            text += "  " + channelLine(statistics) + "\n"
+            text += "  " + channelLine(statistics, cast: compiled.plan.cast) + "\n"
         }
         let failures = ScenarioFailure.all(in: compiled, result: result)
         text += DiagnosticRenderer.render(ScenarioFileError(file: compiled.file, diagnostics: failures.compactMap(\.diagnostic)), style: style)
@@ -56,11 +56,17 @@ public enum RunReport {
         return text
     }
 
-    /// `email      12 deliveries, busiest second 9h1m (3), backlog max 0, delay max 2s, 1 pending`.
-    public static func channelLine(_ s: ChannelStatistics) -> String {
+    /// `email      12 deliveries, busiest second 9h1m (3), backlog max 0, delay max 2s (p50 0s, p95 1s,
+    /// p99 2s), most to bob (5), 1 pending`.
+    public static func channelLine(_ s: ChannelStatistics, cast: Cast) -> String {
         var line = s.channel.name.padding(10) + " \(s.deliveries) \(s.deliveries == 1 ? "delivery" : "deliveries")"
         if let second = s.busiestSecond { line += ", busiest second \(second) (\(s.busiestSecondCount))" }
         line += ", backlog max \(s.backlogMax), delay max \(s.delayMax)"
+        if s.delayPercentiles.count == 3 {
+            let p = s.delayPercentiles
+            line += " (p50 \(p[0]), p95 \(p[1]), p99 \(p[2]))"
+        }
+        if let most = s.mostDeliveries { line += ", most to \(Quoting.visible(cast.name(of: most.person))) (\(most.count))" }
         if s.failedAttempts > 0 { line += ", \(s.failedAttempts) failed attempts" }
         if s.bounced > 0 { line += ", \(s.bounced) bounced" }
         if s.pending > 0 { line += ", \(s.pending) pending" }

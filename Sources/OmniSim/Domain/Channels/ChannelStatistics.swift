@@ -14,6 +14,12 @@ public struct ChannelStatistics: Sendable, Equatable {
     public var bounced = 0
     /// Sends not yet arrived when the run ended (filled in at the end).
     public var pending = 0
+    /// The delay p50, p95 and p99 (nearest rank) of the deliveries, empty with none (filled in at
+    /// the end, v2).
+    public var delayPercentiles: [SimDuration] = []
+    /// The person with the most deliveries on the channel, and how many (ties: declared first;
+    /// filled in at the end, v2).
+    public var mostDeliveries: (person: PersonID, count: Int)?
 
     private var currentSecond: Int64 = -1
     private var currentSecondCount = 0
@@ -44,6 +50,7 @@ public struct ChannelStatistics: Sendable, Equatable {
         a.channel == b.channel && a.deliveries == b.deliveries && a.busiestSecond == b.busiestSecond
             && a.busiestSecondCount == b.busiestSecondCount && a.backlogMax == b.backlogMax
             && a.delayMax == b.delayMax && a.failedAttempts == b.failedAttempts && a.pending == b.pending
-            && a.bounced == b.bounced
+            && a.bounced == b.bounced && a.delayPercentiles == b.delayPercentiles
+            && a.mostDeliveries?.person == b.mostDeliveries?.person && a.mostDeliveries?.count == b.mostDeliveries?.count
     }
 }

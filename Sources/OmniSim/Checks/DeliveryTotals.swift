@@ -1,0 +1,36 @@
+/// What every run's report adds per channel (contract v2, "The report of a run adds, per channel,
+/// the delay p50/p95/p99 and the person with the most deliveries on it"): each channel's delays,
+/// counted exactly in a ``DelayHistogram``, and each person's deliveries on it. Always on: one
+/// array increment and one histogram count per delivery; a channel's per-person counts are
+/// allocated at its first delivery.
+struct DeliveryTotals {
+    private var delays: [DelayHistogram]
+    /// By channel, then by person: deliveries received (empty until the channel's first delivery).
+    private var received: [[Int32]]
+    private let people: Int
+
+    init(people: Int) {
+        self.people = people
+        delays = ChannelKind.allCases.map { _ in DelayHistogram() }
+        received = ChannelKind.allCases.map { _ in [] }
+    }
+
+    @inline(__always)
+    mutating func observe(_ delivery: Delivery) {
+        let channel = delivery.channel.rawValue
+        delays[channel].record(delivery.time - delivery.due)
+        if received[channel].isEmpty { received[channel] = Array(repeating: 0, count: people) }
+        received[channel][delivery.recipient.int] += 1
+    }
+
+    /// Fills in `statistics`' percentiles and the person with the most deliveries (ties: the person
+    /// declared first).
+    func complete(_ statistics: inout ChannelStatistics) {
+        let channel = statistics.channel.rawValue
+        let histogram = delays[channel]
+        statistics.delayPercentiles = [50, 95, 99].compactMap { histogram.percentile($0) }
+        var most: (person: Int, count: Int32)?
+        for (person, count) in received[channel].enumerated() where count > (most?.count ?? 0) { most = (person, count) }
+        statistics.mostDeliveries = most.map { (PersonID($0.person), Int($0.count)) }
+    }
+}
