@@ -1,5 +1,7 @@
 import Foundation
+import OmniSim
 import OmniSimRunner
+import ScenarioLanguage
 
 /// What the command line asked for. Parsing is separate from running so that usage errors are
 /// reported before anything runs.
@@ -21,6 +23,9 @@ struct CommandLineOptions {
     var shard: (index: Int, count: Int)?
     var junitPath: String?
     var htmlPath: String?
+    /// `--metrics FILE|DIR` and `--interval D` (v2).
+    var metricsPath: String?
+    var interval: SimDuration?
     var person: String?
     /// `--set "STATEMENT"`, in order (run and compare).
     var overrides: [String] = []
@@ -38,7 +43,7 @@ struct CommandLineOptions {
         case .expand: "omnisim expand <scenario>"
         case .explain: "omnisim explain <scenario> --person <name>"
         case .compare: "omnisim compare <scenario> --set <statement> [--set <statement>]..."
-        default: "omnisim run <scenario>... [--trace <file>] [--workers <n>] [--shard <i>/<n>] [--junit <file>] [--html <file>]"
+        default: "omnisim run <scenario>... [--trace <file>] [--metrics <file>] [--interval <d>] [--workers <n>] [--shard <i>/<n>] [--junit <file>] [--html <file>]"
         }
     }
 
@@ -77,7 +82,14 @@ struct CommandLineOptions {
             case "--help", "-h":
                 command = .help
                 return
-            case "--trace", "--junit", "--html", "--person":
+            case "--interval":
+                try once(argument)
+                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--interval <duration>'") }
+                guard let duration = DurationSyntax.parse(value), duration.milliseconds > 0 else {
+                    throw UsageError(message: "'--interval' takes a positive duration such as 1m, 30s or 1h, not '\(value)'")
+                }
+                interval = duration
+            case "--trace", "--junit", "--html", "--person", "--metrics":
                 try once(argument)
                 guard let value = rest.popFirst() else {
                     throw UsageError(message: "Missing value for '\(argument) <\(argument == "--person" ? "name" : "file")>'")
@@ -86,6 +98,7 @@ struct CommandLineOptions {
                 case "--trace": tracePath = value
                 case "--junit": junitPath = value
                 case "--html": htmlPath = value
+                case "--metrics": metricsPath = value
                 default: person = value
                 }
             case "--set":
@@ -128,16 +141,20 @@ struct CommandLineOptions {
             throw UsageError(message: "'--person' goes with 'explain' only")
         }
         let runOnly = tracePath != nil || shard != nil || workers != 1 || junitPath != nil || htmlPath != nil
+            || metricsPath != nil || interval != nil
         if command != .run && runOnly {
-            throw UsageError(message: "'--trace', '--workers', '--shard', '--junit' and '--html' go with 'run' only")
+            throw UsageError(message: "'--trace', '--metrics', '--interval', '--workers', '--shard', '--junit' and '--html' go with 'run' only")
+        }
+        if interval != nil && metricsPath == nil {
+            throw UsageError(message: "'--interval' sets the interval of '--metrics <file>'; give '--metrics' too")
         }
     }
 
     static let usage = """
         OVERVIEW: Simulate OneDesk's messaging on a virtual clock and check scenario files.
 
-        USAGE: omnisim run <scenario>... [--trace <file>] [--workers <n>] [--shard <i>/<n>]
-                                        [--junit <file>] [--html <file>]
+        USAGE: omnisim run <scenario>... [--trace <file>] [--metrics <file>] [--interval <d>]
+                                        [--workers <n>] [--shard <i>/<n>] [--junit <file>] [--html <file>]
                omnisim check <scenario>...
                omnisim expand <scenario>
                omnisim explain <scenario> --person <name>
@@ -151,6 +168,11 @@ struct CommandLineOptions {
           --trace <file>    Write every delivery as JSON lines; '-' for standard output (the
                             report then goes to standard error). With several scenarios or a
                             folder: a folder with one <path>.jsonl per scenario and traces.tsv.
+          --metrics <file>  Write CSV per channel and interval of virtual time (start_ms, channel,
+                            due, delivered, backlog_max, pending_max, delay_p50_ms, delay_p95_ms,
+                            delay_max_ms); '-' for standard output. With several scenarios or a
+                            folder: a folder with one <path>.csv per scenario and metrics.tsv.
+          --interval <d>    The metrics interval (default 1m).
           --workers <n>     Run up to n scenarios at once (output is the same for any n).
           --shard <i>/<n>   Run every n-th file starting at the i-th (1-based). 'auto' reads the CI's
                             variables: OMNISIM_SHARD_INDEX/OMNISIM_SHARD_COUNT (e.g. from a GitHub

@@ -31,6 +31,7 @@ extension OmniSimCommand {
             var run = Simulation.Options()
             if options.htmlPath != nil { run.journal = .everyone }
             if !progress.isEmpty { run.progress = progress[index] }
+            if options.metricsPath != nil { run.metricsInterval = options.interval ?? .minutes(1) }
             return run
         }
         let style: TextStyle = Terminal.usesColour(outputs.usesStandardOutput ? 2 : 1) ? .terminal : .plain
@@ -41,7 +42,8 @@ extension OmniSimCommand {
         var kept: [ScenarioRun] = []
         var traceWritten: [Bool] = []
         let tally = await SuiteRunner.run(
-            files: files, options: runOptions, tracePaths: outputs.tracePaths, overrides: options.overrides,
+            files: files, options: runOptions, tracePaths: outputs.tracePaths, metricsPaths: outputs.metricsPaths,
+            overrides: options.overrides,
             workers: options.workers
         ) { run in
             monitor?.finished(run.path)
@@ -98,53 +100,65 @@ extension OmniSimCommand {
     }
 }
 
-/// The files a run writes besides its report: where each trace goes, and the JUnit and HTML files,
-/// checked against the inputs and each other and opened before anything runs.
+/// The files a run writes besides its report: where each trace and metrics file goes, and the
+/// JUnit and HTML files, checked against the inputs and each other and opened before anything runs.
 struct RunOutputs {
     /// The trace file of each scenario, or nil for none.
     let tracePaths: [String?]
     let traceFolder: TraceFolder?
+    /// The metrics file of each scenario, or nil for none.
+    let metricsPaths: [String?]
+    let metricsFolder: TraceFolder?
     private let junit: OutputFile?
     private let html: OutputFile?
     let usesStandardOutput: Bool
 
     init(options: CommandLineOptions, files: [String]) throws {
         var outputs: [OutputPaths.Output] = []
-        if let tracePath = options.tracePath {
-            let folderArgument = options.paths.contains { path in
-                var isFolder: ObjCBool = false
-                return path != ScenarioFiles.standardInput && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-            }
-            var traceIsFolder: ObjCBool = false
-            let existingFolder = FileManager.default.fileExists(atPath: tracePath, isDirectory: &traceIsFolder) && traceIsFolder.boolValue
-            if files.count > 1 || folderArgument || existingFolder || tracePath.hasSuffix("/") {
-                if tracePath == OutputFile.standardOutput {
-                    throw OutputError("'--trace -' writes one trace to standard output; it needs a single scenario file, not \(files.count == 1 ? "a folder" : "\(files.count) files")")
-                }
-                let folder = TraceFolder(folder: tracePath, files: files)
-                traceFolder = folder
-                tracePaths = folder.paths
-                outputs += folder.paths.map { OutputPaths.Output(option: "--trace", path: $0) }
-                outputs.append(OutputPaths.Output(option: "--trace", path: "\(folder.folder)/\(TraceFolder.indexName)"))
-            } else {
-                traceFolder = nil
-                tracePaths = [tracePath]
-                outputs.append(OutputPaths.Output(option: "--trace", path: tracePath))
-            }
-        } else {
-            traceFolder = nil
-            tracePaths = files.map { _ in nil }
-        }
+        (tracePaths, traceFolder) = try Self.perScenario(
+            "--trace", options.tracePath, options: options, files: files, fileExtension: "jsonl",
+            indexName: TraceFolder.indexName, outputs: &outputs)
+        (metricsPaths, metricsFolder) = try Self.perScenario(
+            "--metrics", options.metricsPath, options: options, files: files, fileExtension: "csv",
+            indexName: TraceFolder.metricsIndexName, outputs: &outputs)
         if let path = options.junitPath { outputs.append(OutputPaths.Output(option: "--junit", path: path)) }
         if let path = options.htmlPath { outputs.append(OutputPaths.Output(option: "--html", path: path)) }
         try OutputPaths.check(outputs, inputs: files)
         usesStandardOutput = outputs.contains { $0.path == OutputFile.standardOutput }
         try traceFolder?.prepare()
+        try metricsFolder?.prepare()
         junit = try options.junitPath.map(OutputFile.open)
         html = try options.htmlPath.map(OutputFile.open)
     }
 
-    /// Writes and keeps the JUnit and HTML files, and the trace folder's index.
+    /// Where `option`'s output of each scenario goes: `path` itself for one scenario file, else a
+    /// folder with one file per scenario and an index (also when `path` is a folder or ends in `/`).
+    private static func perScenario(
+        _ option: String, _ path: String?, options: CommandLineOptions, files: [String], fileExtension: String,
+        indexName: String, outputs: inout [OutputPaths.Output]
+    ) throws -> ([String?], TraceFolder?) {
+        guard let path else { return (files.map { _ in nil }, nil) }
+        let folderArgument = options.paths.contains { argument in
+            var isFolder: ObjCBool = false
+            return argument != ScenarioFiles.standardInput && FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder)
+                && isFolder.boolValue
+        }
+        var isFolder: ObjCBool = false
+        let existingFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        guard files.count > 1 || folderArgument || existingFolder || path.hasSuffix("/") else {
+            outputs.append(OutputPaths.Output(option: option, path: path))
+            return ([path], nil)
+        }
+        if path == OutputFile.standardOutput {
+            throw OutputError("'\(option) -' writes one scenario's output to standard output; it needs a single scenario file, not \(files.count == 1 ? "a folder" : "\(files.count) files")")
+        }
+        let folder = TraceFolder(folder: path, files: files, fileExtension: fileExtension, indexName: indexName)
+        outputs += folder.paths.map { OutputPaths.Output(option: option, path: $0) }
+        outputs.append(OutputPaths.Output(option: option, path: "\(folder.folder)/\(indexName)"))
+        return (folder.paths, folder)
+    }
+
+    /// Writes and keeps the JUnit and HTML files, and the folders' indexes.
     func finish(junit junitText: () -> String, html htmlText: () -> String, files: [String], traceWritten: [Bool]) throws {
         if let junit {
             try junit.write(junitText())
@@ -154,9 +168,9 @@ struct RunOutputs {
             try html.write(htmlText())
             try html.commit()
         }
-        if let traceFolder {
-            let index = try OutputFile.open("\(traceFolder.folder)/\(TraceFolder.indexName)")
-            try index.write(traceFolder.index(files: files, written: traceWritten))
+        for folder in [traceFolder, metricsFolder].compactMap({ $0 }) {
+            let index = try OutputFile.open("\(folder.folder)/\(folder.indexName)")
+            try index.write(folder.index(files: files, written: traceWritten))
             try index.commit()
         }
     }

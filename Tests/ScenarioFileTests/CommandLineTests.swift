@@ -132,6 +132,31 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: "\(root)/out/s/a_b/c.jsonl"), "the last run's trace of a file no longer run is removed")
     }
 
+    @Test("--metrics: a CSV for one file, a folder with metrics.tsv for several; --interval needs it; /dev/full is exit 2")
+    func metrics() throws {
+        let root = try Self.folder(with: ["s/a.scenario": Self.passing, "s/b.scenario": Self.passing])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let one = try Self.shell("$OMNISIM run s/a.scenario --metrics a.csv --interval 30s", in: root)
+        #expect(one.status == 0, "\(one.output)\(one.error)")
+        #expect(try String(contentsOfFile: "\(root)/a.csv", encoding: .utf8) == """
+            start_ms,channel,due,delivered,backlog_max,pending_max,delay_p50_ms,delay_p95_ms,delay_max_ms
+            0,messenger,1,1,0,0,0,0,0
+            60000,email,1,1,0,0,0,0,0
+
+            """)
+        let several = try Self.shell("$OMNISIM run s --metrics m --trace t --workers 2", in: root)
+        #expect(several.status == 0, "\(several.output)\(several.error)")
+        let index = try String(contentsOfFile: "\(root)/m/metrics.tsv", encoding: .utf8)
+        #expect(index.contains("s/a.scenario\ts/a.csv") && index.contains("s/b.scenario\ts/b.csv"))
+        #expect(FileManager.default.fileExists(atPath: "\(root)/m/s/b.csv") && FileManager.default.fileExists(atPath: "\(root)/t/s/b.jsonl"))
+        let interval = try Self.shell("$OMNISIM run s/a.scenario --interval 30s", in: root)
+        #expect(interval.status == 2 && interval.error.contains("'--interval' sets the interval of '--metrics <file>'"))
+        let zero = try Self.shell("$OMNISIM run s/a.scenario --metrics a.csv --interval 0s", in: root)
+        #expect(zero.status == 2 && zero.error.contains("positive duration"))
+        let full = try Self.shell("$OMNISIM run s/a.scenario --metrics /dev/full", in: root)
+        #expect(full.status == 2 && full.output.contains("cannot write '/dev/full'"), "\(full.output)\(full.error)")
+    }
+
     @Test("a file name with control characters cannot fake a line; reproduce is quoted for a shell")
     func hostileFileName() throws {
         let name = "x\nPASS all.scenario"

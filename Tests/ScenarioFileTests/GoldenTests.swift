@@ -71,6 +71,16 @@ struct GoldenTests {
         try Self.expectGolden(Comparison.table(columns), "busy-morning.compare.txt")
     }
 
+    @Test("--metrics: the busy morning per 5 minutes")
+    func metrics() async throws {
+        let path = "Scenarios/load/a-busy-morning.scenario"
+        let writer = MetricsWriter()
+        var options = Simulation.Options(observers: [writer])
+        options.metricsInterval = .minutes(5)
+        _ = await ScenarioRun.run(path: ScenarioFileTests.root.appendingPathComponent(path).path, options: options)
+        try Self.expectGolden(writer.text, "busy-morning.metrics.csv")
+    }
+
     @Test("a seeded load: its report, its first 300 trace lines, and the digest of the whole trace")
     func load() async throws {
         let path = "Scenarios/load/a-busy-morning.scenario"

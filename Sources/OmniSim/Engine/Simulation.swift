@@ -20,6 +20,9 @@ public enum Simulation {
         /// Whose happenings to record in a ``Journal`` (for `explain` and the HTML timeline); nil: none.
         public var journal: Journal.Scope?
 
+        /// With an interval, the observers get each interval's ``MetricsRow``s (`--metrics`); nil: none.
+        public var metricsInterval: SimDuration?
+
         public init(observers: [any RunObserver] = [], eventCountMax: Int = 2_000_000_000) {
             self.observers = observers
             self.eventCountMax = eventCountMax

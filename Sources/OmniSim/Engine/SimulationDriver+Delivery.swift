@@ -43,6 +43,7 @@ extension SimulationDriver {
             if let user = users[recipient.int] {
                 let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
                 run.oracle.expect(messenger)
+                if metering { run.metrics?.due(.messenger) }
                 // The channel first: when the delivery arrives at once, one call to the user both
                 // receives and delivers it.
                 let submission = messengerAtOnce
@@ -109,6 +110,7 @@ extension SimulationDriver {
         switch event {
         case .windowOpens(let kind):
             let (attempts, next) = await channels[kind.rawValue].windowOpens(at: run.now)
+            if metering { run.metrics?.backlogChanged(kind, by: -attempts.count) }
             for attempt in attempts { await handle(&run, attempt) }
             if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
         case .arrival(let send):
@@ -130,6 +132,7 @@ extension SimulationDriver {
         if let batch {
             run.batches.join(batch, message)
         } else {
+            if metering { run.metrics?.batchWaiting(1) }
             let id = run.batches.open(user: user, thread: run.messages[message.int].thread, message: message, goesOutAt: run.now + window)
             run.agenda.schedule(.batchDue(id), at: run.now + window)
         }
@@ -139,6 +142,7 @@ extension SimulationDriver {
     /// carrying the last one (the highest number) and how many it covers.
     private func batchGoesOut(_ run: inout RunState, _ id: Int) async {
         guard let batch = run.batches.close(id), let user = users[batch.user.int] else { return }
+        if metering { run.metrics?.batchWaiting(-1) }
         let seen = await user.releaseBatched(batch.messages)
         let covered = batch.messages.indices.filter { !seen[$0] }.map { batch.messages[$0] }
         let carrier = covered.max { run.messages[$0.int].number < run.messages[$1.int].number }
@@ -164,6 +168,7 @@ extension SimulationDriver {
         guard decision == .sendEmail else { return nil }
         let email = Send(message: message, recipient: recipient, channel: .email, due: run.now)
         run.oracle.expect(email)
+        if metering { run.metrics?.due(.email) }
         return email
     }
 
@@ -171,6 +176,7 @@ extension SimulationDriver {
     @inline(__always)
     private func call(_ run: inout RunState, _ send: Send) async {
         run.oracle.expect(send)
+        if metering { run.metrics?.due(send.channel) }
         await submit(&run, send)
     }
 
@@ -197,6 +203,7 @@ extension SimulationDriver {
         case .attempted(let attempt):
             await handle(&run, attempt)
         case .queued(let windowOpensAt):
+            if metering { run.metrics?.backlogChanged(send.channel, by: 1) }
             if let windowOpensAt { run.agenda.schedule(.windowOpens(send.channel), at: windowOpensAt, phase: .windowRelease) }
         }
     }
@@ -221,6 +228,7 @@ extension SimulationDriver {
             }
         case .bounced(let send):
             run.oracle.bounced(send)
+            if metering { run.metrics?.settledWithoutDelivery(send.channel) }
             if journaling, run.journal?.records(send.recipient) == true {
                 note(&run, send.recipient, .bounced(run.messages[send.message.int], send.channel))
             }
@@ -252,6 +260,7 @@ extension SimulationDriver {
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }
         if watchesCapacity { run.capacity.observe(delivery, cast: cast) }
         run.totals.observe(delivery)
+        if metering { run.metrics?.delivered(delivery) }
         run.oracle.delivered(delivery)
     }
 }

@@ -27,6 +27,8 @@ actor SimulationDriver {
     /// Whoever else sees each delivery (constants, read on the hot path without an access check).
     let observers: [any RunObserver]
     let observing: Bool
+    /// Whether metrics per interval are counted (likewise).
+    let metering: Bool
 
     init(plan: ScenarioPlan, options: Simulation.Options, executor: SimulationExecutor) {
         self.executor = executor
@@ -35,6 +37,7 @@ actor SimulationDriver {
         self.options = options
         self.observers = options.observers
         self.observing = !options.observers.isEmpty
+        self.metering = options.metricsInterval != nil
         var users: [UserActor?] = []
         var customers: [CustomerActor?] = []
         for (index, kind) in plan.cast.personKinds.enumerated() {
@@ -69,7 +72,7 @@ actor SimulationDriver {
         self.start = RunState(
             agenda: Agenda(plan: plan), everyone: plan.everyone, teams: plan.teams, customerMessages: CustomerMessageScopes(plan: plan),
             ledger: ledger, capacity: capacity, people: plan.cast.personKinds.count, oracle: Oracle(cast: plan.cast),
-            journal: options.journal.map { Journal(scope: $0) },
+            journal: options.journal.map { Journal(scope: $0) }, metrics: options.metricsInterval.map(IntervalMetrics.init),
             checkResults: Array(repeating: nil, count: plan.checks.count))
         self.journaling = options.journal != nil
         self.watchesDeliveries = ledger.isWatching
@@ -119,6 +122,11 @@ actor SimulationDriver {
         return try await finish(&run)
     }
 
+    /// Hands an interval's rows to the observers.
+    func emitMetrics(_ rows: [MetricsRow]) {
+        for observer in observers { observer.intervalEnded(rows) }
+    }
+
     private func countEvent(_ run: inout RunState) throws {
         run.eventCount += 1
         if run.eventCount & 0x3FFF == 0 {
@@ -133,6 +141,7 @@ actor SimulationDriver {
     /// Time moves on to `time`: the previous instant's deliveries and errors are settled.
     private func startInstant(_ run: inout RunState, _ time: SimInstant) {
         precondition(time > run.now, "time went backwards: \(time) < \(run.now)")
+        if metering { run.metrics?.advance(to: time, emit: emitMetrics) }
         run.now = time
         run.ledger.startInstant()
         run.instantRejectionsStart = run.rejections.count
@@ -161,6 +170,8 @@ struct RunState {
     var ledger: DeliveryLedger
     var oracle: Oracle
     var journal: Journal?
+    /// Counts per channel and interval for `--metrics`, when asked for.
+    var metrics: IntervalMetrics?
     var checkResults: [CheckResult?]
     var rejections: [RejectedEvent] = []
     /// Index into `rejections` of the first rejection at the current instant.
@@ -172,7 +183,7 @@ struct RunState {
 
     init(
         agenda: Agenda, everyone: UserSettings, teams: TeamRoster, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,
-        capacity: CapacityCounters, people: Int, oracle: Oracle, journal: Journal?, checkResults: [CheckResult?]
+        capacity: CapacityCounters, people: Int, oracle: Oracle, journal: Journal?, metrics: IntervalMetrics?, checkResults: [CheckResult?]
     ) {
         self.agenda = agenda
         self.capacity = capacity
@@ -183,6 +194,7 @@ struct RunState {
         self.ledger = ledger
         self.oracle = oracle
         self.journal = journal
+        self.metrics = metrics
         self.checkResults = checkResults
     }
 }

@@ -12,4 +12,12 @@ public protocol RunObserver: AnyObject, Sendable {
     var failure: String? { get }
     /// The run is over: finish what is buffered. Throws why it could not, in words.
     func finish() throws
+    /// With ``Simulation/Options/metricsInterval``: an interval of virtual time is over, and these
+    /// are its rows (the channels with any activity, in channel order). Intervals come in order.
+    func intervalEnded(_ rows: [MetricsRow])
+}
+
+extension RunObserver {
+    /// Most observers take no metrics.
+    public func intervalEnded(_ rows: [MetricsRow]) {}
 }

@@ -1,25 +1,32 @@
 import ScenarioLanguage
 import Foundation
 
-/// `--trace DIR` with several scenarios (or a folder argument): one trace file per scenario in a
-/// folder, named after the scenario's path so that no two scenarios share a file, with an index
-/// (`traces.tsv`) that says which trace belongs to which scenario.
+/// `--trace DIR` (or `--metrics DIR`) with several scenarios or a folder argument: one output file
+/// per scenario in a folder, named after the scenario's path so that no two scenarios share a
+/// file, with an index (`traces.tsv`, `metrics.tsv`) that says which file belongs to which scenario.
 ///
 ///     Scenarios/direct/drafts.scenario  →  DIR/Scenarios/direct/drafts.jsonl
 ///
-/// The index also lets the next run into the same folder remove the traces this run wrote, so a
-/// trace left from an earlier run is never taken for a fresh one.
+/// The index also lets the next run into the same folder remove the files this run wrote, so a
+/// file left from an earlier run is never taken for a fresh one.
 public struct TraceFolder: Sendable {
     public let folder: String
     /// The trace file of each scenario, relative to ``folder``, in input order.
     public let names: [String]
+    /// The files' extension (`jsonl`, `csv`) and the index file's name in the folder.
+    public let fileExtension: String
+    public let indexName: String
 
-    /// The index file's name in the folder.
+    /// The trace index's name.
     public static let indexName = "traces.tsv"
+    /// The metrics index's name.
+    public static let metricsIndexName = "metrics.tsv"
 
-    public init(folder: String, files: [String]) {
+    public init(folder: String, files: [String], fileExtension: String = "jsonl", indexName: String = TraceFolder.indexName) {
         self.folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        self.names = Self.uniqueNames(for: files)
+        self.fileExtension = fileExtension
+        self.indexName = indexName
+        self.names = Self.uniqueNames(for: files, fileExtension: fileExtension)
     }
 
     /// The full path of each scenario's trace.
@@ -28,17 +35,17 @@ public struct TraceFolder: Sendable {
     /// A trace name for each file: its path without `.scenario`, as folders under the trace folder
     /// (`.` dropped, `..` written `__`, an absolute path made relative), plus `.jsonl`; a name
     /// already taken (the same file given twice) gets `~2`, `~3`… before the extension.
-    static func uniqueNames(for files: [String]) -> [String] {
+    static func uniqueNames(for files: [String], fileExtension: String = "jsonl") -> [String] {
         var taken = Set<String>()
         return files.map { file in
             var stem = file == ScenarioFiles.standardInput ? "stdin" : file
             if stem.hasSuffix(".scenario") { stem.removeLast(".scenario".count) }
             let parts = stem.split(separator: "/").filter { $0 != "." }.map { $0 == ".." ? "__" : String($0) }
             let base = parts.isEmpty ? "trace" : parts.joined(separator: "/")
-            var name = base + ".jsonl"
+            var name = "\(base).\(fileExtension)"
             var copy = 2
             while taken.contains(name) {
-                name = "\(base)~\(copy).jsonl"
+                name = "\(base)~\(copy).\(fileExtension)"
                 copy += 1
             }
             taken.insert(name)
@@ -56,16 +63,16 @@ public struct TraceFolder: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw OutputError("cannot make the trace folder \(Quoting.quoted(parent)): \(Self.reason(error))")
+                throw OutputError("cannot make the output folder \(Quoting.quoted(parent)): \(Self.reason(error))")
             }
         }
-        let index = "\(folder)/\(Self.indexName)"
+        let index = "\(folder)/\(indexName)"
         guard let old = try? String(contentsOfFile: index, encoding: .utf8) else { return }
         for line in old.split(separator: "\n") where !line.hasPrefix("#") {
             guard let tab = line.lastIndex(of: "\t") else { continue }
             let name = String(line[line.index(after: tab)...])
             // Only what this tool wrote: a relative `.jsonl` path that stays inside the folder.
-            guard name.hasSuffix(".jsonl"), !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else { continue }
+            guard name.hasSuffix(".\(fileExtension)"), !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else { continue }
             unlink("\(folder)/\(name)")
         }
         unlink(index)
@@ -73,7 +80,8 @@ public struct TraceFolder: Sendable {
 
     /// The index of what this run wrote: `scenario<TAB>trace` per line, for the traces in `written`.
     public func index(files: [String], written: [Bool]) -> String {
-        var text = "# omnisim traces: scenario\ttrace file (relative to this folder)\n"
+        let what = fileExtension == "jsonl" ? "traces: scenario\ttrace" : "metrics: scenario\tmetrics"
+        var text = "# omnisim \(what) file (relative to this folder)\n"
         for (offset, file) in files.enumerated() where written[offset] {
             text += "\(Quoting.visible(file))\t\(names[offset])\n"
         }

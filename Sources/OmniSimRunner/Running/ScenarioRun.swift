@@ -35,13 +35,16 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Reads, compiles and runs the scenario at `path` with `options`; with `tracePath`, streams the
-    /// trace to that file (see ``OutputFile``), which is kept only if the whole run was written.
+    /// trace to that file (see ``OutputFile``), and with `metricsPath` the metrics CSV (at
+    /// `options.metricsInterval`, 1m if unset); each is kept only if the whole run was written.
     public static func run(
-        path: String, options: Simulation.Options, tracePath: String? = nil, overrides: [String] = []
+        path: String, options: Simulation.Options, tracePath: String? = nil, metricsPath: String? = nil,
+        overrides: [String] = []
     ) async -> ScenarioRun {
         switch compile(path, overrides: overrides) {
         case .failure(let notRun): notRun.run
-        case .success(let compiled): await run(compiled, path: path, options: options, tracePath: tracePath)
+        case .success(let compiled):
+            await run(compiled, path: path, options: options, tracePath: tracePath, metricsPath: metricsPath)
         }
     }
 
@@ -74,33 +77,41 @@ public struct ScenarioRun: Sendable {
         return .success(compiled)
     }
 
-    /// Runs a compiled scenario (see ``run(path:options:tracePath:)``).
+    /// Runs a compiled scenario (see ``run(path:options:tracePath:metricsPath:overrides:)``).
     public static func run(
-        _ compiled: CompiledScenario, path: String, options: Simulation.Options, tracePath: String? = nil
+        _ compiled: CompiledScenario, path: String, options: Simulation.Options, tracePath: String? = nil,
+        metricsPath: String? = nil
     ) async -> ScenarioRun {
         var options = options
-        var output: OutputFile?
-        if let tracePath {
-            do {
+        var outputs: [OutputFile] = []
+        do {
+            if let tracePath {
                 let opened = try OutputFile.open(tracePath)
                 options.observers.append(TraceWriter(output: opened))
-                output = opened
-            } catch {
-                return ScenarioRun(path: path, outcome: .outputFailed(error.description))
+                outputs.append(opened)
             }
+            if let metricsPath {
+                let opened = try OutputFile.open(metricsPath)
+                options.observers.append(MetricsWriter(output: opened))
+                if options.metricsInterval == nil { options.metricsInterval = .minutes(1) }
+                outputs.append(opened)
+            }
+        } catch {
+            for output in outputs { output.discard() }
+            return ScenarioRun(path: path, outcome: .outputFailed(error.description))
         }
         let result: RunResult
         do {
             result = try await Simulation.run(compiled.plan, options: options)
         } catch SimulationError.observerFailed(let reason) {
-            output?.discard()
+            for output in outputs { output.discard() }
             return ScenarioRun(path: path, outcome: .outputFailed(reason))
         } catch {
-            output?.discard()
+            for output in outputs { output.discard() }
             return ScenarioRun(path: path, outcome: .failedToRun(compiled, "\(error)"))
         }
         do {
-            try output?.commit()
+            for output in outputs { try output.commit() }
         } catch {
             return ScenarioRun(path: path, outcome: .outputFailed(error.description))
         }

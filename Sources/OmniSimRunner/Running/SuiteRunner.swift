@@ -24,23 +24,27 @@ public enum SuiteRunner {
         }
     }
 
-    /// Runs `files[i]` with `options[i]`, writing its trace to `tracePaths[i]` when there is one.
+    /// Runs `files[i]` with `options[i]`, writing its trace to `tracePaths[i]` and its metrics to
+    /// `metricsPaths[i]` when there are.
     public static func run(
-        files: [String], options: [Simulation.Options], tracePaths: [String?]? = nil, overrides: [String] = [],
-        workers: Int, emit: (ScenarioRun) -> Void
+        files: [String], options: [Simulation.Options], tracePaths: [String?]? = nil, metricsPaths: [String?]? = nil,
+        overrides: [String] = [], workers: Int, emit: (ScenarioRun) -> Void
     ) async -> Tally {
         precondition(options.count == files.count, "one set of options per file")
         let tracePaths = tracePaths ?? files.map { _ in nil }
-        precondition(tracePaths.count == files.count, "one trace path (or nil) per file")
+        let metricsPaths = metricsPaths ?? files.map { _ in nil }
+        precondition(tracePaths.count == files.count && metricsPaths.count == files.count, "one output path (or nil) per file")
         var tally = Tally()
         var finished: [ScenarioRun?] = Array(repeating: nil, count: files.count)
         var emitted = 0
         await withTaskGroup(of: (Int, ScenarioRun).self) { group in
             var next = 0
             func launch() {
-                let (index, path, options, tracePath) = (next, files[next], options[next], tracePaths[next])
+                let (index, path, options) = (next, files[next], options[next])
+                let (tracePath, metricsPath) = (tracePaths[next], metricsPaths[next])
                 group.addTask {
-                    (index, await ScenarioRun.run(path: path, options: options, tracePath: tracePath, overrides: overrides))
+                    (index, await ScenarioRun.run(
+                        path: path, options: options, tracePath: tracePath, metricsPath: metricsPath, overrides: overrides))
                 }
                 next += 1
             }
