@@ -43,7 +43,7 @@ extension OmniSimCommand {
         var traceWritten: [Bool] = []
         let tally = await SuiteRunner.run(
             files: files, options: runOptions, tracePaths: outputs.tracePaths, metricsPaths: outputs.metricsPaths,
-            overrides: options.overrides,
+            overrides: options.overrides, charting: options.htmlPath != nil,
             workers: options.workers
         ) { run in
             monitor?.finished(run.path)

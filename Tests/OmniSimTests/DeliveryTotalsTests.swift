@@ -43,5 +43,24 @@ struct DeliveryTotalsTests {
         let most = try #require(email.mostDeliveries)
         #expect((most.person, most.count) == (PersonID(1), 2))
         #expect(push.mostDeliveries == nil && push.delayPercentiles.isEmpty, "no delivery: no figures")
+        #expect(email.topRecipients.map(\.person) == [PersonID(1), PersonID(3), PersonID(2)], "most first, ties declared first")
+    }
+
+    @Test("the ten people with the most deliveries, against a sort of the counts", arguments: 0..<5)
+    func topTen(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let people = 40
+        var totals = DeliveryTotals(people: people)
+        var counts = Array(repeating: 0, count: people)
+        for _ in 0..<(200 + random.below(800)) {
+            let person = random.below(people)
+            counts[person] += 1
+            totals.observe(delivery(to: person, at: 0, due: 0))
+        }
+        var email = ChannelStatistics(channel: .email)
+        totals.complete(&email)
+        let expected = counts.indices.filter { counts[$0] > 0 }.sorted { (counts[$0], -$0) > (counts[$1], -$1) }.prefix(10)
+        #expect(email.topRecipients.map(\.person.int) == Array(expected))
+        #expect(email.topRecipients.map(\.count) == expected.map { counts[$0] })
     }
 }

@@ -31,7 +31,7 @@ struct GoldenTests {
         let writer = TraceWriter()
         var options = Simulation.Options(observers: [writer])
         options.journal = .everyone
-        let run = await ScenarioRun.run(path: path, options: options)
+        let run = await ScenarioRun.run(path: path, options: options, charting: true)
         return (run, writer.text)
     }
 
@@ -48,7 +48,8 @@ struct GoldenTests {
         // Run from the package root, so the paths in the outputs are the same on every machine.
         let path = "Scenarios/examples/direct-message-to-a-teammate.scenario"
         let (run, trace) = try await Self.run(ScenarioFileTests.root.appendingPathComponent(path).path)
-        let relative = ScenarioRun(path: path, outcome: run.outcome)
+        var relative = ScenarioRun(path: path, outcome: run.outcome)
+        relative.chart = run.chart
         try Self.expectGolden(trace, "direct-message.jsonl")
         try Self.expectGolden(RunReport.text(for: relative), "direct-message.report.txt")
         try Self.expectGolden(JUnitReport.xml(for: [relative]), "direct-message.junit.xml")

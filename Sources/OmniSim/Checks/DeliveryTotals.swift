@@ -23,14 +23,20 @@ struct DeliveryTotals {
         received[channel][delivery.recipient.int] += 1
     }
 
-    /// Fills in `statistics`' percentiles and the person with the most deliveries (ties: the person
-    /// declared first).
+    /// Fills in `statistics`' percentiles and the ten people with the most deliveries (ties: the
+    /// person declared first).
     func complete(_ statistics: inout ChannelStatistics) {
         let channel = statistics.channel.rawValue
         let histogram = delays[channel]
         statistics.delayPercentiles = [50, 95, 99].compactMap { histogram.percentile($0) }
-        var most: (person: Int, count: Int32)?
-        for (person, count) in received[channel].enumerated() where count > (most?.count ?? 0) { most = (person, count) }
-        statistics.mostDeliveries = most.map { (PersonID($0.person), Int($0.count)) }
+        var top: [(person: PersonID, count: Int)] = []
+        for (person, count) in received[channel].enumerated() where count > 0 {
+            guard top.count < ChannelStatistics.topRecipientCount || Int(count) > top[top.count - 1].count else { continue }
+            // After the last with at least as many: an earlier-declared person keeps a tie.
+            let place = top.firstIndex { $0.count < Int(count) } ?? top.count
+            top.insert((PersonID(person), Int(count)), at: place)
+            if top.count > ChannelStatistics.topRecipientCount { top.removeLast() }
+        }
+        statistics.topRecipients = top
     }
 }

@@ -23,7 +23,8 @@ public enum HTMLTimeline {
             <html lang="en"><head><meta charset="utf-8"><title>omnisim timeline</title>
             <style>
             body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #111; }
-            h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
+            h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; } h3 { font-size: 14px; }
+            table { border-collapse: collapse; } td, th { padding: 2px 12px 2px 0; text-align: left; }
             .pass { color: #15803d; } .fail { color: #b00020; }
             svg { background: #fafafa; border: 1px solid #ddd; }
             svg text { font: 11px system-ui, sans-serif; fill: #333; }
@@ -73,9 +74,9 @@ public enum HTMLTimeline {
             svg += "<text x=\"4\" y=\"\(y + 4)\">\(escape(cast.name(of: person)))</text>"
             svg += "<line x1=\"\(labelWidth)\" y1=\"\(y)\" x2=\"\(labelWidth + plotWidth)\" y2=\"\(y)\" stroke=\"#e5e5e5\"/>\n"
         }
-        for tick in 0...4 {
-            let t = SimInstant(milliseconds: start + (end - start) * Int64(tick) / 4)
+        for t in TimeAxis.ticks(from: start, to: end) {
             svg += "<text x=\"\(x(t) - 10)\" y=\"12\">\(t)</text>"
+            svg += "<line x1=\"\(x(t))\" y1=\"16\" x2=\"\(x(t))\" y2=\"\(height)\" stroke=\"#eee\"/>\n"
         }
         let marks = drawMarks(entries, lanes: laneOf, cast: cast, x: x, into: &svg)
         let failures = ScenarioFailure.all(in: compiled, result: result)
@@ -91,7 +92,64 @@ public enum HTMLTimeline {
         if !failures.isEmpty {
             html += "<ul class=\"fail\">" + failures.map { "<li>\(escape($0.located(in: run.path)))</li>" }.joined() + "</ul>\n"
         }
+        if let chart = run.chart { html += charts(chart, result: result) }
+        html += mostEmails(result, cast: cast)
         return html
+    }
+
+    static let chartHeight = 90.0
+
+    /// Per channel with any delivery or backlog: deliveries per bucket as bars, the largest backlog
+    /// as a line (each on its own scale), on a time axis with round ticks.
+    static func charts(_ chart: ChartSeries, result: RunResult) -> String {
+        let bucketEnd = chart.delivered.map(\.count).max() ?? 0
+        guard let firstBucket = chart.firstBucket, bucketEnd > firstBucket else { return "" }
+        let buckets = bucketEnd - firstBucket
+        let interval = SimDuration(milliseconds: chart.interval)
+        var html = "<h3>Deliveries and backlog per \(interval)</h3>\n"
+        let start = Int64(firstBucket) * chart.interval, end = Int64(bucketEnd) * chart.interval
+        let x = { (t: Int64) in labelWidth + Double(t - start) / Double(end - start) * plotWidth }
+        for channel in ChannelKind.allCases {
+            let delivered = chart.delivered[channel.rawValue], backlog = chart.backlogMax[channel.rawValue]
+            let deliveredMax = delivered.max() ?? 0, backlogMax = backlog.max() ?? 0
+            guard deliveredMax > 0 || backlogMax > 0 else { continue }
+            let colour = channelColours[channel] ?? "#000"
+            let top = 14.0, bottom = top + chartHeight
+            var svg = "<svg width=\"\(Int(labelWidth + plotWidth + 60))\" height=\"\(Int(bottom + 18))\">\n"
+            svg += "<text x=\"4\" y=\"\(top + 12)\">\(channel.name)</text>"
+            svg += "<text x=\"4\" y=\"\(top + 28)\" fill=\"\(colour)\">\(deliveredMax) max</text>"
+            if backlogMax > 0 { svg += "<text x=\"4\" y=\"\(top + 44)\">backlog \(backlogMax) max</text>" }
+            svg += "<line x1=\"\(labelWidth)\" y1=\"\(bottom)\" x2=\"\(labelWidth + plotWidth)\" y2=\"\(bottom)\" stroke=\"#999\"/>\n"
+            for t in TimeAxis.ticks(from: start, to: end) {
+                svg += "<line x1=\"\(x(t.milliseconds))\" y1=\"\(top)\" x2=\"\(x(t.milliseconds))\" y2=\"\(bottom)\" stroke=\"#eee\"/>"
+                svg += "<text x=\"\(x(t.milliseconds) - 10)\" y=\"\(bottom + 14)\">\(t)</text>\n"
+            }
+            let width = max(plotWidth / Double(buckets) - 1, 1)
+            for (bucket, count) in delivered.enumerated() where count > 0 {
+                let height = Double(count) / Double(max(deliveredMax, 1)) * chartHeight
+                let start = SimInstant(milliseconds: Int64(bucket) * chart.interval)
+                svg += "<rect x=\"\(x(start.milliseconds))\" y=\"\(bottom - height)\" width=\"\(width)\" height=\"\(height)\" "
+                    + "fill=\"\(colour)\" opacity=\"0.75\"><title>\(start): \(count) \(count == 1 ? "delivery" : "deliveries")</title></rect>\n"
+            }
+            if backlogMax > 0 {
+                let points = backlog.enumerated().map { bucket, value in
+                    "\(x(Int64(bucket) * chart.interval + chart.interval / 2)),\(bottom - Double(value) / Double(backlogMax) * chartHeight)"
+                }
+                svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#111\" stroke-width=\"1.5\">"
+                    + "<title>largest backlog per \(interval)</title></polyline>\n"
+            }
+            html += svg + "</svg>\n"
+        }
+        return html
+    }
+
+    /// The ten people with the most emails, most first.
+    static func mostEmails(_ result: RunResult, cast: Cast) -> String {
+        let top = result.channels[ChannelKind.email.rawValue].topRecipients
+        guard !top.isEmpty else { return "" }
+        var html = "<h3>Most emails</h3>\n<table><tr><th>person</th><th>emails</th></tr>\n"
+        for (person, count) in top { html += "<tr><td>\(escape(cast.name(of: person)))</td><td>\(count)</td></tr>\n" }
+        return html + "</table>\n"
     }
 
 

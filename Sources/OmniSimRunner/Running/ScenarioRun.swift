@@ -14,6 +14,8 @@ public struct ScenarioRun: Sendable {
     }
     public var path: String
     public var outcome: Outcome
+    /// The run's metrics at a round interval, when charts were asked for (`--html`).
+    public var chart: ChartSeries?
 
     public init(path: String, outcome: Outcome) {
         self.path = path
@@ -39,12 +41,12 @@ public struct ScenarioRun: Sendable {
     /// `options.metricsInterval`, 1m if unset); each is kept only if the whole run was written.
     public static func run(
         path: String, options: Simulation.Options, tracePath: String? = nil, metricsPath: String? = nil,
-        overrides: [String] = []
+        overrides: [String] = [], charting: Bool = false
     ) async -> ScenarioRun {
         switch compile(path, overrides: overrides) {
         case .failure(let notRun): notRun.run
         case .success(let compiled):
-            await run(compiled, path: path, options: options, tracePath: tracePath, metricsPath: metricsPath)
+            await run(compiled, path: path, options: options, tracePath: tracePath, metricsPath: metricsPath, charting: charting)
         }
     }
 
@@ -80,10 +82,11 @@ public struct ScenarioRun: Sendable {
     /// Runs a compiled scenario (see ``run(path:options:tracePath:metricsPath:overrides:)``).
     public static func run(
         _ compiled: CompiledScenario, path: String, options: Simulation.Options, tracePath: String? = nil,
-        metricsPath: String? = nil
+        metricsPath: String? = nil, charting: Bool = false
     ) async -> ScenarioRun {
         var options = options
         var outputs: [OutputFile] = []
+        var collector: ChartCollector?
         do {
             if let tracePath {
                 let opened = try OutputFile.open(tracePath)
@@ -95,6 +98,14 @@ public struct ScenarioRun: Sendable {
                 options.observers.append(MetricsWriter(output: opened))
                 if options.metricsInterval == nil { options.metricsInterval = .minutes(1) }
                 outputs.append(opened)
+            }
+            if charting {
+                // The chart's buckets are a round multiple of the metrics interval (or are it).
+                let interval = ChartSeries.interval(for: compiled.plan, metricsInterval: options.metricsInterval ?? .seconds(1))
+                if options.metricsInterval == nil { options.metricsInterval = SimDuration(milliseconds: interval) }
+                let made = ChartCollector(interval: interval)
+                collector = made
+                options.observers.append(made)
             }
         } catch {
             for output in outputs { output.discard() }
@@ -115,6 +126,8 @@ public struct ScenarioRun: Sendable {
         } catch {
             return ScenarioRun(path: path, outcome: .outputFailed(error.description))
         }
-        return ScenarioRun(path: path, outcome: .ran(compiled, result))
+        var run = ScenarioRun(path: path, outcome: .ran(compiled, result))
+        run.chart = collector?.series
+        return run
     }
 }

@@ -28,7 +28,7 @@ public enum SuiteRunner {
     /// `metricsPaths[i]` when there are.
     public static func run(
         files: [String], options: [Simulation.Options], tracePaths: [String?]? = nil, metricsPaths: [String?]? = nil,
-        overrides: [String] = [], workers: Int, emit: (ScenarioRun) -> Void
+        overrides: [String] = [], charting: Bool = false, workers: Int, emit: (ScenarioRun) -> Void
     ) async -> Tally {
         precondition(options.count == files.count, "one set of options per file")
         let tracePaths = tracePaths ?? files.map { _ in nil }
@@ -44,7 +44,8 @@ public enum SuiteRunner {
                 let (tracePath, metricsPath) = (tracePaths[next], metricsPaths[next])
                 group.addTask {
                     (index, await ScenarioRun.run(
-                        path: path, options: options, tracePath: tracePath, metricsPath: metricsPath, overrides: overrides))
+                        path: path, options: options, tracePath: tracePath, metricsPath: metricsPath, overrides: overrides,
+                        charting: charting))
                 }
                 next += 1
             }

@@ -17,9 +17,12 @@ public struct ChannelStatistics: Sendable, Equatable {
     /// The delay p50, p95 and p99 (nearest rank) of the deliveries, empty with none (filled in at
     /// the end, v2).
     public var delayPercentiles: [SimDuration] = []
-    /// The person with the most deliveries on the channel, and how many (ties: declared first;
-    /// filled in at the end, v2).
-    public var mostDeliveries: (person: PersonID, count: Int)?
+    /// The people with the most deliveries on the channel (at most ``topRecipientCount``), most
+    /// first, and how many each (ties: declared first; filled in at the end, v2).
+    public var topRecipients: [(person: PersonID, count: Int)] = []
+    public static let topRecipientCount = 10
+    /// The person with the most deliveries on the channel, and how many.
+    public var mostDeliveries: (person: PersonID, count: Int)? { topRecipients.first }
 
     private var currentSecond: Int64 = -1
     private var currentSecondCount = 0
@@ -51,6 +54,7 @@ public struct ChannelStatistics: Sendable, Equatable {
             && a.busiestSecondCount == b.busiestSecondCount && a.backlogMax == b.backlogMax
             && a.delayMax == b.delayMax && a.failedAttempts == b.failedAttempts && a.pending == b.pending
             && a.bounced == b.bounced && a.delayPercentiles == b.delayPercentiles
-            && a.mostDeliveries?.person == b.mostDeliveries?.person && a.mostDeliveries?.count == b.mostDeliveries?.count
+            && a.topRecipients.map(\.person) == b.topRecipients.map(\.person)
+            && a.topRecipients.map(\.count) == b.topRecipients.map(\.count)
     }
 }

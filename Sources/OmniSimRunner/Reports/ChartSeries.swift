@@ -1,0 +1,62 @@
+public import OmniSim
+
+/// A run's metrics at a round interval for the HTML page's charts: per channel and bucket, the
+/// deliveries and the largest backlog. Bounded: a bucket per round step, about
+/// ``bucketCountMax`` for the span the plan declares.
+public struct ChartSeries: Sendable {
+    /// The bucket width (milliseconds).
+    public let interval: Int64
+    /// By channel, by bucket index: deliveries, and the largest backlog.
+    public private(set) var delivered: [[Int]] = ChannelKind.allCases.map { _ in [] }
+    public private(set) var backlogMax: [[Int]] = ChannelKind.allCases.map { _ in [] }
+    /// The first bucket with a row (the charts start there).
+    public private(set) var firstBucket: Int?
+
+    static let bucketCountMax = 120
+
+    public init(interval: Int64) { self.interval = interval }
+
+    /// A bucket width for `plan`: a round step (a multiple of `metricsInterval`) that cuts the
+    /// span the plan declares (from its first event to its `end at`, last event or check, or over
+    /// its loads) into at most about ``bucketCountMax`` buckets.
+    public static func interval(for plan: ScenarioPlan, metricsInterval: SimDuration) -> Int64 {
+        var first = plan.events.first?.time.milliseconds ?? 0
+        var last = plan.endAt?.milliseconds ?? 0
+        if let event = plan.events.last { last = max(last, event.time.milliseconds) }
+        for check in plan.checks { if let time = check.time { last = max(last, time.milliseconds) } }
+        for load in plan.loads {
+            first = 0
+            last = max(last, load.over.milliseconds)
+        }
+        // Room for what follows the last event: fallbacks, retries.
+        let span = max(last - first, 0) * 11 / 10 + 60_000
+        return TimeAxis.step(span: span, atMost: bucketCountMax, multipleOf: max(metricsInterval.milliseconds, 1))
+    }
+
+    mutating func add(_ row: MetricsRow) {
+        let bucket = Int(row.start.milliseconds / interval), channel = row.channel.rawValue
+        firstBucket = min(firstBucket ?? bucket, bucket)
+        while delivered[channel].count <= bucket {
+            delivered[channel].append(0)
+            backlogMax[channel].append(0)
+        }
+        delivered[channel][bucket] += row.delivered
+        backlogMax[channel][bucket] = max(backlogMax[channel][bucket], row.backlogMax)
+    }
+}
+
+/// Collects a run's metrics rows into a ``ChartSeries`` (for `--html`).
+///
+/// `@unchecked Sendable`, and why that is sound: the engine calls it only from the run's one
+/// simulation thread, one call at a time, and the owner reads ``series`` only after the run has
+/// returned (the run's task completing orders those reads after every write).
+public final class ChartCollector: RunObserver, @unchecked Sendable {
+    public private(set) var series: ChartSeries
+
+    public init(interval: Int64) { series = ChartSeries(interval: interval) }
+
+    public var failure: String? { nil }
+    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) {}
+    public func intervalEnded(_ rows: [MetricsRow]) { for row in rows { series.add(row) } }
+    public func finish() throws {}
+}
