@@ -36,7 +36,7 @@ struct LoadGeneratorTests {
         func events() -> [PlannedEvent.Action] {
             var generator = LoadGenerator(spec: spec)
             var actions: [PlannedEvent.Action] = []
-            while let action = generator.next() { actions.append(action) }
+            while let (_, action) = generator.next() { actions.append(action) }
             return actions
         }
         let first = events()

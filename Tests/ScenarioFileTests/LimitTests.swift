@@ -112,8 +112,8 @@ struct LimitTests {
         #expect(diagnostics("load seed 1 users 1000 customers 0 conversations 10 messages 10 over 8760000h\n").first?
             .contains("events (presence changes and messages), over the limit of 200,000,000") == true)
         // Two loads count together: each alone fits, the second brings the sum over.
-        let twice = "load seed 1 users 0 customers 10 conversations 10 messages 20000000 over 1h\n"
-        #expect(diagnostics(twice + twice).first?.contains("GiB of memory") == true)
+        let twice = "seed 1 users 0 customers 10 conversations 10 messages 20000000 over 1h\n"
+        #expect(diagnostics("load a " + twice + "load b " + twice).first?.contains("GiB of memory") == true)
     }
 
     @Test("expand keeps the file's opening comments and refuses an expansion too large to be a file")

@@ -58,6 +58,47 @@ struct ScaleTests {
         #expect(ScenarioExpander.expandedText(expanded) == expandedText, "expanding twice changes nothing")
     }
 
+    /// Contract v2: two named loads, a workday week from Monday 8h, and a burst against a team.
+    static let shapedScenario = """
+        user alice bob carl
+        team support alice, bob
+        load week seed 4 users 40 customers 10 conversations 30 messages 1500 over 7d from 8h shape workday
+        load burst seed 9 customers 50 conversations 50 messages 120 over 1m from 9h users from support
+        expect no push
+        """
+
+    @Test("shaped, named loads: expand writes them out; the expansion gives the same trace; the oracle is clean")
+    func shapedLoads() async throws {
+        let original = try compile(Self.shapedScenario)
+        let expandedText = ScenarioExpander.expandedText(original)
+        let lines = expandedText.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("customer week.k1 ") } && lines.contains { $0.hasPrefix("user ") && $0.contains(" week.u1 ") })
+        #expect(lines.contains { $0.contains(" burst.k") && $0.contains(" starts customer conversation burst.c") })
+        #expect(!lines.contains { $0.contains("burst.u") }, "the burst uses the team's users")
+        let expanded = try compile(expandedText, path: "expanded.scenario")
+        let (result, a) = try await trace(original)
+        #expect(try await trace(expanded).trace == a)
+        #expect(result.violationCount == 0 && result.passed, "\(result.failedChecks)")
+        #expect(a.split(separator: "\n").allSatisfy { line in
+            // Nothing of the loads before 8h (from): the week starts then, the burst at 9h.
+            (Int64(line.split(separator: ",")[0].dropFirst(5)) ?? 0) >= 8 * 3_600_000
+        })
+    }
+
+    @Test("several loads need names; 'users from' needs a known team")
+    func loadNamesAndTeams() throws {
+        let unnamed = "user a\nload seed 1 users 2 customers 0 conversations 1 messages 1 over 1m\n"
+            + "load seed 2 users 2 customers 0 conversations 1 messages 1 over 1m\n"
+        #expect(throws: ScenarioFileError.self) { try compile(unnamed) }
+        #expect(throws: ScenarioFileError.self) {
+            try compile("load b seed 1 customers 2 conversations 1 messages 1 over 1m users from nobody\n")
+        }
+        let named = try compile(unnamed.replacingOccurrences(of: "load seed 2", with: "load two seed 2")
+            .replacingOccurrences(of: "load seed 1", with: "load one seed 1"))
+        #expect(named.plan.cast.personNames == ["a", "one.u1", "one.u2", "two.u1", "two.u2"])
+        #expect(named.plan.cast.threadNames == ["one.c1", "two.c1"])
+    }
+
     @Test("the oracle is clean on a correct run of a load (faults are injected in OracleTests)")
     func oracleIsCleanOnALoad() async throws {
         let clean = try await Simulation.run(try compile(Self.loadScenario).plan)

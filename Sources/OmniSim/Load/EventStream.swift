@@ -15,7 +15,7 @@ public struct EventStream {
     }
 
     private mutating func draw(_ index: Int) -> PlannedEvent? {
-        guard let time = generators[index].nextTime, let action = generators[index].next() else { return nil }
+        guard let (time, action) = generators[index].next() else { return nil }
         return PlannedEvent(time: SimInstant(milliseconds: time), action: action, sourceIndex: generators[index].spec.sourceIndex)
     }
 

@@ -7,6 +7,12 @@
 ///
 /// Memory is O(messages + people): message instants are drawn and sorted up front (12 bytes each);
 /// presence and views come from two small heaps as time advances.
+///
+/// v2 (``LoadSpec/from``, ``LoadSpec/shape``, ``LoadSpec/existingUsers``): everything is drawn on
+/// `[0, over)` and offset by `from`; with `shape workday` message instants and presence follow the
+/// ``WorkdayCurve``, conversations and their members are picked heavy-tailed (some far busier than
+/// others) and readers take ``WorkdayCurve/readingDelay(_:)``; existing users get no presence of
+/// the load's and are taken to be present. A flat load without existing users draws exactly what v1 did.
 struct LoadGenerator {
     let spec: LoadSpec
     /// Conversation members, flat: conversation i is `members[memberStart[i]..<memberStart[i+1]]`, author first.
@@ -24,6 +30,10 @@ struct LoadGenerator {
     private var views = BinaryHeap<ViewDue>()
     private var viewSequence: Int64 = 0
     private var random: SplitMix64
+    private let workday: Bool
+    private let offset: Int64
+    /// With existing users: each one's place among the load's users.
+    private var existingIndex: [PersonID: Int] = [:]
 
     private static let presencePauseMin: Int64 = 15 * 60_000
     private static let presencePauseMax: Int64 = 90 * 60_000
@@ -31,15 +41,25 @@ struct LoadGenerator {
 
     init(spec: LoadSpec) {
         self.spec = spec
-        present = Array(repeating: false, count: spec.userCount + spec.customerCount)
+        workday = spec.shape == .workday
+        offset = spec.from.milliseconds
+        let users = spec.existingUsers?.count ?? spec.userCount
+        present = Array(repeating: false, count: users + spec.customerCount)
         random = SplitMix64(seed: spec.seed)
+        if let existing = spec.existingUsers {
+            for (index, person) in existing.enumerated() where existingIndex[person] == nil { existingIndex[person] = index }
+            for index in existing.indices { present[index] = true }
+        }
         buildConversations()
         buildMessages()
-        for person in 0..<present.count {
+        for person in 0..<present.count where spec.existingUsers == nil || person >= users {
             let first = Int64(random.below(Int(Self.presencePauseMax) + 1))
             if first < spec.over.milliseconds { presence.insert(PresenceDue(time: first, person: Int32(person))) }
         }
     }
+
+    /// How many users the load has: generated, or existing.
+    private var userCount: Int { spec.existingUsers?.count ?? spec.userCount }
 
     /// A person's next presence change: ordered by time, then person (a total order).
     private struct PresenceDue: Comparable, Sendable {
@@ -59,26 +79,38 @@ struct LoadGenerator {
     }
 
     private func person(_ index: Int) -> PersonID {
-        index < spec.userCount ? PersonID(spec.firstUser.int + index) : PersonID(spec.firstCustomer.int + index - spec.userCount)
+        if index < userCount {
+            return spec.existingUsers.map { $0[index] } ?? PersonID(spec.firstUser.int + index)
+        }
+        return PersonID(spec.firstCustomer.int + index - userCount)
     }
 
     private func localIndex(_ person: PersonID) -> Int {
-        person.int >= spec.firstUser.int && person.int < spec.firstUser.int + spec.userCount
-            ? person.int - spec.firstUser.int : spec.userCount + person.int - spec.firstCustomer.int
+        if spec.existingUsers != nil, let index = existingIndex[person] { return index }
+        return person.int >= spec.firstUser.int && person.int < spec.firstUser.int + userCount && spec.existingUsers == nil
+            ? person.int - spec.firstUser.int : userCount + person.int - spec.firstCustomer.int
     }
 
     private mutating func buildConversations() {
-        let users = spec.userCount, customers = spec.customerCount
+        let users = userCount, customers = spec.customerCount
         for _ in 0..<spec.conversationCount {
+            // With existing users and customers of its own, a load is a burst of customer chats:
+            // each customer starts a conversation with 1–3 of those users.
+            if spec.existingUsers != nil, customers > 0 {
+                pickDistinct(1, from: customers, offset: users)
+                if users > 0 { pickDistinct(min(users, random.within(1...3)), from: users, offset: 0) }
+                isCustomerConversation.append(true)
+                memberStart.append(Int32(members.count))
+                continue
+            }
             let customer = customers > 0 && (users == 0 || random.below(5) == 0)
-            let firstUser = spec.firstUser.int, firstCustomer = spec.firstCustomer.int
             if customer {
                 let userPart = users == 0 ? 0 : min(users, random.within(1...3))
                 let customerPart = min(customers, random.within(1...3))
-                pickDistinct(userPart, from: users, first: firstUser)
-                pickDistinct(customerPart, from: customers, first: firstCustomer)
+                pickDistinct(userPart, from: users, offset: 0)
+                pickDistinct(customerPart, from: customers, offset: users)
             } else {
-                pickDistinct(min(users, random.within(2...8)), from: users, first: firstUser)
+                pickDistinct(min(users, random.within(2...8)), from: users, offset: 0)
             }
             isCustomerConversation.append(customer)
             memberStart.append(Int32(members.count))
@@ -86,11 +118,13 @@ struct LoadGenerator {
         started = Array(repeating: false, count: spec.conversationCount)
     }
 
-    /// Appends `count` distinct people drawn from ids `first ..< first + pool`.
-    private mutating func pickDistinct(_ count: Int, from pool: Int, first: Int) {
+    /// Appends `count` distinct people drawn from the load's people `offset ..< offset + pool`
+    /// (uniformly, or with `shape workday` heavy-tailed).
+    private mutating func pickDistinct(_ count: Int, from pool: Int, offset: Int) {
         let start = members.count
         while members.count - start < count {
-            let candidate = PersonID(first + random.below(pool))
+            let drawn = workday ? WorkdayCurve.busyPick(pool, &random) : random.below(pool)
+            let candidate = person(offset + drawn)
             if !members[start...].contains(candidate) { members.append(candidate) }
         }
     }
@@ -102,8 +136,18 @@ struct LoadGenerator {
         times.reserveCapacity(spec.messageCount)
         conversations.reserveCapacity(spec.messageCount)
         for _ in 0..<spec.messageCount {
-            times.append(Int64(random.below(Int(spec.over.milliseconds))))
-            conversations.append(Int32(random.below(spec.conversationCount)))
+            if workday {
+                // Uniform instants kept with the curve's weight: a working week.
+                var time: Int64
+                repeat {
+                    time = Int64(random.below(Int(spec.over.milliseconds)))
+                } while random.below(WorkdayCurve.weightMax) >= WorkdayCurve.weight(at: offset + time)
+                times.append(time)
+                conversations.append(Int32(WorkdayCurve.busyPick(spec.conversationCount, &random)))
+            } else {
+                times.append(Int64(random.below(Int(spec.over.milliseconds))))
+                conversations.append(Int32(random.below(spec.conversationCount)))
+            }
         }
         (messageTimes, messageConversations) = Self.timeOrder(times, conversations)
     }
@@ -126,37 +170,48 @@ struct LoadGenerator {
         return (order.map { times[$0] }, order.map { conversations[$0] })
     }
 
-    /// The instant of the next event, if any.
-    var nextTime: Int64? {
+    /// The instant of the next event, if any (a presence check with `shape workday` may change
+    /// nothing: ``next()`` then goes on to a later one).
+    var nextTime: Int64? { nextRelativeTime.map { $0 + offset } }
+
+    private var nextRelativeTime: Int64? {
         var best = messageCursor < messageTimes.count ? messageTimes[messageCursor] : Int64.max
         if let top = presence.min, top.time < best { best = top.time }
         if let top = views.min, top.time < best { best = top.time }
         return best == .max ? nil : best
     }
 
-    /// The next event in time order (at one instant: presence, then views, then messages).
-    mutating func next() -> PlannedEvent.Action? {
-        guard let time = nextTime else { return nil }
-        if let top = presence.min, top.time == time {
-            _ = presence.popMin()
-            return togglePresence(Int(top.person), at: time)
+    /// The next event in time order (at one instant: presence, then views, then messages), and
+    /// its instant.
+    mutating func next() -> (time: Int64, action: PlannedEvent.Action)? {
+        while let time = nextRelativeTime {
+            if let top = presence.min, top.time == time {
+                _ = presence.popMin()
+                guard let action = presenceCheck(Int(top.person), at: time) else { continue }
+                return (time + offset, action)
+            }
+            if let top = views.min, top.time == time {
+                _ = views.popMin()
+                return (time + offset, .view(.known(PersonID(Int(top.person))), .known(ThreadID(Int(top.thread)))))
+            }
+            let conversation = Int(messageConversations[messageCursor])
+            let number = messageCursor
+            messageCursor += 1
+            return (time + offset, message(in: conversation, number: number, at: time))
         }
-        if let top = views.min, top.time == time {
-            _ = views.popMin()
-            return .view(.known(PersonID(Int(top.person))), .known(ThreadID(Int(top.thread))))
-        }
-        let conversation = Int(messageConversations[messageCursor])
-        let number = messageCursor
-        messageCursor += 1
-        return message(in: conversation, number: number, at: time)
+        return nil
     }
 
-    private mutating func togglePresence(_ index: Int, at time: Int64) -> PlannedEvent.Action {
-        present[index].toggle()
+    /// A person's presence comes up for change: flat, it toggles; with `shape workday` they are in
+    /// with the curve's weight at that hour (nil: no change). The next check is 15–90 minutes on.
+    private mutating func presenceCheck(_ index: Int, at time: Int64) -> PlannedEvent.Action? {
+        let wanted = workday ? random.below(WorkdayCurve.weightMax) < WorkdayCurve.weight(at: offset + time) : !present[index]
         let pause = Self.presencePauseMin + Int64(random.below(Int(Self.presencePauseMax - Self.presencePauseMin) + 1))
         if time + pause < spec.over.milliseconds { presence.insert(PresenceDue(time: time + pause, person: Int32(index))) }
+        guard wanted != present[index] else { return nil }
+        present[index] = wanted
         let who = PersonRef.known(person(index))
-        if index < spec.userCount { return present[index] ? .logIn(who) : .logOut(who) }
+        if index < userCount { return present[index] ? .logIn(who) : .logOut(who) }
         return present[index] ? .joinChat(who) : .leaveChat(who)
     }
 
@@ -175,13 +230,13 @@ struct LoadGenerator {
         } else {
             author = people[people.startIndex + random.below(people.count)]
             let inChat = present[localIndex(author)]
-            let isCustomer = localIndex(author) >= spec.userCount
+            let isCustomer = localIndex(author) >= userCount
             action = .write(author: .known(author), thread: .known(thread), text: text, route: isCustomer && !inChat ? .email : .app)
         }
         for member in people where member != author {
             let index = localIndex(member)
-            guard index < spec.userCount, present[index] else { continue }
-            let delay = Int64(1 + random.below(Self.viewDelayMax))
+            guard index < userCount, present[index] else { continue }
+            let delay = workday ? WorkdayCurve.readingDelay(&random) : Int64(1 + random.below(Self.viewDelayMax))
             views.insert(ViewDue(time: time + delay, sequence: viewSequence, person: Int32(member.int), thread: Int32(thread.int)))
             viewSequence += 1
         }

@@ -45,4 +45,27 @@ public struct LoadNode: Sendable, Hashable {
     public var conversations: Int
     public var messages: Int
     public var over: SimDuration
+    /// v2: `load NAME …` (its people and conversations are `NAME.u1`, `NAME.k1`, `NAME.c1`…).
+    public var name: Name?
+    /// v2: `from T`.
+    public var from: SimDuration = .zero
+    /// v2: `shape flat|workday`.
+    public var shape: LoadShape = .flat
+    /// v2: `users from TEAM|everyone` (nil name: everyone).
+    public var usersFrom: UsersFrom?
+
+    /// Where `users from` takes the load's users.
+    public enum UsersFrom: Sendable, Hashable {
+        case everyone
+        case team(Name)
+    }
+
+    public init(seed: UInt64, users: Int, customers: Int, conversations: Int, messages: Int, over: SimDuration) {
+        self.seed = seed
+        self.users = users
+        self.customers = customers
+        self.conversations = conversations
+        self.messages = messages
+        self.over = over
+    }
 }

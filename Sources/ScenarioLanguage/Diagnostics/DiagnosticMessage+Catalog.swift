@@ -58,6 +58,10 @@ extension DiagnosticMessage {
     static func nameIsPerson(_ name: String) -> Self {
         .init("'\(name)' is a person, not a thread")
     }
+    static func unnamedLoad() -> Self {
+        .init("several 'load' lines need a name each, as in 'load peak seed 3 …' (its people are then 'peak.u1', 'peak.k1'…)")
+    }
+    static func unknownTeam(_ name: String) -> Self { .init("unknown team '\(name)'") }
     static func nameIsTeam(_ name: String) -> Self {
         .init("'\(name)' is a team, not a thread")
     }

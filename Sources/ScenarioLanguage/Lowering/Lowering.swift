@@ -21,7 +21,7 @@ struct Lowering {
         declarePeople()
         let teams = declareTeams()
         let items = declareItems()
-        var loads = declareLoads()
+        var loads = declareLoads(teams: teams)
         declareConversationSlots()
         let cast = Cast(personNames: personNames, personKinds: personKinds, threadNames: threadNames, teamNames: teamNames)
         var plan = ScenarioPlan(cast: cast, items: items)
@@ -145,12 +145,19 @@ struct Lowering {
         return items
     }
 
-    /// Each `load` line's people (`u1…`, `k1…`) and conversations (`c1…`), after the declared ones.
-    private mutating func declareLoads() -> [LoadSpec] {
+    /// Each `load` line's people (`u1…`, `k1…`) and conversations (`c1…`), after the declared ones;
+    /// a named load's are `NAME.u1…`, `NAME.k1…`, `NAME.c1…` (v2). Several loads must each be named.
+    private mutating func declareLoads(teams: TeamRoster) -> [LoadSpec] {
         var loads: [LoadSpec] = []
         var cost = LoadCost(bytes: 0, events: 0)
+        let loadCount = ast.statements.count { if case .load = $0.kind { true } else { false } }
+        let declaredUsers = personKinds.indices.filter { personKinds[$0] == .user }.map(PersonID.init)
         for statement in ast.statements {
             guard case .load(let load) = statement.kind else { continue }
+            if loadCount > 1 && load.name == nil {
+                diagnostics.append(Diagnostic(.unnamedLoad(), at: statement.range))
+                continue
+            }
             // Refused before anything is declared: a line past the limits would cost gigabytes here.
             cost = cost + LoadCost(
                 users: load.users, customers: load.customers, conversations: load.conversations,
@@ -159,14 +166,31 @@ struct Lowering {
                 diagnostics.append(Diagnostic(.loadTooCostly(cost), at: statement.range))
                 break
             }
+            var existing: [PersonID]?
+            switch load.usersFrom {
+            case nil: existing = nil
+            case .everyone: existing = declaredUsers
+            case .team(let team):
+                guard let id = teamIndex[team.text] else {
+                    diagnostics.append(Diagnostic(.unknownTeam(team.text), at: team.range))
+                    continue
+                }
+                existing = teams.members(of: id)
+            }
+            let prefix = load.name.map { "\($0.text)." } ?? ""
+            if let name = load.name, personIndex[name.text] != nil || threadIndex[name.text] != nil || teamIndex[name.text] != nil {
+                diagnostics.append(Diagnostic(.nameTaken(name.text), at: name.range))
+                continue
+            }
             let firstUser = PersonID(personNames.count)
-            guard declareGenerated("u", count: load.users, kind: .user, at: statement.range) else { continue }
+            let userCount = existing == nil ? load.users : 0
+            guard declareGenerated(prefix + "u", count: userCount, kind: .user, at: statement.range) else { continue }
             let firstCustomer = PersonID(personNames.count)
-            guard declareGenerated("k", count: load.customers, kind: .customer, at: statement.range) else { continue }
+            guard declareGenerated(prefix + "k", count: load.customers, kind: .customer, at: statement.range) else { continue }
             let firstThread = ThreadID(threadNames.count)
             var clash: String?
             for index in 1...max(load.conversations, 1) where index <= load.conversations {
-                let name = "c\(index)"
+                let name = "\(prefix)c\(index)"
                 if personIndex[name] != nil || threadIndex[name] != nil || teamIndex[name] != nil { clash = name; break }
                 _ = addThreadSlot(name)
             }
@@ -174,10 +198,18 @@ struct Lowering {
                 diagnostics.append(Diagnostic(.nameTaken(clash), at: statement.range))
                 continue
             }
-            loads.append(LoadSpec(
-                seed: load.seed, firstUser: firstUser, userCount: load.users, firstCustomer: firstCustomer,
+            if load.conversations > 0, let existing, existing.isEmpty, load.customers == 0 {
+                diagnostics.append(Diagnostic(.loadNeeds("conversations", "at least one user or customer"), at: statement.range))
+                continue
+            }
+            var spec = LoadSpec(
+                seed: load.seed, firstUser: firstUser, userCount: userCount, firstCustomer: firstCustomer,
                 customerCount: load.customers, firstThread: firstThread, conversationCount: load.conversations,
-                messageCount: load.messages, over: load.over, sourceIndex: 0))
+                messageCount: load.messages, over: load.over, sourceIndex: 0)
+            spec.from = load.from
+            spec.shape = load.shape
+            spec.existingUsers = existing
+            loads.append(spec)
         }
         return loads
     }

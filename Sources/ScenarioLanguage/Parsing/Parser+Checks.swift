@@ -124,44 +124,65 @@ extension Parser {
         return .delivery(count: count, channel: channel, to: to, text: text, window: window)
     }
 
-    /// `load seed S users U customers K conversations C messages M over D`, fields in any order.
+    /// `load [NAME] seed S users U|from TEAM|everyone customers K conversations C messages M over D
+    /// [from T] [shape flat|workday]`, fields in any order.
     static func load(_ r: inout LineReader) throws(Diagnostic) -> LoadNode {
-        let fields = ["seed", "users", "customers", "conversations", "messages", "over"]
+        let fields = ["seed", "users", "customers", "conversations", "messages", "over", "from", "shape"]
+        var name: Name?
+        if let word = r.peekWord, !fields.contains(word) { name = try r.name("a load name or a 'load' field") }
         var values: [String: Int] = [:]
-        var over: SimDuration?
+        var over: SimDuration?, from: SimDuration?
         var seed: UInt64?
+        var shape: LoadShape?
+        var usersFrom: LoadNode.UsersFrom?
         while !r.atEnd {
             let token = r.peek
-            let field = try r.choice(fields, what: "'load' field")
-            if values[field] != nil || (field == "over" && over != nil) || (field == "seed" && seed != nil) {
-                throw r.fail(.duplicateLoadField(field), at: token?.range)
-            }
+            let field = try r.choice(fields, what: "'load' field", listing: true)
+            let given = values[field] != nil || (field == "over" && over != nil) || (field == "seed" && seed != nil)
+                || (field == "from" && from != nil) || (field == "shape" && shape != nil) || (field == "users" && usersFrom != nil)
+            if given { throw r.fail(.duplicateLoadField(field), at: token?.range) }
             switch field {
             case "over": over = try r.duration()
+            case "from": from = try r.duration("a time")
+            case "shape":
+                let word = try r.choice(LoadShape.allCases.map(\.rawValue), what: "load shape", listing: true)
+                shape = LoadShape(rawValue: word) ?? .flat
             case "seed":
                 guard let word = r.peekWord, let value = UInt64(word) else { throw r.expected("a seed (a whole number)") }
                 _ = r.advance()
                 seed = value
+            case "users" where r.accept("from"):
+                usersFrom = r.accept("everyone") ? .everyone : .team(try r.name("a team name or 'everyone'"))
             default: values[field] = try r.integer("a number", max: LoadLimits.countMax(field))
             }
         }
         guard let seed else { throw r.fail(.loadMissingField("seed")) }
         guard let over else { throw r.fail(.loadMissingField("over")) }
         for field in ["users", "customers", "conversations", "messages"] where values[field] == nil {
+            if field == "users" && usersFrom != nil { continue }
             throw r.fail(.loadMissingField(field))
         }
-        if (values["conversations"] ?? 0) > 0 && (values["users"] ?? 0) + (values["customers"] ?? 0) == 0 {
-            throw r.fail(.loadNeeds("conversations", "at least one user or customer"), at: SourceRange(line: r.lineNumber, column: 1))
+        let start = SourceRange(line: r.lineNumber, column: 1)
+        if (values["conversations"] ?? 0) > 0 && (values["users"] ?? 0) + (values["customers"] ?? 0) == 0 && usersFrom == nil {
+            throw r.fail(.loadNeeds("conversations", "at least one user or customer"), at: start)
         }
         if (values["messages"] ?? 0) > 0 && (values["conversations"] ?? 0) == 0 {
-            throw r.fail(.loadNeeds("messages", "at least one conversation"), at: SourceRange(line: r.lineNumber, column: 1))
+            throw r.fail(.loadNeeds("messages", "at least one conversation"), at: start)
         }
         if (values["messages"] ?? 0) > 0 && over == .zero {
-            throw r.fail(.loadNeeds("messages", "a duration longer than 0s"), at: SourceRange(line: r.lineNumber, column: 1))
+            throw r.fail(.loadNeeds("messages", "a duration longer than 0s"), at: start)
         }
-        return LoadNode(
+        if let from, from.milliseconds > DurationSyntax.durationMax.milliseconds - over.milliseconds {
+            throw r.fail(.timeTooLate("from + over", limit: DurationSyntax.durationMaxText), at: start)
+        }
+        var node = LoadNode(
             seed: seed, users: values["users"] ?? 0, customers: values["customers"] ?? 0,
             conversations: values["conversations"] ?? 0, messages: values["messages"] ?? 0, over: over)
+        node.name = name
+        node.from = from ?? .zero
+        node.shape = shape ?? .flat
+        node.usersFrom = usersFrom
+        return node
     }
 }
 
