@@ -46,7 +46,7 @@ struct ShapedLoadTests {
         #expect(Double(day.count) >= 0.8 * Double(logIns.count), "\(day.count) of \(logIns.count) log-ins by day")
     }
 
-    @Test("heavy tails: the busiest tenth of conversations carries far more than a tenth of the messages")
+    @Test("heavy tails: the busiest tenth of conversations carries about twice its share of the messages")
     func busyConversations() {
         var perThread = Array(repeating: 0, count: 40)
         for event in events(spec(seed: 5)) {
@@ -56,12 +56,12 @@ struct ShapedLoadTests {
             }
         }
         let busiest = perThread.sorted(by: >).prefix(4).reduce(0, +)
-        #expect(busiest > 3_000 * 3 / 10, "the 4 busiest of 40 carry \(busiest) of 3000")
+        #expect(busiest > 3_000 * 18 / 100, "the 4 busiest of 40 carry \(busiest) of 3000")
         var flat = Array(repeating: 0, count: 40)
         for event in events(spec(seed: 5, shape: .flat)) {
             if case .write(_, .known(let thread), _, _) = event.action { flat[thread.int] += 1 }
         }
-        #expect(flat.sorted(by: >).prefix(4).reduce(0, +) < 3_000 * 2 / 10, "flat: about even")
+        #expect(flat.sorted(by: >).prefix(4).reduce(0, +) < 3_000 * 15 / 100, "flat: about even")
     }
 
     @Test("readers take from 5 s to 30 min; a flat load's within 2 minutes")
@@ -99,13 +99,13 @@ struct ShapedLoadTests {
         }
     }
 
-    @Test("the busy pick scatters a permutation: every index reachable, rank 1 about as likely as ranks 2–3")
+    @Test("the busy pick scatters a permutation: every index reachable, the busiest far busier than the median")
     func busyPick() {
         var random = SplitMix64(seed: 7)
         var counts = Array(repeating: 0, count: 100)
         for _ in 0..<70_000 { counts[WorkdayCurve.busyPick(100, &random)] += 1 }
         #expect(counts.allSatisfy { $0 > 0 })
         let sorted = counts.sorted(by: >)
-        #expect(sorted[0] > 5 * sorted[50], "the busiest is far busier than the median")
+        #expect(sorted[0] > 4 * sorted[50], "the busiest is far busier than the median: \(sorted[0]) and \(sorted[50])")
     }
 }

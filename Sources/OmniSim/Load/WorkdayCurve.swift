@@ -47,14 +47,31 @@ public enum WorkdayCurve {
         return low + Int64(random.below(Int(high - low)))
     }
 
-    /// A heavy-tailed pick among `count` (Zipf-like, s ≈ 1): a rank from a uniformly chosen
-    /// power-of-two octave, uniformly within it, scattered over `0..<count` by a fixed stride so
-    /// that the busiest are not the first declared. Rank 1 is about as likely as ranks 2–3
-    /// together, ranks 4–7, and so on.
+    /// A heavy-tailed pick among `count` (Zipf-like with exponent 1/2: the person of rank r is
+    /// picked with probability about proportional to 1/√r): a power-of-two octave of ranks
+    /// (1, 2–3, 4–7, …) is chosen with weight √(its first rank) times its size's share, then a rank
+    /// uniformly within it, scattered over `0..<count` by a fixed stride so that the busiest are not
+    /// the first declared. Among 8,000 people the busiest is picked about 45 times as often as the
+    /// average, and the busiest 1% get about a tenth of the picks. Integer arithmetic only.
     static func busyPick(_ count: Int, _ random: inout SplitMix64) -> Int {
         guard count > 1 else { return 0 }
-        let octaves = Int.bitWidth - (count - 1).leadingZeroBitCount
-        let octave = random.below(octaves)
+        let octaves = Int.bitWidth - count.leadingZeroBitCount
+        var weights: [Int] = []
+        weights.reserveCapacity(octaves)
+        var total = 0
+        for octave in 0..<octaves {
+            // √(2^octave) × 1000, then the octave's size over its full size (the last is partial).
+            let root = (octave % 2 == 0 ? 1_000 : 1_414) << (octave / 2)
+            let size = min(1 << (octave + 1), count + 1) - (1 << octave)
+            let weight = (root * size) >> octave
+            weights.append(weight)
+            total += weight
+        }
+        var draw = random.below(total), octave = 0
+        while draw >= weights[octave] {
+            draw -= weights[octave]
+            octave += 1
+        }
         let low = 1 << octave, high = min(1 << (octave + 1), count + 1)
         let rank = low + random.below(high - low) - 1
         return Int((Int64(rank) &* Int64(stride(for: count))) % Int64(count))
