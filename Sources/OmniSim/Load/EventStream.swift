@@ -3,20 +3,22 @@
 public struct EventStream {
     private let fileEvents: [PlannedEvent]
     private var fileIndex = 0
-    private var generators: [LoadGenerator]
+    /// Each load's events, generated ahead on a thread of its own.
+    private let generators: [PrefetchedLoad]
     /// Each generator's next event, drawn ahead so that the merge can compare times.
     private var lookahead: [PlannedEvent?]
 
     public init(events: [PlannedEvent], loads: [LoadSpec]) {
         fileEvents = events
-        generators = loads.map(LoadGenerator.init)
+        generators = loads.map { PrefetchedLoad(LoadGenerator(spec: $0)) }
         lookahead = Array(repeating: nil, count: generators.count)
         for index in generators.indices { lookahead[index] = draw(index) }
     }
 
     private mutating func draw(_ index: Int) -> PlannedEvent? {
-        guard let (time, action) = generators[index].next() else { return nil }
-        return PlannedEvent(time: SimInstant(milliseconds: time), action: action, sourceIndex: generators[index].spec.sourceIndex)
+        guard let generated = generators[index].next() else { return nil }
+        return PlannedEvent(
+            time: SimInstant(milliseconds: generated.time), action: generated.action, sourceIndex: generators[index].sourceIndex)
     }
 
     /// When the next event is due, without copying it (the driver's loop asks this every step).

@@ -59,12 +59,10 @@ public final class MetricsWriter: RunObserver, @unchecked Sendable {
             return
         }
         if writeFailure == nil, !buffer.isEmpty {
-            do {
+            do throws(OutputError) {
                 try output.write(buffer)
-            } catch let error as OutputError {
-                writeFailure = error
             } catch {
-                writeFailure = OutputError("\(error)")
+                writeFailure = error
             }
         }
         buffer = ""

@@ -1,91 +1,196 @@
 public import OmniSim
+import Foundation
+import Synchronization
 
 /// Streams deliveries as JSON lines (`t`, `channel`, `to`, `from`, `thread`, `message`, `text`), in
 /// that key order, with no spaces: the same run always writes the same bytes. A ``RunObserver``: the
 /// engine hands it each delivery as it arrives.
 ///
-/// Memory stays bounded: lines are buffered up to 256 KiB and then written to the output. Names are
-/// escaped once per run and a message's text once per message, so a line costs a few copies of
-/// bytes. A failed write is kept as ``failure`` (the engine then stops the run) and nothing more is
-/// written.
+/// Two threads share the work (issue: engine speed). On the simulation thread, ``delivered(_:message:cast:)``
+/// only appends a compact ``Record`` to a chunk; full chunks go through a bounded ``ChunkChannel``
+/// to a writer thread of the trace's own, which formats the lines into a 256 KiB buffer and writes
+/// it out. The records arrive in order, so the bytes are the same as formatting inline; the channel
+/// holds a few chunks, so memory stays bounded (a slow disk holds the run back). A failed write is
+/// kept as ``failure`` (the engine then stops the run) and nothing more is written.
 ///
-/// `@unchecked Sendable`, and why that is sound: the engine calls ``delivered(_:message:cast:)``,
-/// ``failure`` and ``finish()`` only from the run's one simulation thread, one call at a time; the
-/// owner reads ``text`` only after `Simulation.run` has returned, and the run's task completing
-/// orders those reads after every write. No two threads ever touch the buffers at once.
+/// `@unchecked Sendable`, and why that is sound: the front (the chunk being filled, the last
+/// message seen) is touched only by the engine's one simulation thread, one call at a time; the
+/// ``TraceFormatter`` only by the writer thread until ``finish()`` has waited for that thread to
+/// end (the semaphore orders its writes before the owner's reads of ``text``); the two share only
+/// the channel and the failure, each synchronised.
 public final class TraceWriter: RunObserver, @unchecked Sendable {
-    private var buffer: [UInt8] = []
-    private let output: OutputFile?
-    private var kept: [UInt8] = []
-    private var writeFailure: OutputError?
-    private static let flushThreshold = 1 << 18
+    /// One delivery as the writer thread needs it. `text` is set when the message differs from the
+    /// previous record's (a message goes to its recipients one after another).
+    struct Record: Sendable {
+        var time: Int64
+        var channel: ChannelKind
+        var batch: Int32
+        var recipient: Int32
+        var author: Int32
+        var thread: Int32
+        var number: Int32
+        var text: String?
+    }
 
-    /// JSON string literals (with quotes) of every person's and thread's name, made on first use.
-    private var personNames: [[UInt8]] = []
-    private var threadNames: [[UInt8]] = []
-    /// The JSON literal of the last message's text (a message goes to its recipients one after another).
-    private var textMessage: (thread: ThreadID, number: Int32)?
-    private var textLiteral: [UInt8] = []
+    static let chunkSize = 8_192
+    private let formatter: TraceFormatter
+    private var chunk: [Record] = []
+    private var lastMessage: (thread: ThreadID, number: Int32)?
+    private var channel: ChunkChannel<Record>?
+    private var writerDone: DispatchSemaphore?
+    private var stopped = false
 
     /// A writer to `output`; without one, the trace is kept in memory (see ``text``).
     public init(output: OutputFile? = nil) {
+        formatter = TraceFormatter(output: output)
+        chunk.reserveCapacity(Self.chunkSize)
+    }
+
+    deinit {
+        // A run that stopped early never called finish(): let the writer thread end.
+        channel?.cancel()
+    }
+
+    /// The whole trace, when it is kept in memory (read after ``finish()``).
+    public var text: String { String(decoding: formatter.kept + formatter.buffer, as: UTF8.self) }
+
+    public var failure: String? { formatter.failure?.description }
+
+    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) { write(delivery, message: message, cast: cast) }
+
+    /// Sends what is buffered to the writer thread, waits for it to write everything, and throws
+    /// why it could not.
+    public func finish() throws {
+        if let channel {
+            if !chunk.isEmpty && !stopped { channel.send(chunk) }
+            chunk = []
+            channel.close()
+            writerDone?.wait()
+            self.channel = nil
+        }
+        formatter.flush()
+        if let failure = formatter.failure { throw failure }
+    }
+
+    func write(_ delivery: Delivery, message: Message, cast: Cast) {
+        guard !stopped else { return }
+        if channel == nil { start(cast) }
+        var text: String?
+        if lastMessage.map({ $0.thread != message.thread || $0.number != message.number }) ?? true {
+            lastMessage = (message.thread, message.number)
+            text = message.text
+        }
+        chunk.append(Record(
+            time: delivery.time.milliseconds, channel: delivery.channel, batch: delivery.batch, recipient: delivery.recipient.index,
+            author: message.author.index, thread: message.thread.index, number: message.number, text: text))
+        if chunk.count == Self.chunkSize {
+            if let channel, !channel.send(chunk) { stopped = true }
+            chunk = []
+            chunk.reserveCapacity(Self.chunkSize)
+        }
+    }
+
+    /// Starts the writer thread at the first delivery (with the cast's names escaped once).
+    private func start(_ cast: Cast) {
+        let channel = ChunkChannel<Record>(capacity: 4)
+        let done = DispatchSemaphore(value: 0)
+        let formatter = self.formatter
+        formatter.prepare(cast)
+        let thread = Thread {
+            while let chunk = channel.receive() {
+                for record in chunk { formatter.append(record) }
+                if formatter.failure != nil {
+                    channel.cancel()
+                    break
+                }
+            }
+            done.signal()
+        }
+        thread.name = "omnisim-trace"
+        thread.start()
+        self.channel = channel
+        writerDone = done
+    }
+
+    /// `text` as a JSON string literal: quotes, `\"`, `\\`, `\n`, `\r`, `\t`, other controls as `\u00XX`.
+    static func literal(_ text: String) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 2)
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+}
+
+/// The writer thread's half of a ``TraceWriter``: the names as JSON literals, the byte buffer, and
+/// the output. Used by one thread at a time (see ``TraceWriter``'s note on `Sendable`).
+final class TraceFormatter: @unchecked Sendable {
+    private(set) var buffer: [UInt8] = []
+    private(set) var kept: [UInt8] = []
+    private let output: OutputFile?
+    private static let flushThreshold = 1 << 18
+    private var personNames: [[UInt8]] = []
+    private var threadNames: [[UInt8]] = []
+    private var textLiteral: [UInt8] = []
+    private let failureBox = Mutex<OutputError?>(nil)
+
+    init(output: OutputFile?) {
         self.output = output
         buffer.reserveCapacity(Self.flushThreshold + 4096)
     }
 
-    /// The whole trace, when it is kept in memory (read after the run).
-    public var text: String { String(decoding: kept + buffer, as: UTF8.self) }
+    /// Why the output could not be written, if so (read from any thread).
+    var failure: OutputError? { failureBox.withLock { $0 } }
 
-    public var failure: String? { writeFailure?.description }
-
-    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) { write(delivery, message: message, cast: cast) }
-
-    /// Writes what is buffered.
-    public func finish() throws {
-        flush()
-        if let writeFailure { throw writeFailure }
+    func prepare(_ cast: Cast) {
+        personNames = cast.personNames.map(TraceWriter.literal)
+        threadNames = cast.threadNames.map(TraceWriter.literal)
     }
 
-    func write(_ delivery: Delivery, message: Message, cast: Cast) {
-        if personNames.isEmpty {
-            personNames = cast.personNames.map(Self.literal)
-            threadNames = cast.threadNames.map(Self.literal)
-        }
-        if textMessage.map({ $0.thread != message.thread || $0.number != message.number }) ?? true {
-            textMessage = (message.thread, message.number)
-            textLiteral = Self.literal(message.text)
-        }
+    func append(_ record: TraceWriter.Record) {
+        if let text = record.text { textLiteral = TraceWriter.literal(text) }
         append(#"{"t":"#)
-        appendDecimal(delivery.time.milliseconds)
+        appendDecimal(record.time)
         append(#","channel":""#)
-        append(delivery.channel.name)
+        append(record.channel.name)
         append(#"","to":"#)
-        buffer.append(contentsOf: personNames[delivery.recipient.int])
+        buffer.append(contentsOf: personNames[Int(record.recipient)])
         append(#","from":"#)
-        buffer.append(contentsOf: personNames[message.author.int])
+        buffer.append(contentsOf: personNames[Int(record.author)])
         append(#","thread":"#)
-        buffer.append(contentsOf: threadNames[message.thread.int])
+        buffer.append(contentsOf: threadNames[Int(record.thread)])
         append(#","message":"#)
-        appendDecimal(Int64(message.number))
+        appendDecimal(Int64(record.number))
         append(#","text":"#)
         buffer.append(contentsOf: textLiteral)
-        if delivery.batch > 1 {
+        if record.batch > 1 {
             append(#","batch":"#)
-            appendDecimal(Int64(delivery.batch))
+            appendDecimal(Int64(record.batch))
         }
         append("}\n")
         if output != nil, buffer.count >= Self.flushThreshold { flush() }
     }
 
-    private func flush() {
-        guard let output, !buffer.isEmpty else { return }
-        if writeFailure == nil {
+    /// Writes what is buffered (to the output, or to the kept text).
+    func flush() {
+        guard let output else { return }
+        if !buffer.isEmpty && failure == nil {
             do {
                 try buffer.withUnsafeBytes { try output.write($0) }
-            } catch let error as OutputError {
-                writeFailure = error
             } catch {
-                writeFailure = OutputError("\(error)")
+                let failure = error as? OutputError ?? OutputError("\(error)")
+                failureBox.withLock { $0 = failure }
             }
         }
         buffer.removeAll(keepingCapacity: true)
@@ -116,25 +221,5 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
             } while rest > 0
             for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
         }
-    }
-
-    /// `text` as a JSON string literal: quotes, `\"`, `\\`, `\n`, `\r`, `\t`, other controls as `\u00XX`.
-    static func literal(_ text: String) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-        return out
     }
 }
