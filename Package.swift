@@ -31,7 +31,8 @@ let package = Package(
             name: "omnisim", dependencies: ["OmniSim", "ScenarioLanguage", "OmniSimRunner"], swiftSettings: strictSettings),
         // Throughput benchmarks (issue: scale).
         .executableTarget(
-            name: "omnisim-bench", dependencies: ["OmniSim", "ScenarioLanguage", "SimTestSupport"], path: "Benchmarks",
+            name: "omnisim-bench", dependencies: ["OmniSim", "ScenarioLanguage", "OmniSimRunner", "SimTestSupport"],
+            path: "Benchmarks",
             swiftSettings: strictSettings),
         // Helpers the test targets share (like swift-collections' _CollectionsTestSupport): the random
         // scenario generator and the reference loop (also the benchmark's yardstick).

@@ -1,10 +1,14 @@
 import Foundation
 import OmniSim
+import OmniSimRunner
+import ScenarioLanguage
 import SimTestSupport
 
-/// `omnisim-bench [--rounds N] [small|large|huge …]`: runs each standard workload in a child process
-/// of its own (so that each one's peak memory is its own), prints one JSON line per workload and a
-/// table. `omnisim-bench --one NAME` is the child.
+/// `omnisim-bench [--rounds N] [small|large|huge|month|writer|parse …]`: runs each workload in a
+/// child process of its own (so that each one's peak memory is its own), prints one JSON line per
+/// workload and a table. A load workload is run untraced, by the reference loop, and traced to a
+/// temporary file (deleted after), alternating; `writer` times the trace writer alone, `parse` the
+/// front end on an expanded file. `omnisim-bench --one NAME` is the child.
 @main
 enum Bench {
     static func main() async throws {
@@ -19,19 +23,21 @@ enum Bench {
             arguments.removeSubrange(flag...(flag + 1))
         }
         if arguments.first == "--one", arguments.count == 2 {
+            if arguments[1] == "writer" { return try WriterBench.run() }
+            if arguments[1] == "parse" { return try await ParseBench.run() }
             guard let workload = Workload.all.first(where: { $0.name == arguments[1] }) else { exit(2) }
             try await runOne(workload, rounds: rounds ?? workload.defaultRounds)
             return
         }
         if arguments.isEmpty { arguments = ["small", "large"] }
-        if arguments == ["all"] { arguments = Workload.all.map(\.name) }
+        if arguments == ["all"] { arguments = Workload.all.map(\.name) + ["writer", "parse"] }
         #if DEBUG
         progress("warning: a DEBUG build; measure with `swift run -c release omnisim-bench`")
         #endif
         var lines: [String] = []
         for name in arguments {
-            guard Workload.all.contains(where: { $0.name == name }) else {
-                progress("unknown workload '\(name)'; choose from small, large, huge, all")
+            guard Workload.all.contains(where: { $0.name == name }) || name == "writer" || name == "parse" else {
+                progress("unknown workload '\(name)'; choose from small, large, huge, month, writer, parse, all")
                 exit(2)
             }
             let child = Process()
@@ -56,6 +62,7 @@ enum Bench {
         progress("\(workload.name): generating and compiling…")
         let plan = try workload.plan()
         var omnisimSeconds: [Double] = [], referenceSeconds: [Double] = [], ratios: [Double] = []
+        var tracedSeconds: [Double] = [], tracedRatios: [Double] = [], traceBytes = 0
         var result: RunResult?
         var referenceCounts: [Int] = [], referenceTotal = 0
         var countsAgree = true
@@ -74,6 +81,16 @@ enum Bench {
             omnisimSeconds.append(seconds)
             referenceSeconds.append(loopSeconds)
             ratios.append(loopSeconds / seconds)
+            progress("\(workload.name): running omnisim traced to a temporary file…")
+            let path = NSTemporaryDirectory() + "omnisim-bench-\(getpid()).jsonl"
+            let output = try OutputFile.open(path)
+            let writer = TraceWriter(output: output)
+            let (_, traced) = try await timed { try await Simulation.run(plan, options: .init(observers: [writer])) }
+            try output.commit()
+            traceBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            try? FileManager.default.removeItem(atPath: path)
+            tracedSeconds.append(traced)
+            tracedRatios.append(traced / seconds)
         }
         guard let result else { return }
         let seconds = median(omnisimSeconds), loopSeconds = median(referenceSeconds)
@@ -89,6 +106,9 @@ enum Bench {
             ("reference_wall_s", String(format: "%.3f", loopSeconds)),
             ("reference_deliveries_per_s", String(format: "%.0f", Double(referenceTotal) / loopSeconds)),
             ("ratio_omnisim_to_reference", String(format: "%.3f", median(ratios))),
+            ("traced_wall_s", String(format: "%.3f", median(tracedSeconds))),
+            ("traced_to_untraced", String(format: "%.3f", median(tracedRatios))),
+            ("trace_mib", String(format: "%.0f", Double(traceBytes) / 1_048_576)),
             ("counts_agree", countsAgree ? "true" : "false"), ("oracle_violations", "\(result.violationCount)"),
         ]
         print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
@@ -105,8 +125,9 @@ enum Bench {
     }
 
     static func printTable(_ lines: [String]) {
-        let columns = ["workload", "messages", "deliveries", "wall_s", "events_per_s", "deliveries_per_s", "us_per_message",
-                       "peak_rss_mib", "ratio_omnisim_to_reference", "counts_agree"]
+        let columns = ["workload", "messages", "deliveries", "wall_s", "deliveries_per_s", "us_per_message",
+                       "peak_rss_mib", "ratio_omnisim_to_reference", "traced_wall_s", "traced_to_untraced", "lines_per_s",
+                       "counts_agree"]
         var rows = [columns]
         for line in lines {
             guard let data = line.data(using: .utf8),

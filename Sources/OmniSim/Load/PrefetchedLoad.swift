@@ -17,7 +17,7 @@ final class PrefetchedLoad {
     }
 
     static let chunkSize = 4_096
-    static let chunksAhead = 8
+    static let chunksAhead = 1
 
     let sourceIndex: Int
     private let channel = ChunkChannel<Generated>(capacity: PrefetchedLoad.chunksAhead)

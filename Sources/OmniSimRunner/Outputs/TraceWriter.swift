@@ -52,7 +52,7 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
     }
 
     /// The whole trace, when it is kept in memory (read after ``finish()``).
-    public var text: String { String(decoding: formatter.kept + formatter.buffer, as: UTF8.self) }
+    public var text: String { String(decoding: formatter.kept, as: UTF8.self) }
 
     public var failure: String? { formatter.failure?.description }
 
@@ -130,96 +130,5 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
         }
         out.append(UInt8(ascii: "\""))
         return out
-    }
-}
-
-/// The writer thread's half of a ``TraceWriter``: the names as JSON literals, the byte buffer, and
-/// the output. Used by one thread at a time (see ``TraceWriter``'s note on `Sendable`).
-final class TraceFormatter: @unchecked Sendable {
-    private(set) var buffer: [UInt8] = []
-    private(set) var kept: [UInt8] = []
-    private let output: OutputFile?
-    private static let flushThreshold = 1 << 18
-    private var personNames: [[UInt8]] = []
-    private var threadNames: [[UInt8]] = []
-    private var textLiteral: [UInt8] = []
-    private let failureBox = Mutex<OutputError?>(nil)
-
-    init(output: OutputFile?) {
-        self.output = output
-        buffer.reserveCapacity(Self.flushThreshold + 4096)
-    }
-
-    /// Why the output could not be written, if so (read from any thread).
-    var failure: OutputError? { failureBox.withLock { $0 } }
-
-    func prepare(_ cast: Cast) {
-        personNames = cast.personNames.map(TraceWriter.literal)
-        threadNames = cast.threadNames.map(TraceWriter.literal)
-    }
-
-    func append(_ record: TraceWriter.Record) {
-        if let text = record.text { textLiteral = TraceWriter.literal(text) }
-        append(#"{"t":"#)
-        appendDecimal(record.time)
-        append(#","channel":""#)
-        append(record.channel.name)
-        append(#"","to":"#)
-        buffer.append(contentsOf: personNames[Int(record.recipient)])
-        append(#","from":"#)
-        buffer.append(contentsOf: personNames[Int(record.author)])
-        append(#","thread":"#)
-        buffer.append(contentsOf: threadNames[Int(record.thread)])
-        append(#","message":"#)
-        appendDecimal(Int64(record.number))
-        append(#","text":"#)
-        buffer.append(contentsOf: textLiteral)
-        if record.batch > 1 {
-            append(#","batch":"#)
-            appendDecimal(Int64(record.batch))
-        }
-        append("}\n")
-        if output != nil, buffer.count >= Self.flushThreshold { flush() }
-    }
-
-    /// Writes what is buffered (to the output, or to the kept text).
-    func flush() {
-        guard let output else { return }
-        if !buffer.isEmpty && failure == nil {
-            do {
-                try buffer.withUnsafeBytes { try output.write($0) }
-            } catch {
-                let failure = error as? OutputError ?? OutputError("\(error)")
-                failureBox.withLock { $0 = failure }
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func append(_ text: StaticString) {
-        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
-    }
-
-    private func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
-
-    private func appendDecimal(_ value: Int64) {
-        if value < 0 {
-            buffer.append(UInt8(ascii: "-"))
-            appendDecimal(-value)
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { raw in
-            repeat {
-                raw[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
-        }
     }
 }
