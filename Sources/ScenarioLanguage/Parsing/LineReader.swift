@@ -5,13 +5,14 @@ import OmniSim
 struct LineReader {
     let tokens: [Token]
     let lineNumber: Int
-    let lineLength: Int
+    /// The line, for its length in characters when a diagnostic points past its end (counted only then).
+    let line: Substring
     private(set) var index = 0
 
-    init(tokens: [Token], lineNumber: Int, lineLength: Int) {
+    init(tokens: [Token], lineNumber: Int, line: Substring) {
         self.tokens = tokens
         self.lineNumber = lineNumber
-        self.lineLength = lineLength
+        self.line = line
     }
 
     var atEnd: Bool { index >= tokens.count }
@@ -21,7 +22,7 @@ struct LineReader {
 
     /// Where a missing token would be: the current token, or just past the end of the line.
     var here: SourceRange {
-        peek?.range ?? SourceRange(line: lineNumber, column: max(1, (tokens.last?.range.end.column ?? lineLength + 1)))
+        peek?.range ?? SourceRange(line: lineNumber, column: max(1, (tokens.last?.range.end.column ?? line.count + 1)))
     }
 
     mutating func advance() -> Token? {
@@ -84,15 +85,22 @@ struct LineReader {
     static func validName(_ token: Token) throws(Diagnostic) -> Name {
         var text = Substring(token.text)
         if text.first == "@" { text = text.dropFirst() }
-        if let offset = token.text.firstIndex(where: { !$0.isASCII }) {
+        if token.text.utf8.contains(where: { $0 >= 0x80 }), let offset = token.text.firstIndex(where: { !$0.isASCII }) {
             let column = token.range.start.column + token.text.distance(from: token.text.startIndex, to: offset)
             throw Diagnostic(.nonASCIIName(String(token.text[offset])), at: SourceRange(line: token.range.start.line, column: column))
         }
         if text == "everyone" { throw Diagnostic(.everyoneIsKeyword, at: token.range) }
-        guard let first = text.first, first.isASCII, first.isLetter,
-              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+        // ASCII only (checked above), so bytes are characters: a letter, then letters, digits, `_.-`.
+        let utf8 = text.utf8
+        guard let first = utf8.first, isLetter(first),
+              utf8.allSatisfy({ isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+                  || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
         else { throw Diagnostic(.invalidName(token.text), at: token.range) }
         return Name(text: String(text), range: token.range)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     /// One or more names separated by commas and/or spaces, up to the end, a string, or a `stop` word.

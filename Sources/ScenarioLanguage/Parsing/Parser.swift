@@ -48,7 +48,7 @@ public struct Parser {
         do throws(Diagnostic) {
             let tokens = try Lexer.tokens(of: line, number: number)
             guard let first = tokens.first else { return }
-            var reader = LineReader(tokens: tokens, lineNumber: number, lineLength: line.count)
+            var reader = LineReader(tokens: tokens, lineNumber: number, line: line)
             let kind = try statement(&reader)
             try reader.expectEnd()
             let last = tokens[tokens.count - 1].range.end
