@@ -8,12 +8,12 @@ extension SimulationDriver {
         _ run: inout RunState, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool, viaApp: Bool,
         mentioning mentions: [Member]
     ) async throws(Rejection) {
-        let posting = try await thread.post(by: author, isNote: isNote, mentioning: mentioned(mentions, run.teams))
+        let posting = try thread.postSync(by: author, isNote: isNote, mentioning: mentioned(mentions, run.teams))
         if journaling {
             for person in posting.addedByMention { note(&run, person, .mentioned(by: author, thread: thread.id)) }
         }
         if viaApp, let writer = users[author.int] {
-            let seen = await writer.view(thread.id)
+            let seen = writer.viewSync(thread.id)
             if journaling { await noteView(&run, author, thread.id, .wrote, seen: seen) }
         }
         let message = MessageID(run.messages.count)
@@ -37,7 +37,7 @@ extension SimulationDriver {
         var userRecipients = 0
         for k in candidates { if let person = recipient(k), cast.isUser(person) { userRecipients += 1 } }
         let messengerChannel = channels[ChannelKind.messenger.rawValue]
-        let messengerAtOnce = userRecipients > 0 ? await messengerChannel.deliverAtOnce(count: userRecipients, at: run.now) : false
+        let messengerAtOnce = userRecipients > 0 ? messengerChannel.deliverAtOnceSync(count: userRecipients, at: run.now) : false
         for k in candidates {
             guard let recipient = recipient(k) else { continue }
             if let user = users[recipient.int] {
@@ -47,9 +47,9 @@ extension SimulationDriver {
                 // The channel first: when the delivery arrives at once, one call to the user both
                 // receives and delivers it.
                 let submission = messengerAtOnce
-                    ? .attempted(.arrives(messenger, at: run.now)) : await messengerChannel.submit(messenger, at: run.now)
+                    ? .attempted(.arrives(messenger, at: run.now)) : messengerChannel.submitSync(messenger, at: run.now)
                 let arrivedNow = submission == .attempted(.arrives(messenger, at: run.now))
-                let reception = await user.receive(
+                let reception = user.receiveSync(
                     message, in: thread.id, at: run.now, everyone: run.everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
                 if journaling, run.journal?.records(recipient) == true {
                     if k < memberCount, let team = await thread.team(giving: recipient, teams: run.teams) {
@@ -68,7 +68,7 @@ extension SimulationDriver {
                 }
                 if reception.notifies { run.agenda.schedule(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer) }
             } else if let customer = customers[recipient.int] {
-                let channel = await customer.channelForMessage()
+                let channel = customer.channelForMessageSync()
                 if journaling, run.journal?.records(recipient) == true {
                     note(&run, recipient, .channelChosen(run.messages[message.int], channel))
                 }
@@ -109,7 +109,7 @@ extension SimulationDriver {
     func fire(_ run: inout RunState, _ event: TimerEvent) async {
         switch event {
         case .windowOpens(let kind):
-            let (attempts, next) = await channels[kind.rawValue].windowOpens(at: run.now)
+            let (attempts, next) = channels[kind.rawValue].windowOpensSync(at: run.now)
             if metering { run.metrics?.backlogChanged(kind, by: -attempts.count) }
             for attempt in attempts { await handle(&run, attempt) }
             if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
@@ -183,7 +183,7 @@ extension SimulationDriver {
     /// A send falls due now on its channel.
     @inline(__always)
     private func submit(_ run: inout RunState, _ send: Send) async {
-        let submission = await channels[send.channel.rawValue].submit(send, at: run.now)
+        let submission = channels[send.channel.rawValue].submitSync(send, at: run.now)
         if !settledAtOnce(&run, submission, of: send) { await follow(&run, submission, of: send) }
     }
 
@@ -215,7 +215,7 @@ extension SimulationDriver {
                 // The channel counted it already; a Messenger delivery still updates the user.
                 var seen = false
                 if send.channel == .messenger, let user = users[send.recipient.int] {
-                    seen = await user.arrive(send.message, in: run.messages[send.message.int].thread)
+                    seen = user.arriveSync(send.message, in: run.messages[send.message.int].thread)
                 }
                 await record(&run, send, seen: seen)
             } else {
@@ -237,10 +237,10 @@ extension SimulationDriver {
 
     /// A send in flight arrives: the channel counts it, Messenger updates the user's read state.
     private func arriveLater(_ run: inout RunState, _ send: Send) async {
-        await channels[send.channel.rawValue].recordArrival(of: send, at: run.now)
+        channels[send.channel.rawValue].recordArrivalSync(of: send, at: run.now)
         var seen = false
         if send.channel == .messenger, let user = users[send.recipient.int] {
-            seen = await user.arrive(send.message, in: run.messages[send.message.int].thread)
+            seen = user.arriveSync(send.message, in: run.messages[send.message.int].thread)
         }
         await record(&run, send, seen: seen)
     }

@@ -14,25 +14,25 @@ extension SimulationDriver {
         switch action {
         case .logIn(let person):
             let actor = try user(person, "log in or out").actor
-            await actor.logIn()
+            actor.logInSync()
             if journaling { await notePresence(&run, actor.id, .loggedIn) }
         case .logOut(let person):
             let actor = try user(person, "log in or out").actor
-            await actor.logOut()
+            actor.logOutSync()
             if journaling { await notePresence(&run, actor.id, .loggedOut) }
         case .joinChat(let person):
             let actor = try customer(person, "join or leave chat")
-            await actor.joinChat()
+            actor.joinChatSync()
             if journaling { await notePresence(&run, actor.id, .joinedChat) }
         case .leaveChat(let person):
             let actor = try customer(person, "join or leave chat")
-            await actor.leaveChat()
+            actor.leaveChatSync()
             if journaling { await notePresence(&run, actor.id, .leftChat) }
         case .view(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
-            try await thread.checkViewer(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
-            let seen = await actor.view(thread.id)
+            try thread.checkViewerSync(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
+            let seen = actor.viewSync(thread.id)
             if journaling { await noteView(&run, id, thread.id, .opened, seen: seen) }
         case .viewOnMobile(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
@@ -43,7 +43,7 @@ extension SimulationDriver {
             if journaling { await noteView(&run, id, thread.id, .onMobile, seen: seen) }
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: false, teams: run.teams)
+            try thread.openSync(customer: isCustomer, author: authorID, listed: people, asDraft: false, teams: run.teams)
             try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)

@@ -109,13 +109,13 @@ actor SimulationDriver {
                 guard let user = users[recipient.int] else { continue }
                 let thread = run.messages[message.int].thread
                 let batch = run.batches.batchToJoin(user: recipient, thread: thread, at: run.now)
-                let decision = await user.deadlineReached(message, everyone: run.everyone, batchOpen: batch != nil)
+                let decision = user.deadlineReachedSync(message, everyone: run.everyone, batchOpen: batch != nil)
                 if case .batched(let window) = decision {
                     batchEmail(&run, message, for: recipient, joining: batch, window: window)
                     continue
                 }
                 guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient) else { continue }
-                let submission = await channels[ChannelKind.email.rawValue].submit(email, at: run.now)
+                let submission = channels[ChannelKind.email.rawValue].submitSync(email, at: run.now)
                 if !settledAtOnce(&run, submission, of: email) { await follow(&run, submission, of: email) }
             }
         }

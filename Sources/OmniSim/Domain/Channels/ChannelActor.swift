@@ -23,3 +23,22 @@ public actor ChannelActor {
     func waitingSends() -> [Send] { Array(state.waitingSends) }
     func statistics() -> ChannelStatistics { state.statistics }
 }
+
+// MARK: Synchronous entries
+
+/// The calls of the driver's hot path, made synchronously on the simulation's executor (see
+/// ``SimulationExecutor/runIsolated(_:_:_:)``: the caller must be on it, and that is checked).
+extension ChannelActor {
+    nonisolated func submitSync(_ send: Send, at now: SimInstant) -> ChannelState.Submission {
+        executor.runIsolated(self, (send, now)) { channel, a in channel.submit(a.0, at: a.1) }
+    }
+    nonisolated func deliverAtOnceSync(count: Int, at now: SimInstant) -> Bool {
+        executor.runIsolated(self, (count, now)) { channel, a in channel.deliverAtOnce(count: a.0, at: a.1) }
+    }
+    nonisolated func windowOpensSync(at now: SimInstant) -> (attempts: [ChannelState.Attempt], next: SimInstant?) {
+        executor.runIsolated(self, now) { channel, now in channel.windowOpens(at: now) }
+    }
+    nonisolated func recordArrivalSync(of send: Send, at now: SimInstant) {
+        executor.runIsolated(self, (send, now)) { channel, a in channel.recordArrival(of: a.0, at: a.1) }
+    }
+}

@@ -15,3 +15,15 @@ public actor CustomerActor {
     func leaveChat() { state.leaveChat() }
     func channelForMessage() -> ChannelKind { state.channelForMessage }
 }
+
+// MARK: Synchronous entries
+
+/// The calls of the driver's hot path, made synchronously on the simulation's executor (see
+/// ``SimulationExecutor/runIsolated(_:_:_:)``: the caller must be on it, and that is checked).
+extension CustomerActor {
+    nonisolated func joinChatSync() { executor.runIsolated(self, ()) { customer, _ in customer.joinChat() } }
+    nonisolated func leaveChatSync() { executor.runIsolated(self, ()) { customer, _ in customer.leaveChat() } }
+    nonisolated func channelForMessageSync() -> ChannelKind {
+        executor.runIsolated(self, ()) { customer, _ in customer.channelForMessage() }
+    }
+}

@@ -37,3 +37,26 @@ public actor UserActor {
     func snapshot() -> UserState { state }
     var viewing: ThreadID? { state.viewing }
 }
+
+// MARK: Synchronous entries
+
+/// The calls of the driver's hot path, made synchronously on the simulation's executor (see
+/// ``SimulationExecutor/runIsolated(_:_:_:)``: the caller must be on it, and that is checked).
+extension UserActor {
+    nonisolated func logInSync() { executor.runIsolated(self, ()) { user, _ in user.logIn() } }
+    nonisolated func logOutSync() { executor.runIsolated(self, ()) { user, _ in user.logOut() } }
+    nonisolated func viewSync(_ thread: ThreadID) -> Int { executor.runIsolated(self, thread) { user, thread in user.view(thread) } }
+    nonisolated func receiveSync(
+        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool, fromCustomer: Bool
+    ) -> UserState.Reception {
+        executor.runIsolated(self, (message, thread, now, everyone, arrivedNow, fromCustomer)) { user, a in
+            user.receive(a.0, in: a.1, at: a.2, everyone: a.3, arrivedNow: a.4, fromCustomer: a.5)
+        }
+    }
+    nonisolated func arriveSync(_ message: MessageID, in thread: ThreadID) -> Bool {
+        executor.runIsolated(self, (message, thread)) { user, a in user.arrive(a.0, in: a.1) }
+    }
+    nonisolated func deadlineReachedSync(_ message: MessageID, everyone: UserSettings, batchOpen: Bool) -> FallbackDecision {
+        executor.runIsolated(self, (message, everyone, batchOpen)) { user, a in user.deadlineReached(a.0, everyone: a.1, batchOpen: a.2) }
+    }
+}

@@ -55,3 +55,25 @@ public actor ThreadActor {
     func isListed(for user: PersonID, in view: InboxView) -> Bool { state.isListed(for: user, in: view) }
     func members() -> [PersonID] { state.isLive ? state.members : [] }
 }
+
+// MARK: Synchronous entries
+
+/// The calls of the driver's hot path, made synchronously on the simulation's executor (see
+/// ``SimulationExecutor/runIsolated(_:_:_:)``: the caller must be on it, and that is checked).
+extension ThreadActor {
+    nonisolated func postSync(by author: PersonID, isNote: Bool, mentioning mentioned: [PersonID]) throws(Rejection) -> ThreadState.Posting {
+        try executor.runIsolated(self, (author, isNote, mentioned)) { (thread, a) throws(Rejection) in
+            try thread.post(by: a.0, isNote: a.1, mentioning: a.2)
+        }
+    }
+    nonisolated func checkViewerSync(_ person: PersonID, seesAllCustomerThreads: Bool) throws(Rejection) {
+        try executor.runIsolated(self, (person, seesAllCustomerThreads)) { (thread, a) throws(Rejection) in
+            try thread.checkViewer(a.0, seesAllCustomerThreads: a.1)
+        }
+    }
+    nonisolated func openSync(customer: Bool, author: PersonID, listed: [Member], asDraft: Bool, teams: TeamRoster) throws(Rejection) {
+        try executor.runIsolated(self, (customer, author, listed, asDraft, teams)) { (thread, a) throws(Rejection) in
+            try thread.open(customer: a.0, author: a.1, listed: a.2, asDraft: a.3, teams: a.4)
+        }
+    }
+}
