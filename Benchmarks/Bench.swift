@@ -132,7 +132,10 @@ enum Bench {
         for line in lines {
             guard let data = line.data(using: .utf8),
                   let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
-            rows.append(columns.map { object[$0].map { "\($0)" } ?? "" })
+            rows.append(columns.map { key in
+                if key == "counts_agree" { return (object[key] as? Bool).map { $0 ? "true" : "false" } ?? "" }
+                return object[key].map { "\($0)" } ?? ""
+            })
         }
         let widths = columns.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
