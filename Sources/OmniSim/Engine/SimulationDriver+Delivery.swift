@@ -7,14 +7,14 @@ extension SimulationDriver {
     func post(
         _ run: inout RunState, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool, viaApp: Bool,
         mentioning mentions: [Member]
-    ) async throws(Rejection) {
+    ) throws(Rejection) {
         let posting = try thread.postSync(by: author, isNote: isNote, mentioning: mentioned(mentions, run.teams))
         if journaling {
             for person in posting.addedByMention { note(&run, person, .mentioned(by: author, thread: thread.id)) }
         }
         if viaApp, let writer = users[author.int] {
             let seen = writer.viewSync(thread.id)
-            if journaling { await noteView(&run, author, thread.id, .wrote, seen: seen) }
+            if journaling { noteView(&run, author, thread.id, .wrote, seen: seen) }
         }
         let message = MessageID(run.messages.count)
         run.messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
@@ -52,19 +52,19 @@ extension SimulationDriver {
                 let reception = user.receiveSync(
                     message, in: thread.id, at: run.now, everyone: run.everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
                 if journaling, run.journal?.records(recipient) == true {
-                    if k < memberCount, let team = await thread.team(giving: recipient, teams: run.teams) {
+                    if k < memberCount, let team = thread.teamSync(giving: recipient, teams: run.teams) {
                         note(&run, recipient, .throughTeam(run.messages[message.int], team: team))
                     }
-                    await notePush(&run, reception, user: user, message: message)
+                    notePush(&run, reception, user: user, message: message)
                 }
                 if arrivedNow {
                     recordDelivery(&run, messenger)
-                    if journaling, run.journal?.records(recipient) == true { await noteDelivery(&run, messenger, seen: reception.seen) }
+                    if journaling, run.journal?.records(recipient) == true { noteDelivery(&run, messenger, seen: reception.seen) }
                 } else {
-                    await follow(&run, submission, of: messenger)
+                    follow(&run, submission, of: messenger)
                 }
                 if reception.push {
-                    await call(&run, Send(message: message, recipient: recipient, channel: .push, due: run.now))
+                    call(&run, Send(message: message, recipient: recipient, channel: .push, due: run.now))
                 }
                 if reception.notifies { run.agenda.schedule(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer) }
             } else if let customer = customers[recipient.int] {
@@ -72,7 +72,7 @@ extension SimulationDriver {
                 if journaling, run.journal?.records(recipient) == true {
                     note(&run, recipient, .channelChosen(run.messages[message.int], channel))
                 }
-                await call(&run, Send(message: message, recipient: recipient, channel: channel, due: run.now))
+                call(&run, Send(message: message, recipient: recipient, channel: channel, due: run.now))
             }
         }
     }
@@ -106,21 +106,21 @@ extension SimulationDriver {
 
     /// A timer comes due.
     @inline(__always)
-    func fire(_ run: inout RunState, _ event: TimerEvent) async {
+    func fire(_ run: inout RunState, _ event: TimerEvent) {
         switch event {
         case .windowOpens(let kind):
             let (attempts, next) = channels[kind.rawValue].windowOpensSync(at: run.now)
             if metering { run.metrics?.backlogChanged(kind, by: -attempts.count) }
-            for attempt in attempts { await handle(&run, attempt) }
+            for attempt in attempts { handle(&run, attempt) }
             if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
         case .arrival(let send):
-            await arriveLater(&run, send)
+            arriveLater(&run, send)
         case .retry(let send):
-            await submit(&run, send)
+            submit(&run, send)
         case .fallbackDeadline:
             preconditionFailure("the run loop handles fallback deadlines itself")
         case .batchDue(let id):
-            await batchGoesOut(&run, id)
+            batchGoesOut(&run, id)
         }
     }
 
@@ -140,10 +140,10 @@ extension SimulationDriver {
 
     /// A batch goes out: its messages seen by now are dropped; if any is left, one email falls due,
     /// carrying the last one (the highest number) and how many it covers.
-    private func batchGoesOut(_ run: inout RunState, _ id: Int) async {
+    private func batchGoesOut(_ run: inout RunState, _ id: Int) {
         guard let batch = run.batches.close(id), let user = users[batch.user.int] else { return }
         if metering { run.metrics?.batchWaiting(-1) }
-        let seen = await user.releaseBatched(batch.messages)
+        let seen = user.releaseBatchedSync(batch.messages)
         let covered = batch.messages.indices.filter { !seen[$0] }.map { batch.messages[$0] }
         let carrier = covered.max { run.messages[$0.int].number < run.messages[$1.int].number }
         if journaling, run.journal?.records(batch.user) == true {
@@ -155,7 +155,7 @@ extension SimulationDriver {
         var email = Send(message: carrier, recipient: batch.user, channel: .email, due: run.now)
         email.batch = Int32(covered.count)
         run.oracle.batchSent(covering: covered, for: batch.user, carrier: carrier)
-        await call(&run, email)
+        call(&run, email)
     }
 
     /// A user's fallback deadline decided `decision`: the journal and the oracle note it. Returns the
@@ -174,17 +174,17 @@ extension SimulationDriver {
 
     /// The rules call for a send: the oracle notes it, and it falls due now.
     @inline(__always)
-    private func call(_ run: inout RunState, _ send: Send) async {
+    private func call(_ run: inout RunState, _ send: Send) {
         run.oracle.expect(send)
         if metering { run.metrics?.due(send.channel) }
-        await submit(&run, send)
+        submit(&run, send)
     }
 
     /// A send falls due now on its channel.
     @inline(__always)
-    private func submit(_ run: inout RunState, _ send: Send) async {
+    private func submit(_ run: inout RunState, _ send: Send) {
         let submission = channels[send.channel.rawValue].submitSync(send, at: run.now)
-        if !settledAtOnce(&run, submission, of: send) { await follow(&run, submission, of: send) }
+        if !settledAtOnce(&run, submission, of: send) { follow(&run, submission, of: send) }
     }
 
     /// The common case of a submission, without another suspension: the send arrived at once and
@@ -198,17 +198,17 @@ extension SimulationDriver {
     }
 
     /// Carries out what the channel did with a send that fell due.
-    func follow(_ run: inout RunState, _ submission: ChannelState.Submission, of send: Send) async {
+    func follow(_ run: inout RunState, _ submission: ChannelState.Submission, of send: Send) {
         switch submission {
         case .attempted(let attempt):
-            await handle(&run, attempt)
+            handle(&run, attempt)
         case .queued(let windowOpensAt):
             if metering { run.metrics?.backlogChanged(send.channel, by: 1) }
             if let windowOpensAt { run.agenda.schedule(.windowOpens(send.channel), at: windowOpensAt, phase: .windowRelease) }
         }
     }
 
-    private func handle(_ run: inout RunState, _ attempt: ChannelState.Attempt) async {
+    private func handle(_ run: inout RunState, _ attempt: ChannelState.Attempt) {
         switch attempt {
         case .arrives(let send, let time):
             if time == run.now {
@@ -217,7 +217,7 @@ extension SimulationDriver {
                 if send.channel == .messenger, let user = users[send.recipient.int] {
                     seen = user.arriveSync(send.message, in: run.messages[send.message.int].thread)
                 }
-                await record(&run, send, seen: seen)
+                record(&run, send, seen: seen)
             } else {
                 run.agenda.schedule(.arrival(send), at: time, phase: .timer)
             }
@@ -236,19 +236,19 @@ extension SimulationDriver {
     }
 
     /// A send in flight arrives: the channel counts it, Messenger updates the user's read state.
-    private func arriveLater(_ run: inout RunState, _ send: Send) async {
+    private func arriveLater(_ run: inout RunState, _ send: Send) {
         channels[send.channel.rawValue].recordArrivalSync(of: send, at: run.now)
         var seen = false
         if send.channel == .messenger, let user = users[send.recipient.int] {
             seen = user.arriveSync(send.message, in: run.messages[send.message.int].thread)
         }
-        await record(&run, send, seen: seen)
+        record(&run, send, seen: seen)
     }
 
     /// A delivery has arrived: the trace, the checks, the oracle and the journal see it.
-    private func record(_ run: inout RunState, _ send: Send, seen: Bool) async {
+    private func record(_ run: inout RunState, _ send: Send, seen: Bool) {
         recordDelivery(&run, send)
-        if journaling, run.journal?.records(send.recipient) == true { await noteDelivery(&run, send, seen: seen) }
+        if journaling, run.journal?.records(send.recipient) == true { noteDelivery(&run, send, seen: seen) }
     }
 
     /// The synchronous part of ``record(&run, _:seen:)``: no suspension on the hot path.

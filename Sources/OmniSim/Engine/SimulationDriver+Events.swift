@@ -11,40 +11,15 @@ extension SimulationDriver {
     /// Runs one scenario event, or throws the rule it breaks (and changes nothing).
     @inline(__always)
     func apply(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [Member] = []) async throws(Rejection) {
+        if try applyAtOnce(&run, action, mentions: mentions) { return }
         switch action {
-        case .logIn(let person):
-            let actor = try user(person, "log in or out").actor
-            actor.logInSync()
-            if journaling { await notePresence(&run, actor.id, .loggedIn) }
-        case .logOut(let person):
-            let actor = try user(person, "log in or out").actor
-            actor.logOutSync()
-            if journaling { await notePresence(&run, actor.id, .loggedOut) }
-        case .joinChat(let person):
-            let actor = try customer(person, "join or leave chat")
-            actor.joinChatSync()
-            if journaling { await notePresence(&run, actor.id, .joinedChat) }
-        case .leaveChat(let person):
-            let actor = try customer(person, "join or leave chat")
-            actor.leaveChatSync()
-            if journaling { await notePresence(&run, actor.id, .leftChat) }
-        case .view(let person, let threadRef):
-            let (id, actor) = try user(person, "view threads")
-            let thread = try thread(threadRef)
-            try thread.checkViewerSync(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
-            let seen = actor.viewSync(thread.id)
-            if journaling { await noteView(&run, id, thread.id, .opened, seen: seen) }
         case .viewOnMobile(let person, let threadRef):
             let (id, actor) = try user(person, "view threads")
             let thread = try thread(threadRef)
             try await thread.checkViewer(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
             guard await actor.hasMobile else { throw .noMobileApp(person: cast.name(of: id)) }
             let seen = await actor.viewOnMobile(thread.id)
-            if journaling { await noteView(&run, id, thread.id, .onMobile, seen: seen) }
-        case .start(let author, let threadRef, let isCustomer, let listed, let text):
-            let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try thread.openSync(customer: isCustomer, author: authorID, listed: people, asDraft: false, teams: run.teams)
-            try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
+            if journaling { noteView(&run, id, thread.id, .onMobile, seen: seen) }
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true, teams: run.teams)
@@ -52,19 +27,14 @@ extension SimulationDriver {
             let authorID = try person(author, "send drafts")
             let thread = try thread(threadRef)
             try await thread.sendDraft(by: authorID, teams: run.teams)
-            try await post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
+            try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .cancel(let author, let threadRef):
             let authorID = try person(author, "cancel drafts")
             try await thread(threadRef).cancelDraft(by: authorID)
-        case .write(let author, let threadRef, let text, let route):
-            try await post(
-                &run, in: thread(threadRef), by: person(author, "write"), text: text, isNote: false, viaApp: route == .app,
-                mentioning: mentions)
-        case .note(let author, let threadRef, let text):
-            let (id, _) = try user(author, "write internal notes")
-            try await post(&run, in: thread(threadRef), by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
         case .add, .remove, .follow, .unfollow, .close, .reopen:
             try await applyMembership(&run, action)
+        case .logIn, .logOut, .joinChat, .leaveChat, .view, .start, .write, .note:
+            preconditionFailure("applyAtOnce(_:_:mentions:) handles \(action)")
         case .joinTeam(let by, let people, let teamRef), .leaveTeam(let by, let people, let teamRef):
             let joining: Bool
             if case .joinTeam = action { joining = true } else { joining = false }
@@ -92,6 +62,50 @@ extension SimulationDriver {
                 run.agenda.schedule(.windowOpens(kind), at: window, phase: .windowRelease)
             }
         }
+    }
+
+    /// The commonest events — presence, views, messages — run synchronously (every actor call on
+    /// their path is a synchronous one). Returns false, having done nothing, for any other event.
+    @inline(__always)
+    func applyAtOnce(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [Member]) throws(Rejection) -> Bool {
+        switch action {
+        case .logIn(let person):
+            let actor = try user(person, "log in or out").actor
+            actor.logInSync()
+            if journaling { notePresence(&run, actor.id, .loggedIn) }
+        case .logOut(let person):
+            let actor = try user(person, "log in or out").actor
+            actor.logOutSync()
+            if journaling { notePresence(&run, actor.id, .loggedOut) }
+        case .joinChat(let person):
+            let actor = try customer(person, "join or leave chat")
+            actor.joinChatSync()
+            if journaling { notePresence(&run, actor.id, .joinedChat) }
+        case .leaveChat(let person):
+            let actor = try customer(person, "join or leave chat")
+            actor.leaveChatSync()
+            if journaling { notePresence(&run, actor.id, .leftChat) }
+        case .view(let person, let threadRef):
+            let (id, actor) = try user(person, "view threads")
+            let thread = try thread(threadRef)
+            try thread.checkViewerSync(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
+            let seen = actor.viewSync(thread.id)
+            if journaling { noteView(&run, id, thread.id, .opened, seen: seen) }
+        case .start(let author, let threadRef, let isCustomer, let listed, let text):
+            let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
+            try thread.openSync(customer: isCustomer, author: authorID, listed: people, asDraft: false, teams: run.teams)
+            try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
+        case .write(let author, let threadRef, let text, let route):
+            try post(
+                &run, in: thread(threadRef), by: person(author, "write"), text: text, isNote: false, viaApp: route == .app,
+                mentioning: mentions)
+        case .note(let author, let threadRef, let text):
+            let (id, _) = try user(author, "write internal notes")
+            try post(&run, in: thread(threadRef), by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
+        default:
+            return false
+        }
+        return true
     }
 
     /// After `set everyone customer-messages …`: the views of the users who no longer see every

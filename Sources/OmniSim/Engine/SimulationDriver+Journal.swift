@@ -4,8 +4,8 @@ extension SimulationDriver {
         run.journal?.add(Journal.Entry(time: run.now, person: person, happening: happening))
     }
 
-    func notePush(_ run: inout RunState, _ reception: UserState.Reception, user: UserActor, message: MessageID) async {
-        let state = await user.snapshot()
+    func notePush(_ run: inout RunState, _ reception: UserState.Reception, user: UserActor, message: MessageID) {
+        let state = user.snapshotSync()
         let settings = state.settings.resolved(over: run.everyone)
         let reason: Journal.PushReason =
             if !reception.notifies { .notNotified } else if reception.push { .pushed } else if !state.hasMobile { .noMobileApp }
@@ -13,11 +13,11 @@ extension SimulationDriver {
         note(&run, user.id, .posted(run.messages[message.int], push: reason, deadline: reception.notifies ? reception.deadline : nil))
     }
 
-    func noteDelivery(_ run: inout RunState, _ send: Send, seen: Bool) async {
+    func noteDelivery(_ run: inout RunState, _ send: Send, seen: Bool) {
         let message = run.messages[send.message.int]
         note(&run, send.recipient, .delivered(message, send.channel, late: run.now - send.due))
         guard send.channel == .messenger, let user = users[send.recipient.int] else { return }
-        let (unread, bubble) = (await user.unread(), await user.bubble(everyone: run.everyone))
+        let (unread, bubble) = (user.unreadSync(), user.bubbleSync(everyone: run.everyone))
         note(&run, send.recipient, seen ? .seenAtArrival(message) : .unseenAtArrival(message, unread: unread, bubble: bubble))
     }
 
@@ -28,13 +28,13 @@ extension SimulationDriver {
         }
     }
 
-    func notePresence(_ run: inout RunState, _ person: PersonID, _ change: Journal.PresenceChange) async {
+    func notePresence(_ run: inout RunState, _ person: PersonID, _ change: Journal.PresenceChange) {
         if journaling, run.journal?.records(person) == true { note(&run, person, .presence(change)) }
     }
 
-    func noteView(_ run: inout RunState, _ person: PersonID, _ thread: ThreadID, _ kind: Journal.ViewKind, seen: Int) async {
+    func noteView(_ run: inout RunState, _ person: PersonID, _ thread: ThreadID, _ kind: Journal.ViewKind, seen: Int) {
         guard journaling, run.journal?.records(person) == true, let user = users[person.int] else { return }
-        let (unread, bubble) = (await user.unread(), await user.bubble(everyone: run.everyone))
+        let (unread, bubble) = (user.unreadSync(), user.bubbleSync(everyone: run.everyone))
         note(&run, person, .viewed(thread, kind, seen: seen, unread: unread, bubble: bubble))
     }
 

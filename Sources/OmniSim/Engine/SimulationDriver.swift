@@ -90,7 +90,10 @@ actor SimulationDriver {
                 run.lastActivity = run.now
                 do throws(Rejection) {
                     let mark = run.journal?.entries.count ?? 0
-                    try await apply(&run, event.action, mentions: event.mentions)
+                    // The commonest events without a call to an async method (which would cost a switch).
+                    if try !applyAtOnce(&run, event.action, mentions: event.mentions) {
+                        try await apply(&run, event.action, mentions: event.mentions)
+                    }
                     if journaling { noteAction(&run, event.action, at: mark) }
                 } catch {
                     reject(&run, event, error)
@@ -103,7 +106,7 @@ actor SimulationDriver {
                 // The commonest timer is handled here, not in `fire`: a call to an async method that
                 // takes the run state inout costs two more executor switches (measured), once per deadline.
                 guard case .fallbackDeadline(let message, let recipient) = entry.event else {
-                    await fire(&run, entry.event)
+                    fire(&run, entry.event)
                     continue
                 }
                 guard let user = users[recipient.int] else { continue }
@@ -116,7 +119,7 @@ actor SimulationDriver {
                 }
                 guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient) else { continue }
                 let submission = channels[ChannelKind.email.rawValue].submitSync(email, at: run.now)
-                if !settledAtOnce(&run, submission, of: email) { await follow(&run, submission, of: email) }
+                if !settledAtOnce(&run, submission, of: email) { follow(&run, submission, of: email) }
             }
         }
         return try await finish(&run)

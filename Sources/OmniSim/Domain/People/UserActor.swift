@@ -56,6 +56,14 @@ extension UserActor {
     nonisolated func arriveSync(_ message: MessageID, in thread: ThreadID) -> Bool {
         executor.runIsolated(self, (message, thread)) { user, a in user.arrive(a.0, in: a.1) }
     }
+    nonisolated func releaseBatchedSync(_ messages: [MessageID]) -> [Bool] {
+        executor.runIsolated(self, messages) { user, messages in user.releaseBatched(messages) }
+    }
+    nonisolated func snapshotSync() -> UserState { executor.runIsolated(self, ()) { user, _ in user.snapshot() } }
+    nonisolated func unreadSync() -> Int { executor.runIsolated(self, ()) { user, _ in user.unread() } }
+    nonisolated func bubbleSync(everyone: UserSettings) -> Int {
+        executor.runIsolated(self, everyone) { user, everyone in user.bubble(everyone: everyone) }
+    }
     nonisolated func deadlineReachedSync(_ message: MessageID, everyone: UserSettings, batchOpen: Bool) -> FallbackDecision {
         executor.runIsolated(self, (message, everyone, batchOpen)) { user, a in user.deadlineReached(a.0, everyone: a.1, batchOpen: a.2) }
     }

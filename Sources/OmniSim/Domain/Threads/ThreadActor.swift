@@ -66,6 +66,9 @@ extension ThreadActor {
             try thread.post(by: a.0, isNote: a.1, mentioning: a.2)
         }
     }
+    nonisolated func teamSync(giving person: PersonID, teams: TeamRoster) -> TeamID? {
+        executor.runIsolated(self, (person, teams)) { thread, a in thread.team(giving: a.0, teams: a.1) }
+    }
     nonisolated func checkViewerSync(_ person: PersonID, seesAllCustomerThreads: Bool) throws(Rejection) {
         try executor.runIsolated(self, (person, seesAllCustomerThreads)) { (thread, a) throws(Rejection) in
             try thread.checkViewer(a.0, seesAllCustomerThreads: a.1)
