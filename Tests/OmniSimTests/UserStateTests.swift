@@ -178,4 +178,26 @@ struct UserStateTests {
         #expect(bob.view(plan) == 2)
         #expect(bob.unread == 0)
     }
+
+    @Test("unread counts per thread, past the two kept inline: each view sees its own thread's, in any order")
+    func unreadInManyThreads() {
+        var bob = UserState()
+        var number = 0
+        for (thread, messages) in [(0, 3), (1, 1), (2, 2), (3, 4), (1, 2)] {
+            for _ in 0..<messages {
+                _ = bob.receive(MessageID(number), in: ThreadID(thread), at: .start, everyone: .init(), arrivedNow: true)
+                number += 1
+            }
+        }
+        #expect(bob.unread == 12)
+        #expect(bob.view(ThreadID(2)) == 2, "an overflow thread")
+        #expect(bob.view(ThreadID(0)) == 3, "an inline one")
+        #expect(bob.view(ThreadID(0)) == 0, "nothing left to see")
+        bob.logOut()
+        _ = bob.receive(MessageID(number), in: ThreadID(5), at: .start, everyone: .init(), arrivedNow: true)
+        #expect(bob.view(ThreadID(1)) == 3)
+        #expect(bob.view(ThreadID(3)) == 4)
+        #expect(bob.view(ThreadID(5)) == 1, "a thread that took a slot freed meanwhile")
+        #expect(bob.unread == 0)
+    }
 }

@@ -20,7 +20,7 @@ public struct UserState: Sendable {
     private var pending = FIFOQueue<PendingMessage>()
     /// Arrived, unseen messages by thread (a user takes part in few threads: a short flat list beats
     /// a hash, and counts beat lists of messages: a view only needs how many it makes seen).
-    private var unreadByThread: [(thread: ThreadID, count: Int32, quiet: Int32)] = []
+    private var unreadByThread = UnreadByThread()
 
     private struct PendingMessage: Sendable {
         var message: MessageID
@@ -84,11 +84,9 @@ public struct UserState: Sendable {
 
     /// Every arrived, unseen message of `thread` becomes seen; returns how many.
     private mutating func markSeen(_ thread: ThreadID) -> Int {
-        guard let index = unreadByThread.firstIndex(where: { $0.thread == thread }) else { return 0 }
-        let seen = Int(unreadByThread[index].count)
-        quietUnread -= Int(unreadByThread[index].quiet)
-        unreadByThread.swapAt(index, unreadByThread.count - 1)
-        unreadByThread.removeLast()
+        guard let removed = unreadByThread.remove(thread) else { return 0 }
+        let seen = Int(removed.count)
+        quietUnread -= Int(removed.quiet)
         for slot in pending.indices where pending[slot].thread == thread && pending[slot].state == .unseen {
             pending[slot].state = .seen
         }
@@ -123,12 +121,7 @@ public struct UserState: Sendable {
             if quiet { pending.removeFirst { $0.state == .decided } }
         }
         if !seen {
-            if let index = unreadByThread.firstIndex(where: { $0.thread == thread }) {
-                unreadByThread[index].count += 1
-                unreadByThread[index].quiet += quiet ? 1 : 0
-            } else {
-                unreadByThread.append((thread, 1, quiet ? 1 : 0))
-            }
+            unreadByThread.add(thread, quiet: quiet)
             unread += 1
             quietUnread += quiet ? 1 : 0
         }
@@ -195,4 +188,58 @@ public enum FallbackDecision: Sendable, Equatable {
     /// Unseen with email on, and batched (v2 `email-batch`): the email joins the thread's open batch,
     /// or opens one that goes out after the given time.
     case batched(SimDuration)
+}
+
+/// A user's arrived, unseen messages counted by thread: the first two threads inline in the user's
+/// state (most users have unread messages in one or two threads at a time, and a separate buffer
+/// would be one more cache miss per delivery), any others in an array. Order carries no meaning.
+struct UnreadByThread: Sendable {
+    struct Entry: Sendable {
+        var thread: Int32 = -1
+        var count: Int32 = 0
+        var quiet: Int32 = 0
+    }
+
+    private var first = Entry()
+    private var second = Entry()
+    private var more: [Entry] = []
+
+    /// One more unseen message in `thread` (`quiet`: one that notifies nothing).
+    mutating func add(_ thread: ThreadID, quiet: Bool) {
+        let id = thread.index, q: Int32 = quiet ? 1 : 0
+        if first.thread == id {
+            first.count += 1
+            first.quiet += q
+        } else if second.thread == id {
+            second.count += 1
+            second.quiet += q
+        } else if let index = more.firstIndex(where: { $0.thread == id }) {
+            more[index].count += 1
+            more[index].quiet += q
+        } else if first.thread < 0 {
+            first = Entry(thread: id, count: 1, quiet: q)
+        } else if second.thread < 0 {
+            second = Entry(thread: id, count: 1, quiet: q)
+        } else {
+            more.append(Entry(thread: id, count: 1, quiet: q))
+        }
+    }
+
+    /// Takes `thread`'s counts away (its messages were seen); nil when it has none.
+    mutating func remove(_ thread: ThreadID) -> (count: Int32, quiet: Int32)? {
+        let id = thread.index
+        if first.thread == id {
+            defer { first = Entry() }
+            return (first.count, first.quiet)
+        }
+        if second.thread == id {
+            defer { second = Entry() }
+            return (second.count, second.quiet)
+        }
+        guard let index = more.firstIndex(where: { $0.thread == id }) else { return nil }
+        let entry = more[index]
+        more.swapAt(index, more.count - 1)
+        more.removeLast()
+        return (entry.count, entry.quiet)
+    }
 }
