@@ -17,7 +17,7 @@ public struct UserState: Sendable {
     public private(set) var quietUnread = 0
 
     /// Messages awaiting their fallback deadline, in posting order.
-    private var pending = FIFOQueue<PendingMessage>()
+    private var pending = SmallQueue<PendingMessage>()
     /// Arrived, unseen messages by thread (a user takes part in few threads: a short flat list beats
     /// a hash, and counts beat lists of messages: a view only needs how many it makes seen).
     private var unreadByThread = UnreadByThread()
