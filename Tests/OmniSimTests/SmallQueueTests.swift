@@ -24,6 +24,9 @@ struct SmallQueueTests {
                 while let first = model.first, all || first < 0 { model.removeFirst() }
             }
             #expect(queue.count == model.count)
+            let probe = step - random.below(20)
+            #expect(queue.firstPosition { abs($0) == probe } == model.firstIndex { abs($0) == probe })
+            #expect(queue.lastPosition { abs($0) % 3 == probe % 3 } == model.lastIndex { abs($0) % 3 == probe % 3 })
             #expect(queue.indices.map { queue[$0] } == model, "seed \(seed), step \(step)")
             if queue.indices.map({ queue[$0] }) != model { return }
         }

@@ -45,6 +45,26 @@ struct SmallQueue<Element: Sendable>: Sendable {
         }
     }
 
+    /// The position of the oldest element that `matches`, if any (the inline ones asked first).
+    @inline(__always)
+    func firstPosition(where matches: (Element) -> Bool) -> Int? {
+        guard let oldest else { return nil }
+        if matches(oldest) { return 0 }
+        guard let second else { return nil }
+        if matches(second) { return 1 }
+        for position in rest.indices where matches(rest[position]) { return position - rest.indices.lowerBound + 2 }
+        return nil
+    }
+
+    /// The position of the newest element that `matches`, if any.
+    @inline(__always)
+    func lastPosition(where matches: (Element) -> Bool) -> Int? {
+        for position in rest.indices.reversed() where matches(rest[position]) { return position - rest.indices.lowerBound + 2 }
+        if let second, matches(second) { return 1 }
+        if let oldest, matches(oldest) { return 0 }
+        return nil
+    }
+
     /// Removes elements from the front while `shouldRemove` says so.
     mutating func removeFirst(while shouldRemove: (Element) -> Bool) {
         while let front = oldest, shouldRemove(front) {

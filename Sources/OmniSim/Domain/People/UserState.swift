@@ -170,13 +170,9 @@ public struct UserState: Sendable {
     }
 
     /// Where `message` waits for its deadline: arrivals look from the newest end, deadlines from the oldest.
+    @inline(__always)
     private func pendingSlot(of message: MessageID, fromFront: Bool = false) -> Int? {
-        if fromFront {
-            for slot in pending.indices where pending[slot].message == message { return slot }
-        } else {
-            for slot in pending.indices.reversed() where pending[slot].message == message { return slot }
-        }
-        return nil
+        fromFront ? pending.firstPosition { $0.message == message } : pending.lastPosition { $0.message == message }
     }
 }
 
