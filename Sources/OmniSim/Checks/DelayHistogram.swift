@@ -31,10 +31,15 @@ public struct DelayHistogram: Sendable {
         }
     }
 
+    /// The nearest rank of `percent` among `count` values (`count` > 0): ⌈percent·count/100⌉, at
+    /// least 1 — the one statement of it, for the report, the capacity checks, `--metrics` and
+    /// `compare`. The percentile is the rank-th smallest value.
+    public static func nearestRank(_ percent: Int, count: Int) -> Int { max(1, (percent * count + 99) / 100) }
+
     /// The nearest-rank percentile: the ⌈percent·n/100⌉-th smallest of the n delays; nil when none.
     public func percentile(_ percent: Int) -> SimDuration? {
         guard total > 0 else { return nil }
-        let rank = max(1, (percent * total + 99) / 100)
+        let rank = Self.nearestRank(percent, count: total)
         var seen = 0
         let negatives = sparse.keys.filter { $0 < 0 }.sorted()
         for delay in negatives {

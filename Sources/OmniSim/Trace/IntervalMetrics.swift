@@ -132,7 +132,7 @@ struct IntervalMetrics {
                 channel.delays.sort()
                 let n = channel.delays.count
                 func rank(_ percent: Int) -> SimDuration? {
-                    n == 0 ? nil : SimDuration(milliseconds: channel.delays[max(1, (percent * n + 99) / 100) - 1])
+                    n == 0 ? nil : SimDuration(milliseconds: channel.delays[DelayHistogram.nearestRank(percent, count: n) - 1])
                 }
                 rows.append(MetricsRow(
                     start: start, channel: kind, due: channel.due, delivered: channel.delivered,

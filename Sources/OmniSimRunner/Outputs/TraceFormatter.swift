@@ -4,8 +4,13 @@ import Synchronization
 /// The writer thread's half of a ``TraceWriter``: formats records as JSON lines straight into a raw
 /// 256 KiB buffer (bytes copied with `memcpy`, digits written in place, no array growth or
 /// uniqueness checks per byte) and writes it out when full. Names are escaped once into one flat
-/// arena; a message's text once per message. Used by one thread at a time (see ``TraceWriter``'s
-/// note on `Sendable`).
+/// arena; a message's text once per message.
+///
+/// `@unchecked Sendable`, and why that is sound: ``prepare(_:)`` runs on the simulation thread
+/// before the writer thread is started (starting a thread orders it after); from then on only the
+/// writer thread calls ``append(_:)`` and ``flush()``, until ``TraceWriter/finish()`` has waited on
+/// the semaphore that thread signals as it ends, which orders its writes before the owner's later
+/// ``flush()`` and reads of ``kept``. ``failure`` is read from any thread, under its own lock.
 final class TraceFormatter: @unchecked Sendable {
     private static let capacity = 1 << 18
     /// The bytes of lines not yet written; flushed once `capacity` is passed (the slack above it

@@ -40,8 +40,10 @@ public enum Comparison {
         rows.append(["emails per user, p95"] + columns.map { "\(nearestRank(95, of: $0.tally.emailsPerUser))" })
         rows.append(["emails per user, max"] + columns.map { "\($0.tally.emailsPerUser.max() ?? 0)" })
         for channel in ChannelKind.allCases {
+            // The report's p50/p95/p99, counted by the engine on every run.
             rows.append(["\(channel.name) delay p95"] + columns.map { column in
-                column.tally.delayPercentile(95, on: channel).map { "\($0)" } ?? "-"
+                let percentiles = column.result.channels[channel.rawValue].delayPercentiles
+                return percentiles.count == 3 ? "\(percentiles[1])" : "-"
             })
             rows.append(["\(channel.name) delay max"] + columns.map { "\($0.result.channels[channel.rawValue].delayMax)" })
         }
@@ -62,12 +64,12 @@ public enum Comparison {
     static func nearestRank(_ percent: Int, of values: [Int]) -> Int {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
-        return sorted[(percent * sorted.count + 99) / 100 - 1]
+        return sorted[DelayHistogram.nearestRank(percent, count: sorted.count) - 1]
     }
 }
 
-/// Counts what a run delivers, for `compare`: emails per user and each channel's delays (a
-/// histogram in milliseconds, so percentiles are exact in memory that grows with distinct delays).
+/// Counts what a run delivers, for `compare`: emails per user (each channel's delay percentiles
+/// come with every run's ``ChannelStatistics``).
 ///
 /// `@unchecked Sendable`, and why that is sound: like ``TraceWriter``, the engine calls it only from
 /// the run's simulation thread, one call at a time, and it is read only after the run returned.
@@ -76,7 +78,6 @@ public final class DeliveryTally: RunObserver, @unchecked Sendable {
     /// By user, in declaration order (users only).
     public private(set) var emailsPerUser: [Int]
     private var userIndex: [Int32]
-    private var delays = ChannelKind.allCases.map { _ in DelayHistogram() }
 
     public init(cast: Cast) {
         self.cast = cast
@@ -91,16 +92,9 @@ public final class DeliveryTally: RunObserver, @unchecked Sendable {
     }
 
     public func delivered(_ delivery: Delivery, message: Message, cast: Cast) {
-        let channel = delivery.channel.rawValue
-        delays[channel].record(delivery.time - delivery.due)
         if delivery.channel == .email, userIndex[delivery.recipient.int] >= 0 { emailsPerUser[Int(userIndex[delivery.recipient.int])] += 1 }
     }
 
     public var failure: String? { nil }
     public func finish() throws {}
-
-    /// The nearest-rank percentile of the channel's delays; nil with no delivery.
-    public func delayPercentile(_ percent: Int, on channel: ChannelKind) -> SimDuration? {
-        delays[channel.rawValue].percentile(percent)
-    }
 }
