@@ -27,7 +27,8 @@ struct EmailBatches {
     /// The open batch of (user, thread) that an email falling due at `now` joins: one that goes out
     /// strictly later (an email due at the batch's own instant opens the next one).
     func batchToJoin(user: PersonID, thread: ThreadID, at now: SimInstant) -> Int? {
-        guard let id = openIndex[Key(user: user, thread: thread)], let batch = batches[id], batch.instant > now else { return nil }
+        // Without batching (the usual case) no batch is ever open: no key to hash on every deadline.
+        guard !openIndex.isEmpty, let id = openIndex[Key(user: user, thread: thread)], let batch = batches[id], batch.instant > now else { return nil }
         return id
     }
 

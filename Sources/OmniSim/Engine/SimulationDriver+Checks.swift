@@ -40,14 +40,14 @@ extension SimulationDriver {
             let unread = await users[person.int]?.unread() ?? 0
             return (unread == n, .unread(unread))
         case .inbox(let person, let view, let thread, let lists):
-            let listed = await threads[thread.int].isListed(for: person, in: view)
+            let listed = await threadActor(thread).isListed(for: person, in: view)
             return (listed == lists, .listed(listed))
         case .canSee(let person, let thread, let can):
-            let sees = await threads[thread.int].canBeSeen(
+            let sees = await threadActor(thread).canBeSeen(
                 by: person, seesAllCustomerThreads: cast.isUser(person) && run.customerMessages.isAll(person, everyone: run.everyone))
             return (sees == can, .visible(sees))
         case .participants(let thread, let people):
-            let members = await threads[thread.int].members()
+            let members = await threadActor(thread).members()
             return (Set(members) == Set(run.teams.resolve(people)), .members(members))
         case .backlog(let channel, let n):
             let backlog = await channels[channel.rawValue].backlog()

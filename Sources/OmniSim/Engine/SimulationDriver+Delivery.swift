@@ -5,19 +5,21 @@ extension SimulationDriver {
     /// viewing): after the post's own membership change, before its deliveries.
     @inline(__always)
     func post(
-        _ run: inout RunState, in thread: ThreadActor, by author: PersonID, text: String, isNote: Bool, viaApp: Bool,
+        _ run: inout RunState, in thread: ThreadID, by author: PersonID, text: String, isNote: Bool, viaApp: Bool,
         mentioning mentions: [Member]
     ) throws(Rejection) {
-        let posting = try thread.postSync(by: author, isNote: isNote, mentioning: mentioned(mentions, run.teams))
-        if journaling {
-            for person in posting.addedByMention { note(&run, person, .mentioned(by: author, thread: thread.id)) }
+        let mentioned = mentioned(mentions, run.teams)
+        let posting = try threads.lendPresent(thread.int) { (actor) throws(Rejection) in
+            try actor.postSync(by: author, isNote: isNote, mentioning: mentioned)
         }
-        if viaApp, let writer = users[author.int] {
-            let seen = writer.viewSync(thread.id)
-            if journaling { noteView(&run, author, thread.id, .wrote, seen: seen) }
+        if journaling {
+            for person in posting.addedByMention { note(&run, person, .mentioned(by: author, thread: thread)) }
+        }
+        if viaApp, let seen = users.lend(author.int, { $0.viewSync(thread) }) {
+            if journaling { noteView(&run, author, thread, .wrote, seen: seen) }
         }
         let message = MessageID(run.messages.count)
-        run.messages.append(Message(thread: thread.id, number: posting.number, author: author, text: text, isNote: isNote))
+        run.messages.append(Message(thread: thread, number: posting.number, author: author, text: text, isNote: isNote))
         let fromCustomer = cast.isCustomer(author)
         // The thread's recipients in membership order, then (for a customer's message) the users
         // whose `customer-messages` is `all`, in declaration order. Without those (the usual case)
@@ -40,7 +42,7 @@ extension SimulationDriver {
         let messengerAtOnce = userRecipients > 0 ? messengerChannel.deliverAtOnceSync(count: userRecipients, at: run.now) : false
         for k in candidates {
             guard let recipient = recipient(k) else { continue }
-            if let user = users[recipient.int] {
+            if cast.isUser(recipient) {
                 let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
                 run.oracle.expect(messenger)
                 if metering { run.metrics?.due(.messenger) }
@@ -49,13 +51,16 @@ extension SimulationDriver {
                 let submission = messengerAtOnce
                     ? .attempted(.arrives(messenger, at: run.now)) : messengerChannel.submitSync(messenger, at: run.now)
                 let arrivedNow = submission == .attempted(.arrives(messenger, at: run.now))
-                let reception = user.receiveSync(
-                    message, in: thread.id, at: run.now, everyone: run.everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
+                let (now, everyone) = (run.now, run.everyone)
+                let reception = users.lendPresent(recipient.int) { user in
+                    user.receiveSync(message, in: thread, at: now, everyone: everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
+                }
                 if journaling, run.journal?.records(recipient) == true {
-                    if k < memberCount, let team = thread.teamSync(giving: recipient, teams: run.teams) {
+                    let teams = run.teams
+                    if k < memberCount, let team = threads.lendPresent(thread.int, { $0.teamSync(giving: recipient, teams: teams) }) {
                         note(&run, recipient, .throughTeam(run.messages[message.int], team: team))
                     }
-                    notePush(&run, reception, user: user, message: message)
+                    notePush(&run, reception, recipient: recipient, message: message)
                 }
                 if arrivedNow {
                     recordDelivery(&run, messenger)
@@ -67,8 +72,7 @@ extension SimulationDriver {
                     call(&run, Send(message: message, recipient: recipient, channel: .push, due: run.now))
                 }
                 if reception.notifies { run.agenda.schedule(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer) }
-            } else if let customer = customers[recipient.int] {
-                let channel = customer.channelForMessageSync()
+            } else if let channel = customers.lend(recipient.int, { $0.channelForMessageSync() }) {
                 if journaling, run.journal?.records(recipient) == true {
                     note(&run, recipient, .channelChosen(run.messages[message.int], channel))
                 }
@@ -214,8 +218,9 @@ extension SimulationDriver {
             if time == run.now {
                 // The channel counted it already; a Messenger delivery still updates the user.
                 var seen = false
-                if send.channel == .messenger, let user = users[send.recipient.int] {
-                    seen = user.arriveSync(send.message, in: run.messages[send.message.int].thread)
+                if send.channel == .messenger {
+                    let thread = run.messages[send.message.int].thread
+                    seen = users.lend(send.recipient.int) { $0.arriveSync(send.message, in: thread) } ?? false
                 }
                 record(&run, send, seen: seen)
             } else {
@@ -239,8 +244,9 @@ extension SimulationDriver {
     private func arriveLater(_ run: inout RunState, _ send: Send) {
         channels[send.channel.rawValue].recordArrivalSync(of: send, at: run.now)
         var seen = false
-        if send.channel == .messenger, let user = users[send.recipient.int] {
-            seen = user.arriveSync(send.message, in: run.messages[send.message.int].thread)
+        if send.channel == .messenger {
+            let thread = run.messages[send.message.int].thread
+            seen = users.lend(send.recipient.int) { $0.arriveSync(send.message, in: thread) } ?? false
         }
         record(&run, send, seen: seen)
     }

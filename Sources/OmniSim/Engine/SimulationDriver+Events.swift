@@ -22,12 +22,12 @@ extension SimulationDriver {
             if journaling { noteView(&run, id, thread.id, .onMobile, seen: seen) }
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try await thread.open(customer: isCustomer, author: authorID, listed: people, asDraft: true, teams: run.teams)
+            try await threads[thread.int]?.open(customer: isCustomer, author: authorID, listed: people, asDraft: true, teams: run.teams)
         case .send(let author, let threadRef, let text):
             let authorID = try person(author, "send drafts")
             let thread = try thread(threadRef)
             try await thread.sendDraft(by: authorID, teams: run.teams)
-            try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
+            try post(&run, in: thread.id, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .cancel(let author, let threadRef):
             let authorID = try person(author, "cancel drafts")
             try await thread(threadRef).cancelDraft(by: authorID)
@@ -70,38 +70,42 @@ extension SimulationDriver {
     func applyAtOnce(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [Member]) throws(Rejection) -> Bool {
         switch action {
         case .logIn(let person):
-            let actor = try user(person, "log in or out").actor
-            actor.logInSync()
-            if journaling { notePresence(&run, actor.id, .loggedIn) }
+            let id = try userID(person, "log in or out")
+            users.lendPresent(id.int) { $0.logInSync() }
+            if journaling { notePresence(&run, id, .loggedIn) }
         case .logOut(let person):
-            let actor = try user(person, "log in or out").actor
-            actor.logOutSync()
-            if journaling { notePresence(&run, actor.id, .loggedOut) }
+            let id = try userID(person, "log in or out")
+            users.lendPresent(id.int) { $0.logOutSync() }
+            if journaling { notePresence(&run, id, .loggedOut) }
         case .joinChat(let person):
-            let actor = try customer(person, "join or leave chat")
-            actor.joinChatSync()
-            if journaling { notePresence(&run, actor.id, .joinedChat) }
+            let id = try customerID(person, "join or leave chat")
+            customers.lendPresent(id.int) { $0.joinChatSync() }
+            if journaling { notePresence(&run, id, .joinedChat) }
         case .leaveChat(let person):
-            let actor = try customer(person, "join or leave chat")
-            actor.leaveChatSync()
-            if journaling { notePresence(&run, actor.id, .leftChat) }
+            let id = try customerID(person, "join or leave chat")
+            customers.lendPresent(id.int) { $0.leaveChatSync() }
+            if journaling { notePresence(&run, id, .leftChat) }
         case .view(let person, let threadRef):
-            let (id, actor) = try user(person, "view threads")
-            let thread = try thread(threadRef)
-            try thread.checkViewerSync(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
-            let seen = actor.viewSync(thread.id)
-            if journaling { noteView(&run, id, thread.id, .opened, seen: seen) }
+            let id = try userID(person, "view threads")
+            let thread = try threadID(threadRef)
+            let seesAll = run.customerMessages.isAll(id, everyone: run.everyone)
+            try threads.lendPresent(thread.int) { (actor) throws(Rejection) in try actor.checkViewerSync(id, seesAllCustomerThreads: seesAll) }
+            let seen = users.lendPresent(id.int) { $0.viewSync(thread) }
+            if journaling { noteView(&run, id, thread, .opened, seen: seen) }
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try thread.openSync(customer: isCustomer, author: authorID, listed: people, asDraft: false, teams: run.teams)
+            let teams = run.teams
+            try threads.lendPresent(thread.int) { (actor) throws(Rejection) in
+                try actor.openSync(customer: isCustomer, author: authorID, listed: people, asDraft: false, teams: teams)
+            }
             try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .write(let author, let threadRef, let text, let route):
             try post(
-                &run, in: thread(threadRef), by: person(author, "write"), text: text, isNote: false, viaApp: route == .app,
+                &run, in: threadID(threadRef), by: person(author, "write"), text: text, isNote: false, viaApp: route == .app,
                 mentioning: mentions)
         case .note(let author, let threadRef, let text):
-            let (id, _) = try user(author, "write internal notes")
-            try post(&run, in: thread(threadRef), by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
+            let id = try userID(author, "write internal notes")
+            try post(&run, in: threadID(threadRef), by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
         default:
             return false
         }
@@ -121,7 +125,7 @@ extension SimulationDriver {
     /// `all`, and not a member).
     private func endViewWithoutRight(_ run: inout RunState, _ id: PersonID) async {
         guard !run.customerMessages.isAll(id, everyone: run.everyone), let user = users[id.int],
-              let thread = await user.viewing, !(await threads[thread.int].isMember(id))
+              let thread = await user.viewing, !(await threadActor(thread).isMember(id))
         else { return }
         await user.stopViewing(thread)
     }
@@ -129,7 +133,8 @@ extension SimulationDriver {
     /// A team's membership changed: every thread resolves its teams again, and whoever lost a
     /// thread stops viewing it (unless they may still view it).
     private func teamChanged(_ run: inout RunState, _ team: TeamID) async {
-        for thread in threads {
+        for index in threads.indices {
+            guard let thread = threads[index] else { continue }
             let lost = await thread.teamsChanged(run.teams)
             guard !lost.isEmpty else { continue }
             if journaling {
@@ -182,14 +187,14 @@ extension SimulationDriver {
 
     private func resolveOpening(
         _ author: PersonRef, _ threadRef: ThreadRef, _ listed: [PersonRef], isCustomer: Bool
-    ) throws(Rejection) -> (PersonID, ThreadActor, [Member]) {
+    ) throws(Rejection) -> (PersonID, ThreadID, [Member]) {
         let authorID = try person(author, "start conversations")
         if !isCustomer && cast.isCustomer(authorID) {
             throw .customerInUserConversation(person: cast.name(of: authorID))
         }
         let entries = try listed.map { (ref) throws(Rejection) in try member(ref) }
         switch threadRef {
-        case .known(let id): return (authorID, threads[id.int], entries)
+        case .known(let id): return (authorID, id, entries)
         case .person(let id): throw .nameTaken(name: cast.name(of: id), byPerson: true)
         case .team(let id): throw .nameTakenByTeam(name: cast.name(of: id))
         case .unknown(let name): throw .unknownThread(name)
@@ -221,24 +226,39 @@ extension SimulationDriver {
         }
     }
 
-    private func user(_ ref: PersonRef, _ action: String) throws(Rejection) -> (id: PersonID, actor: UserActor) {
+    /// The user who does something (the hot path lends their actor from ``users`` by this id).
+    private func userID(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
         let id = try person(ref, action)
-        guard let actor = users[id.int] else { throw .onlyUsers(person: cast.name(of: id), action: action) }
+        guard cast.isUser(id) else { throw .onlyUsers(person: cast.name(of: id), action: action) }
+        return id
+    }
+
+    private func user(_ ref: PersonRef, _ action: String) throws(Rejection) -> (id: PersonID, actor: UserActor) {
+        let id = try userID(ref, action)
+        guard let actor = users[id.int] else { preconditionFailure("a user without an actor") }
         return (id, actor)
     }
 
-    private func customer(_ ref: PersonRef, _ action: String) throws(Rejection) -> CustomerActor {
+    private func customerID(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
         let id = try person(ref, action)
-        guard let actor = customers[id.int] else { throw .onlyCustomers(person: cast.name(of: id), action: action) }
-        return actor
+        guard cast.isCustomer(id) else { throw .onlyCustomers(person: cast.name(of: id), action: action) }
+        return id
     }
 
-    private func thread(_ ref: ThreadRef) throws(Rejection) -> ThreadActor {
+    private func threadID(_ ref: ThreadRef) throws(Rejection) -> ThreadID {
         switch ref {
-        case .known(let id): return threads[id.int]
+        case .known(let id): return id
         case .unknown(let name): throw .unknownThread(name)
         case .person(let id): throw .unknownThread(cast.name(of: id))
         case .team(let id): throw .unknownThread(cast.name(of: id))
         }
+    }
+
+    private func thread(_ ref: ThreadRef) throws(Rejection) -> ThreadActor { threadActor(try threadID(ref)) }
+
+    /// The actor of a thread slot, retained (off the hot path; every slot has one).
+    func threadActor(_ id: ThreadID) -> ThreadActor {
+        guard let actor = threads[id.int] else { preconditionFailure("a thread slot without an actor") }
+        return actor
     }
 }

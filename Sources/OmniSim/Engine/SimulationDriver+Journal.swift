@@ -4,13 +4,13 @@ extension SimulationDriver {
         run.journal?.add(Journal.Entry(time: run.now, person: person, happening: happening))
     }
 
-    func notePush(_ run: inout RunState, _ reception: UserState.Reception, user: UserActor, message: MessageID) {
-        let state = user.snapshotSync()
+    func notePush(_ run: inout RunState, _ reception: UserState.Reception, recipient: PersonID, message: MessageID) {
+        guard let state = users[recipient.int]?.snapshotSync() else { return }
         let settings = state.settings.resolved(over: run.everyone)
         let reason: Journal.PushReason =
             if !reception.notifies { .notNotified } else if reception.push { .pushed } else if !state.hasMobile { .noMobileApp }
             else if !settings.push { .pushOff } else { .loggedIn }
-        note(&run, user.id, .posted(run.messages[message.int], push: reason, deadline: reception.notifies ? reception.deadline : nil))
+        note(&run, recipient, .posted(run.messages[message.int], push: reason, deadline: reception.notifies ? reception.deadline : nil))
     }
 
     func noteDelivery(_ run: inout RunState, _ send: Send, seen: Bool) {

@@ -10,10 +10,10 @@ actor SimulationDriver {
     let cast: Cast
     let options: Simulation.Options
     /// By person: the user's actor (nil for customers).
-    let users: [UserActor?]
+    let users: ActorTable<UserActor>
     /// By person: the customer's actor (nil for users).
-    let customers: [CustomerActor?]
-    let threads: [ThreadActor]
+    let customers: ActorTable<CustomerActor>
+    let threads: ActorTable<ThreadActor>
     let channels: [ChannelActor]
 
     /// The mutable state of a run, as it starts; `run()` takes it into a local and passes it `inout`.
@@ -53,11 +53,11 @@ actor SimulationDriver {
                 customers.append(CustomerActor(id: id, executor: executor))
             }
         }
-        self.users = users
-        self.customers = customers
+        self.users = ActorTable(users, linesPerActor: 3)
+        self.customers = ActorTable(customers)
         var threadStates = plan.cast.threadNames.indices.map { ThreadState(id: ThreadID($0)) }
         for item in plan.items { threadStates[item.thread.int] = ThreadState(item: item, teams: plan.teams) }
-        self.threads = threadStates.map { ThreadActor(state: $0, cast: plan.cast, executor: executor) }
+        self.threads = ActorTable(threadStates.map { ThreadActor(state: $0, cast: plan.cast, executor: executor) })
         var changeTimes = ChannelKind.allCases.map { _ in [SimInstant]() }
         for event in plan.events {
             if case .channel(let kind, _) = event.action { changeTimes[kind.rawValue].append(event.time) }
@@ -86,6 +86,7 @@ actor SimulationDriver {
             if time != run.now { startInstant(&run, time) }
             switch step {
             case .event(let event):
+                prefetchEvents(run.agenda)
                 try countEvent(&run)
                 run.lastActivity = run.now
                 do throws(Rejection) {
@@ -101,6 +102,7 @@ actor SimulationDriver {
             case .check(let check):
                 await evaluate(&run, check)
             case .timer(let entry):
+                prefetchTimers(run.agenda)
                 try countEvent(&run)
                 run.lastActivity = run.now
                 // The commonest timer is handled here, not in `fire`: a call to an async method that
@@ -109,10 +111,12 @@ actor SimulationDriver {
                     fire(&run, entry.event)
                     continue
                 }
-                guard let user = users[recipient.int] else { continue }
+                guard cast.isUser(recipient) else { continue }
                 let thread = run.messages[message.int].thread
                 let batch = run.batches.batchToJoin(user: recipient, thread: thread, at: run.now)
-                let decision = user.deadlineReachedSync(message, everyone: run.everyone, batchOpen: batch != nil)
+                let everyone = run.everyone
+                guard let decision = users.lend(recipient.int, { $0.deadlineReachedSync(message, everyone: everyone, batchOpen: batch != nil) })
+                else { continue }
                 if case .batched(let window) = decision {
                     batchEmail(&run, message, for: recipient, joining: batch, window: window)
                     continue

@@ -30,6 +30,21 @@ public struct EventStream {
         return best
     }
 
+    /// Lends `body` each load's generated action `offset` events after the one last taken from it
+    /// (`offset` ≥ 1; one action per load, so with several loads "about" that far ahead): a hint of
+    /// what comes, for prefetching. Nothing is taken.
+    @inline(__always)
+    func peek(_ offset: Int, _ body: (borrowing PlannedEvent.Action) -> Void) {
+        for index in generators.indices {
+            // The load's next event is drawn already (`lookahead`); its generator hands out the one after.
+            if offset == 1 {
+                if let next = lookahead[index] { body(next.action) }
+            } else {
+                generators[index].peek(offset - 2, body)
+            }
+        }
+    }
+
     /// Takes the next event.
     public mutating func next() -> PlannedEvent? {
         var best = fileIndex < fileEvents.count ? fileEvents[fileIndex] : nil

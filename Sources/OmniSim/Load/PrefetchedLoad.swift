@@ -47,6 +47,16 @@ final class PrefetchedLoad {
 
     deinit { channel.cancel() }
 
+    /// The action `offset` events after the one ``next()`` hands out next, if it is already here
+    /// (within the chunk at hand), lent to `body` in place: for prefetching only, it takes nothing
+    /// and never waits.
+    @inline(__always)
+    func peek(_ offset: Int, _ body: (borrowing PlannedEvent.Action) -> Void) {
+        let position = index + offset
+        guard position < chunk.count else { return }
+        chunk.withUnsafeBufferPointer { body($0[position].action) }
+    }
+
     /// The next event, waiting for the generator if it has not got there yet; nil at the end.
     func next() -> Generated? {
         if index == chunk.count {

@@ -69,6 +69,16 @@ public struct Agenda {
         }
     }
 
+    /// Lends `body` the generated action `offset` events after the one last taken (`offset` ≥ 1;
+    /// one per load), for prefetching: nothing is taken (see ``EventStream/peek(_:_:)``).
+    @inline(__always)
+    func peekEvents(_ offset: Int, _ body: (borrowing PlannedEvent.Action) -> Void) { events.peek(offset, body) }
+
+    /// The timer about `offset` timers ahead, if it was set in time order (fallback deadlines are),
+    /// for prefetching: nothing is taken.
+    @inline(__always)
+    func peekTimer(_ offset: Int) -> TimerEvent? { timers.laneTimer(offset) }
+
     /// Every timer still set, in no particular order (for the end-of-run accounting).
     public var pendingTimers: [ScheduledTimer] { timers.unordered }
 }

@@ -37,6 +37,14 @@ struct EventQueue {
         heap.insert(entry)
     }
 
+    /// The timer `offset` places behind the lane's head (a hint of what comes, for prefetching:
+    /// the lane holds the timers set in time order, such as fallback deadlines).
+    @inline(__always)
+    func laneTimer(_ offset: Int) -> TimerEvent? {
+        let position = lane.indices.lowerBound + offset
+        return position < lane.indices.upperBound ? lane[position].event : nil
+    }
+
     /// Removes and returns the earliest timer.
     mutating func popMin() -> ScheduledTimer? {
         if let laneFirst = lane.first, heap.min.map({ laneFirst < $0 }) ?? true {

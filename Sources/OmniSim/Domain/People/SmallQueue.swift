@@ -9,8 +9,11 @@ struct SmallQueue<Element: Sendable>: Sendable {
     private var oldest: Element?
     private var second: Element?
     private var rest = FIFOQueue<Element>()
+    /// How many elements `rest` holds, kept inline: a queue of two or fewer never reads the rest's
+    /// buffer (which stays allocated once used: reading its count was a cache miss per deadline).
+    private var restCount = 0
 
-    var count: Int { (oldest == nil ? 0 : 1) + (second == nil ? 0 : 1) + rest.count }
+    var count: Int { (oldest == nil ? 0 : 1) + (second == nil ? 0 : 1) + restCount }
     var indices: Range<Int> { 0..<count }
 
     mutating func append(_ element: Element) {
@@ -20,6 +23,7 @@ struct SmallQueue<Element: Sendable>: Sendable {
             second = element
         } else {
             rest.append(element)
+            restCount += 1
         }
     }
 
@@ -52,6 +56,7 @@ struct SmallQueue<Element: Sendable>: Sendable {
         if matches(oldest) { return 0 }
         guard let second else { return nil }
         if matches(second) { return 1 }
+        guard restCount > 0 else { return nil }
         for position in rest.indices where matches(rest[position]) { return position - rest.indices.lowerBound + 2 }
         return nil
     }
@@ -59,7 +64,9 @@ struct SmallQueue<Element: Sendable>: Sendable {
     /// The position of the newest element that `matches`, if any.
     @inline(__always)
     func lastPosition(where matches: (Element) -> Bool) -> Int? {
-        for position in rest.indices.reversed() where matches(rest[position]) { return position - rest.indices.lowerBound + 2 }
+        if restCount > 0 {
+            for position in rest.indices.reversed() where matches(rest[position]) { return position - rest.indices.lowerBound + 2 }
+        }
         if let second, matches(second) { return 1 }
         if let oldest, matches(oldest) { return 0 }
         return nil
@@ -69,7 +76,12 @@ struct SmallQueue<Element: Sendable>: Sendable {
     mutating func removeFirst(while shouldRemove: (Element) -> Bool) {
         while let front = oldest, shouldRemove(front) {
             oldest = second
-            second = rest.popFirst()
+            if restCount > 0 {
+                second = rest.popFirst()
+                restCount -= 1
+            } else {
+                second = nil
+            }
         }
     }
 }

@@ -236,6 +236,9 @@ struct UnreadByThread: Sendable {
         let entry = more[index]
         more.swapAt(index, more.count - 1)
         more.removeLast()
+        // An empty list gives its buffer back, so that asking it again reads the shared empty array
+        // (always cached) rather than a buffer of this user's (a miss on most deliveries).
+        if more.isEmpty { more = [] }
         return (entry.count, entry.quiet)
     }
 }

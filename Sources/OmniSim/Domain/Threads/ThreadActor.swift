@@ -66,6 +66,12 @@ extension ThreadActor {
             try thread.post(by: a.0, isNote: a.1, mentioning: a.2)
         }
     }
+    /// The thread's members now (for prefetching their actors ahead of a message).
+    nonisolated func membersSync() -> [PersonID] { executor.runIsolated(self, ()) { thread, _ in thread.state.members } }
+    /// Where the thread's member list is stored, as a hint for prefetching only: never read through.
+    nonisolated func membersAddressSync() -> UnsafeRawPointer? {
+        executor.runIsolated(self, ()) { thread, _ in thread.state.members.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+    }
     nonisolated func teamSync(giving person: PersonID, teams: TeamRoster) -> TeamID? {
         executor.runIsolated(self, (person, teams)) { thread, a in thread.team(giving: a.0, teams: a.1) }
     }
