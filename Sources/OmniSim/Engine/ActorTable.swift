@@ -27,6 +27,11 @@ struct ActorTable<Element: AnyObject> {
 
     var indices: Range<Int> { actors.indices }
 
+    /// Whether there is an actor at `index` (reads the entry ``prefetchEntry(_:)`` asks for, not
+    /// the plan's table of person kinds: one cache miss fewer per event with a million people).
+    @inline(__always)
+    func contains(_ index: Int) -> Bool { references[index] != nil }
+
     /// The actor at `index`, retained (for the paths off the hot one).
     subscript(index: Int) -> Element? { actors[index] }
 

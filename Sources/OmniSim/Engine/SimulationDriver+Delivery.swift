@@ -37,12 +37,12 @@ extension SimulationDriver {
         // One call hands Messenger all of the message's sends when nothing in force could hold one
         // back; otherwise each is submitted on its own below.
         var userRecipients = 0
-        for k in candidates { if let person = recipient(k), cast.isUser(person) { userRecipients += 1 } }
+        for k in candidates { if let person = recipient(k), users.contains(person.int) { userRecipients += 1 } }
         let messengerChannel = channels[ChannelKind.messenger.rawValue]
         let messengerAtOnce = userRecipients > 0 ? messengerChannel.deliverAtOnceSync(count: userRecipients, at: run.now) : false
         for k in candidates {
             guard let recipient = recipient(k) else { continue }
-            if cast.isUser(recipient) {
+            if users.contains(recipient.int) {
                 let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
                 run.oracle.expect(messenger)
                 if metering { run.metrics?.due(.messenger) }

@@ -229,7 +229,7 @@ extension SimulationDriver {
     /// The user who does something (the hot path lends their actor from ``users`` by this id).
     private func userID(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
         let id = try person(ref, action)
-        guard cast.isUser(id) else { throw .onlyUsers(person: cast.name(of: id), action: action) }
+        guard users.contains(id.int) else { throw .onlyUsers(person: cast.name(of: id), action: action) }
         return id
     }
 
@@ -241,7 +241,7 @@ extension SimulationDriver {
 
     private func customerID(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
         let id = try person(ref, action)
-        guard cast.isCustomer(id) else { throw .onlyCustomers(person: cast.name(of: id), action: action) }
+        guard customers.contains(id.int) else { throw .onlyCustomers(person: cast.name(of: id), action: action) }
         return id
     }
 

@@ -20,35 +20,39 @@ extension SimulationDriver {
 
     /// After taking an event: each stage of prefetching for the events coming after it.
     @inline(__always)
-    func prefetchEvents(_ agenda: Agenda) {
-        agenda.peekEvents(4 * Self.eventsAhead) { action in
+    func prefetchEvents(_ run: borrowing RunState) {
+        run.agenda.peekEvents(4 * Self.eventsAhead) { action in
             if let thread = Self.thread(of: action) { threads.prefetch(thread.int) }
         }
-        agenda.peekEvents(3 * Self.eventsAhead) { action in
+        run.agenda.peekEvents(3 * Self.eventsAhead) { action in
             guard Self.isMessage(action), let thread = Self.thread(of: action),
                   let address = threads.lend(thread.int, { $0.membersAddressSync() }) ?? nil
             else { return }
             omnisim_prefetch(address)
         }
-        agenda.peekEvents(2 * Self.eventsAhead) { action in
+        run.agenda.peekEvents(2 * Self.eventsAhead) { action in
             forEachPerson(in: action) { person in
                 users.prefetchEntry(person)
                 customers.prefetchEntry(person)
             }
         }
-        agenda.peekEvents(Self.eventsAhead) { action in
+        run.agenda.peekEvents(Self.eventsAhead) { action in
             forEachPerson(in: action) { person in
                 users.prefetch(person)
                 customers.prefetch(person)
+                run.totals.prefetch(.messenger, person)
             }
         }
     }
 
     /// After taking a timer: the stages for the fallback deadlines a few timers ahead.
     @inline(__always)
-    func prefetchTimers(_ agenda: Agenda) {
-        if case .fallbackDeadline(_, let person)? = agenda.peekTimer(2 * Self.timersAhead) { users.prefetchEntry(person.int) }
-        if case .fallbackDeadline(_, let person)? = agenda.peekTimer(Self.timersAhead) { users.prefetch(person.int) }
+    func prefetchTimers(_ run: borrowing RunState) {
+        if case .fallbackDeadline(_, let person)? = run.agenda.peekTimer(2 * Self.timersAhead) { users.prefetchEntry(person.int) }
+        if case .fallbackDeadline(_, let person)? = run.agenda.peekTimer(Self.timersAhead) {
+            users.prefetch(person.int)
+            run.totals.prefetch(.email, person.int)
+        }
     }
 
     /// The person who acts, and for a message the thread's members (its recipients).

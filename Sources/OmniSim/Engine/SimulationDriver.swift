@@ -86,7 +86,7 @@ actor SimulationDriver {
             if time != run.now { startInstant(&run, time) }
             switch step {
             case .event(let event):
-                prefetchEvents(run.agenda)
+                prefetchEvents(run)
                 try countEvent(&run)
                 run.lastActivity = run.now
                 do throws(Rejection) {
@@ -102,7 +102,7 @@ actor SimulationDriver {
             case .check(let check):
                 await evaluate(&run, check)
             case .timer(let entry):
-                prefetchTimers(run.agenda)
+                prefetchTimers(run)
                 try countEvent(&run)
                 run.lastActivity = run.now
                 // The commonest timer is handled here, not in `fire`: a call to an async method that

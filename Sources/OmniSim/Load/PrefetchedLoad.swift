@@ -1,4 +1,5 @@
 import Foundation
+internal import CacheHints
 
 /// A load's events generated ahead on a thread of their own (issue: engine speed): the generator
 /// runs on its thread and hands its events over in chunks through a bounded ``ChunkChannel``, so
@@ -54,7 +55,12 @@ final class PrefetchedLoad {
     func peek(_ offset: Int, _ body: (borrowing PlannedEvent.Action) -> Void) {
         let position = index + offset
         guard position < chunk.count else { return }
-        chunk.withUnsafeBufferPointer { body($0[position].action) }
+        chunk.withUnsafeBufferPointer { events in
+            // The generator wrote these on its own core: the events a few further on are asked for
+            // now, so that the next peeks find them at hand.
+            if position + 8 < events.count, let base = events.baseAddress { omnisim_prefetch(base + position + 8) }
+            body(events[position].action)
+        }
     }
 
     /// The next event, waiting for the generator if it has not got there yet; nil at the end.
