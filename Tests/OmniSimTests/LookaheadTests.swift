@@ -20,20 +20,21 @@ struct LookaheadTests {
     @Test("an event peeked at k events ahead is, where the generator has got that far, the event taken k steps later")
     func peekedEventsComeNext() {
         var agenda = Agenda(plan: loadPlan())
-        var taken: [PlannedEvent.Action] = []
-        var peeked: [Int: PlannedEvent.Action] = [:]
+        var taken: [UpcomingEvent] = []
+        var peeked: [Int: UpcomingEvent] = [:]
         var step = 0
         while let (_, next) = agenda.next() {
             guard case .event(let event) = next else { continue }
-            taken.append(event.action)
-            agenda.peekEvents(5) { action in peeked[step + 5] = copy action }
+            taken.append(UpcomingEvent(event.action))
+            if let upcoming = agenda.upcomingEvent(5, load: 0) { peeked[step + 5] = upcoming }
             step += 1
         }
         #expect(taken.count > 2_000)
-        // Every step was peeked at but those near the end of a chunk (the peek never waits).
+        #expect(taken.contains { $0.isMessage } && taken.contains { !$0.isMessage && $0.thread >= 0 })
+        // Every step was looked ahead from but those near the end of a chunk (a look never waits).
         #expect(peeked.count > taken.count * 9 / 10)
-        for (position, action) in peeked.sorted(by: { $0.key < $1.key }) where position < taken.count {
-            #expect(taken[position] == action, "step \(position)")
+        for (position, upcoming) in peeked.sorted(by: { $0.key < $1.key }) where position < taken.count {
+            #expect(taken[position] == upcoming, "step \(position)")
         }
     }
 
@@ -60,8 +61,8 @@ struct LookaheadTests {
         var plain = Agenda(plan: loadPlan()), peeking = Agenda(plan: loadPlan())
         var steps = 0
         while let (time, step) = plain.next() {
-            peeking.peekEvents(1) { _ in }
-            peeking.peekEvents(40) { _ in }
+            _ = peeking.upcomingEvent(2, load: 0)
+            _ = peeking.upcomingEvent(40, load: 0)
             _ = peeking.peekTimer(2)
             guard let (otherTime, other) = peeking.next() else { Issue.record("the peeking agenda ended early"); return }
             #expect(time == otherTime)
@@ -70,6 +71,17 @@ struct LookaheadTests {
         }
         #expect(peeking.next() == nil)
         #expect(steps > 2_000)
+    }
+}
+
+@Suite("MemberSample: a thread's first members, inline")
+struct MemberSampleTests {
+    @Test("holds the first eight members in membership order, and no more", arguments: [0, 1, 7, 8, 9, 30])
+    func firstMembers(count: Int) {
+        let members = (0..<count).map { PersonID(100 - $0) }
+        var seen: [Int] = []
+        MemberSample(members).forEach { seen.append($0) }
+        #expect(seen == members.prefix(MemberSample.capacity).map(\.int))
     }
 }
 

@@ -6,9 +6,10 @@ internal import CacheHints
 /// memory, and finding it is one more (the table of actors is itself larger than the cache); asked
 /// for ahead, those misses overlap instead of each stalling the loop in turn.
 ///
-/// In stages, each reading only what the one before fetched: a message's thread four steps ahead
-/// of the prefetch distance, its member list three, the people's entries in the actor tables two,
-/// and the people's actors one — so no stage waits on memory itself.
+/// In stages, each reading only what the one before fetched: the thread of a message or a view
+/// four steps ahead of the prefetch distance, its member list three, the people's entries in the
+/// actor tables two, and the people's actors (and their delivery counts) one — so no stage waits
+/// on memory itself.
 ///
 /// Only hints: nothing here changes what a run does (a hint for the wrong actor, or none, only
 /// changes when memory is waited for), so a trace is the same with or without it.
@@ -21,26 +22,27 @@ extension SimulationDriver {
     /// After taking an event: each stage of prefetching for the events coming after it.
     @inline(__always)
     func prefetchEvents(_ run: borrowing RunState) {
-        run.agenda.peekEvents(4 * Self.eventsAhead) { action in
-            if let thread = Self.thread(of: action) { threads.prefetch(thread.int) }
-        }
-        run.agenda.peekEvents(3 * Self.eventsAhead) { action in
-            guard Self.isMessage(action), let thread = Self.thread(of: action),
-                  let address = threads.lend(thread.int, { $0.membersAddressSync() }) ?? nil
-            else { return }
-            omnisim_prefetch(address)
-        }
-        run.agenda.peekEvents(2 * Self.eventsAhead) { action in
-            forEachPerson(in: action) { person in
-                users.prefetchEntry(person)
-                customers.prefetchEntry(person)
+        for load in 0..<run.agenda.loadCount {
+            if let event = run.agenda.upcomingEvent(4 * Self.eventsAhead, load: load), event.thread >= 0 {
+                threads.prefetch(Int(event.thread))
             }
-        }
-        run.agenda.peekEvents(Self.eventsAhead) { action in
-            forEachPerson(in: action) { person in
-                users.prefetch(person)
-                customers.prefetch(person)
-                run.totals.prefetch(.messenger, person)
+            // A message reads the member list for its recipients, a view to check the viewer.
+            if let event = run.agenda.upcomingEvent(3 * Self.eventsAhead, load: load), event.thread >= 0,
+               let address = threads.lend(Int(event.thread), { $0.membersAddressSync() }) ?? nil {
+                omnisim_prefetch(address)
+            }
+            if let event = run.agenda.upcomingEvent(2 * Self.eventsAhead, load: load) {
+                forEachPerson(in: event) { person in
+                    users.prefetchEntry(person)
+                    customers.prefetchEntry(person)
+                }
+            }
+            if let event = run.agenda.upcomingEvent(Self.eventsAhead, load: load) {
+                forEachPerson(in: event) { person in
+                    users.prefetch(person)
+                    customers.prefetch(person)
+                    run.totals.prefetch(.messenger, person)
+                }
             }
         }
     }
@@ -55,30 +57,11 @@ extension SimulationDriver {
         }
     }
 
-    /// The person who acts, and for a message the thread's members (its recipients).
+    /// The person who acts, and for a message the thread's (first) members: its recipients.
     @inline(__always)
-    private func forEachPerson(in action: borrowing PlannedEvent.Action, _ body: (Int) -> Void) {
-        if case .known(let person)? = action.subject { body(person.int) }
-        guard Self.isMessage(action), let thread = Self.thread(of: action),
-              let members = threads.lend(thread.int, { $0.membersSync() })
-        else { return }
-        for member in members { body(member.int) }
-    }
-
-    private static func thread(of action: borrowing PlannedEvent.Action) -> ThreadID? {
-        switch action {
-        case .view(_, .known(let thread)), .write(_, .known(let thread), _, _), .start(_, .known(let thread), _, _, _),
-             .note(_, .known(let thread), _):
-            return thread
-        default:
-            return nil
-        }
-    }
-
-    private static func isMessage(_ action: borrowing PlannedEvent.Action) -> Bool {
-        switch action {
-        case .write, .start, .note: return true
-        default: return false
-        }
+    private func forEachPerson(in event: UpcomingEvent, _ body: (Int) -> Void) {
+        if event.subject >= 0 { body(Int(event.subject)) }
+        guard event.isMessage, let members = threads.lend(Int(event.thread), { $0.memberSampleSync() }) else { return }
+        members.forEach(body)
     }
 }

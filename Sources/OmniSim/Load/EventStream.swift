@@ -5,12 +5,16 @@ public struct EventStream {
     private var fileIndex = 0
     /// Each load's events, generated ahead on a thread of its own.
     private let generators: [PrefetchedLoad]
+    /// The same, unretained, for looking ahead on every event without a retain and release of the
+    /// generator (safe: `generators` owns them for the stream's life and never changes).
+    private let unretainedGenerators: [Unmanaged<PrefetchedLoad>]
     /// Each generator's next event, drawn ahead so that the merge can compare times.
     private var lookahead: [PlannedEvent?]
 
     public init(events: [PlannedEvent], loads: [LoadSpec]) {
         fileEvents = events
         generators = loads.map { PrefetchedLoad(LoadGenerator(spec: $0)) }
+        unretainedGenerators = generators.map(Unmanaged.passUnretained)
         lookahead = Array(repeating: nil, count: generators.count)
         for index in generators.indices { lookahead[index] = draw(index) }
     }
@@ -30,19 +34,16 @@ public struct EventStream {
         return best
     }
 
-    /// Lends `body` each load's generated action `offset` events after the one last taken from it
-    /// (`offset` ≥ 1; one action per load, so with several loads "about" that far ahead): a hint of
-    /// what comes, for prefetching. Nothing is taken.
+    /// How many loads generate events.
+    var loadCount: Int { generators.count }
+
+    /// Load `load`'s generated event `offset` events after the one last taken from it (`offset` ≥ 2;
+    /// with several loads, "about" that far ahead of the stream): a hint of what comes, for
+    /// prefetching. Nothing is taken.
     @inline(__always)
-    func peek(_ offset: Int, _ body: (borrowing PlannedEvent.Action) -> Void) {
-        for index in generators.indices {
-            // The load's next event is drawn already (`lookahead`); its generator hands out the one after.
-            if offset == 1 {
-                if let next = lookahead[index] { body(next.action) }
-            } else {
-                generators[index].peek(offset - 2, body)
-            }
-        }
+    func upcoming(_ offset: Int, load: Int) -> UpcomingEvent? {
+        // The load's next event is drawn already (`lookahead`); its generator hands out the one after.
+        unretainedGenerators[load]._withUnsafeGuaranteedRef { $0.upcoming(offset - 2) }
     }
 
     /// Takes the next event.

@@ -15,6 +15,8 @@ final class PrefetchedLoad {
     struct Generated: Sendable {
         var time: Int64
         var action: PlannedEvent.Action
+        /// What prefetching needs of it, worked out on the generator's thread.
+        var upcoming: UpcomingEvent
     }
 
     static let chunkSize = 4_096
@@ -23,6 +25,9 @@ final class PrefetchedLoad {
     let sourceIndex: Int
     private let channel = ChunkChannel<Generated>(capacity: PrefetchedLoad.chunksAhead)
     private var chunk: [Generated] = []
+    /// Where `chunk`'s elements are stored, as a hint for prefetching only: never read through, so
+    /// it needs no lifetime of its own (set whenever `chunk` is replaced; `chunk` is never mutated).
+    private var chunkAddress: UnsafeRawPointer?
     private var index = 0
 
     init(_ generator: sending LoadGenerator) {
@@ -33,7 +38,7 @@ final class PrefetchedLoad {
             var chunk: [Generated] = []
             chunk.reserveCapacity(Self.chunkSize)
             while let (time, action) = generator.next() {
-                chunk.append(Generated(time: time, action: action))
+                chunk.append(Generated(time: time, action: action, upcoming: UpcomingEvent(action)))
                 guard chunk.count == Self.chunkSize else { continue }
                 guard channel.send(chunk) else { return }
                 chunk = []
@@ -48,19 +53,20 @@ final class PrefetchedLoad {
 
     deinit { channel.cancel() }
 
-    /// The action `offset` events after the one ``next()`` hands out next, if it is already here
-    /// (within the chunk at hand), lent to `body` in place: for prefetching only, it takes nothing
-    /// and never waits.
+    /// The event `offset` events after the one ``next()`` hands out next, if it is already here
+    /// (within the chunk at hand): for prefetching only, it takes nothing and never waits. Read in
+    /// place and returned as plain numbers, with no call out while the chunk is read, so that
+    /// nothing is retained.
     @inline(__always)
-    func peek(_ offset: Int, _ body: (borrowing PlannedEvent.Action) -> Void) {
+    func upcoming(_ offset: Int) -> UpcomingEvent? {
         let position = index + offset
-        guard position < chunk.count else { return }
-        chunk.withUnsafeBufferPointer { events in
-            // The generator wrote these on its own core: the events a few further on are asked for
-            // now, so that the next peeks find them at hand.
-            if position + 8 < events.count, let base = events.baseAddress { omnisim_prefetch(base + position + 8) }
-            body(events[position].action)
+        guard position < chunk.count else { return nil }
+        // The generator wrote these on its own core: the events a little further on are asked for
+        // now, so that the next looks find them at hand.
+        if position + 8 < chunk.count, let chunkAddress {
+            omnisim_prefetch(chunkAddress + (position + 8) * MemoryLayout<Generated>.stride)
         }
+        return chunk[position].upcoming
     }
 
     /// The next event, waiting for the generator if it has not got there yet; nil at the end.
@@ -68,6 +74,7 @@ final class PrefetchedLoad {
         if index == chunk.count {
             guard let next = channel.receive() else { return nil }
             chunk = next
+            chunkAddress = chunk.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
             index = 0
         }
         defer { index += 1 }

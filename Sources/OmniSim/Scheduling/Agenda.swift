@@ -69,10 +69,13 @@ public struct Agenda {
         }
     }
 
-    /// Lends `body` the generated action `offset` events after the one last taken (`offset` ≥ 1;
-    /// one per load), for prefetching: nothing is taken (see ``EventStream/peek(_:_:)``).
+    /// How many loads generate events (each can be looked ahead in).
+    var loadCount: Int { events.loadCount }
+
+    /// Load `load`'s event `offset` events after the one last taken from it (`offset` ≥ 2), for
+    /// prefetching: nothing is taken (see ``EventStream/upcoming(_:load:)``).
     @inline(__always)
-    func peekEvents(_ offset: Int, _ body: (borrowing PlannedEvent.Action) -> Void) { events.peek(offset, body) }
+    func upcomingEvent(_ offset: Int, load: Int) -> UpcomingEvent? { events.upcoming(offset, load: load) }
 
     /// The timer about `offset` timers ahead, if it was set in time order (fallback deadlines are),
     /// for prefetching: nothing is taken.

@@ -66,8 +66,11 @@ extension ThreadActor {
             try thread.post(by: a.0, isNote: a.1, mentioning: a.2)
         }
     }
-    /// The thread's members now (for prefetching their actors ahead of a message).
-    nonisolated func membersSync() -> [PersonID] { executor.runIsolated(self, ()) { thread, _ in thread.state.members } }
+    /// The thread's first members now (for prefetching their actors ahead of a message), copied out
+    /// without retaining the list.
+    nonisolated func memberSampleSync() -> MemberSample {
+        executor.runIsolated(self, ()) { thread, _ in MemberSample(thread.state.members) }
+    }
     /// Where the thread's member list is stored, as a hint for prefetching only: never read through.
     nonisolated func membersAddressSync() -> UnsafeRawPointer? {
         executor.runIsolated(self, ()) { thread, _ in thread.state.members.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
