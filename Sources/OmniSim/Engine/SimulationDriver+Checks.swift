@@ -50,16 +50,16 @@ extension SimulationDriver {
             let members = await threadActor(thread).members()
             return (Set(members) == Set(run.teams.resolve(people)), .members(members))
         case .backlog(let channel, let n):
-            let backlog = await channels[channel.rawValue].backlog()
+            let backlog = await channelActor(channel).backlog()
             return (backlog == n, .backlog(backlog))
         case .pending(let channel, let n):
             let pending = await pendingCount(&run, on: channel)
             return (pending == n, .pending(pending))
         case .delayAtMost(let channel, let limit):
-            let delay = await channels[channel.rawValue].statistics().delayMax
+            let delay = await channelActor(channel).statistics().delayMax
             return (delay <= limit, .delayMax(delay))
         case .backlogBound(let channel, let bound):
-            let backlog = timed ? await channels[channel.rawValue].backlog() : await channels[channel.rawValue].statistics().backlogMax
+            let backlog = timed ? await channelActor(channel).backlog() : await channelActor(channel).statistics().backlogMax
             return (bound.admits(backlog), .backlog(backlog))
         case .delayPercentile(let channel, let percent, let limit):
             guard let found = run.capacity.percentile(percent, on: channel) else { return (true, .percentile(nil, of: 0, behind: nil)) }
@@ -80,7 +80,7 @@ extension SimulationDriver {
 
     /// Sends on `channel` that have not arrived: waiting for a window, waiting out a retry pause, or in flight.
     private func pendingCount(_ run: inout RunState, on channel: ChannelKind) async -> Int {
-        var count = await channels[channel.rawValue].backlog()
+        var count = await channelActor(channel).backlog()
         for entry in run.agenda.pendingTimers {
             switch entry.event {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
@@ -96,7 +96,7 @@ extension SimulationDriver {
     func finish(_ run: inout RunState) async throws -> RunResult {
         for check in plan.checks where check.time == nil { await evaluate(&run, check) }
         var statistics: [ChannelStatistics] = []
-        for channel in channels { await statistics.append(channel.statistics()) }
+        for kind in ChannelKind.allCases { await statistics.append(channelActor(kind).statistics()) }
         for channel in ChannelKind.allCases {
             statistics[channel.rawValue].pending = await pendingCount(&run, on: channel)
             run.totals.complete(&statistics[channel.rawValue])
@@ -106,7 +106,7 @@ extension SimulationDriver {
             if case .arrival(let send) = entry.event { pending.append(send) }
             if case .retry(let send) = entry.event { pending.append(send) }
         }
-        for channel in channels { pending += await channel.waitingSends() }
+        for kind in ChannelKind.allCases { pending += await channelActor(kind).waitingSends() }
         run.oracle.finish(pending: pending)
         let checks = run.checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, observed: .notEvaluated)

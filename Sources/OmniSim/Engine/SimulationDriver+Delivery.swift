@@ -38,8 +38,10 @@ extension SimulationDriver {
         // back; otherwise each is submitted on its own below.
         var userRecipients = 0
         for k in candidates { if let person = recipient(k), users.contains(person.int) { userRecipients += 1 } }
-        let messengerChannel = channels[ChannelKind.messenger.rawValue]
-        let messengerAtOnce = userRecipients > 0 ? messengerChannel.deliverAtOnceSync(count: userRecipients, at: run.now) : false
+        let now = run.now
+        let messengerChannel = ChannelKind.messenger.rawValue
+        let messengerAtOnce =
+            userRecipients > 0 && channels.lendPresent(messengerChannel) { $0.deliverAtOnceSync(count: userRecipients, at: now) }
         for k in candidates {
             guard let recipient = recipient(k) else { continue }
             if users.contains(recipient.int) {
@@ -49,9 +51,9 @@ extension SimulationDriver {
                 // The channel first: when the delivery arrives at once, one call to the user both
                 // receives and delivers it.
                 let submission = messengerAtOnce
-                    ? .attempted(.arrives(messenger, at: run.now)) : messengerChannel.submitSync(messenger, at: run.now)
-                let arrivedNow = submission == .attempted(.arrives(messenger, at: run.now))
-                let (now, everyone) = (run.now, run.everyone)
+                    ? .attempted(.arrives(messenger, at: now)) : channels.lendPresent(messengerChannel) { $0.submitSync(messenger, at: now) }
+                let arrivedNow = submission == .attempted(.arrives(messenger, at: now))
+                let everyone = run.everyone
                 let reception = users.lendPresent(recipient.int) { user in
                     user.receiveSync(message, in: thread, at: now, everyone: everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
                 }
@@ -113,7 +115,8 @@ extension SimulationDriver {
     func fire(_ run: inout RunState, _ event: TimerEvent) {
         switch event {
         case .windowOpens(let kind):
-            let (attempts, next) = channels[kind.rawValue].windowOpensSync(at: run.now)
+            let now = run.now
+            let (attempts, next) = channels.lendPresent(kind.rawValue) { $0.windowOpensSync(at: now) }
             if metering { run.metrics?.backlogChanged(kind, by: -attempts.count) }
             for attempt in attempts { handle(&run, attempt) }
             if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
@@ -187,7 +190,8 @@ extension SimulationDriver {
     /// A send falls due now on its channel.
     @inline(__always)
     private func submit(_ run: inout RunState, _ send: Send) {
-        let submission = channels[send.channel.rawValue].submitSync(send, at: run.now)
+        let now = run.now
+        let submission = channels.lendPresent(send.channel.rawValue) { $0.submitSync(send, at: now) }
         if !settledAtOnce(&run, submission, of: send) { follow(&run, submission, of: send) }
     }
 
@@ -242,7 +246,8 @@ extension SimulationDriver {
 
     /// A send in flight arrives: the channel counts it, Messenger updates the user's read state.
     private func arriveLater(_ run: inout RunState, _ send: Send) {
-        channels[send.channel.rawValue].recordArrivalSync(of: send, at: run.now)
+        let now = run.now
+        channels.lendPresent(send.channel.rawValue) { $0.recordArrivalSync(of: send, at: now) }
         var seen = false
         if send.channel == .messenger {
             let thread = run.messages[send.message.int].thread

@@ -58,7 +58,7 @@ extension SimulationDriver {
         case .mobile(let person):
             try await user(person, "have the mobile app").actor.giveMobile()
         case .channel(let kind, let change):
-            if let window = await channels[kind.rawValue].apply(change, at: run.now) {
+            if let window = await channelActor(kind).apply(change, at: run.now) {
                 run.agenda.schedule(.windowOpens(kind), at: window, phase: .windowRelease)
             }
         }
@@ -255,6 +255,12 @@ extension SimulationDriver {
     }
 
     private func thread(_ ref: ThreadRef) throws(Rejection) -> ThreadActor { threadActor(try threadID(ref)) }
+
+    /// A channel's actor, retained (off the hot path).
+    func channelActor(_ kind: ChannelKind) -> ChannelActor {
+        guard let actor = channels[kind.rawValue] else { preconditionFailure("a channel without an actor") }
+        return actor
+    }
 
     /// The actor of a thread slot, retained (off the hot path; every slot has one).
     func threadActor(_ id: ThreadID) -> ThreadActor {

@@ -14,7 +14,8 @@ actor SimulationDriver {
     /// By person: the customer's actor (nil for users).
     let customers: ActorTable<CustomerActor>
     let threads: ActorTable<ThreadActor>
-    let channels: [ChannelActor]
+    /// By ``ChannelKind`` raw value.
+    let channels: ActorTable<ChannelActor>
 
     /// The mutable state of a run, as it starts; `run()` takes it into a local and passes it `inout`.
     private let start: RunState
@@ -62,11 +63,11 @@ actor SimulationDriver {
         for event in plan.events {
             if case .channel(let kind, _) = event.action { changeTimes[kind.rawValue].append(event.time) }
         }
-        self.channels = ChannelKind.allCases.map { kind in
+        self.channels = ActorTable(ChannelKind.allCases.map { kind in
             ChannelActor(
                 config: plan.channels.first { $0.kind == kind } ?? ChannelConfig(kind: kind),
                 changeTimes: changeTimes[kind.rawValue], endAt: plan.endAt, executor: executor)
-        }
+        })
         let ledger = DeliveryLedger(checks: plan.checks)
         let capacity = CapacityCounters(checks: plan.checks, cast: plan.cast)
         self.start = RunState(
@@ -84,7 +85,7 @@ actor SimulationDriver {
         var run = start
         while let (time, step) = run.agenda.next() {
             if time != run.now { startInstant(&run, time) }
-            switch step {
+            switch consume step {
             case .event(let event):
                 prefetchEvents(run)
                 try countEvent(&run)
@@ -122,7 +123,8 @@ actor SimulationDriver {
                     continue
                 }
                 guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient) else { continue }
-                let submission = channels[ChannelKind.email.rawValue].submitSync(email, at: run.now)
+                let now = run.now
+                let submission = channels.lendPresent(ChannelKind.email.rawValue) { $0.submitSync(email, at: now) }
                 if !settledAtOnce(&run, submission, of: email) { follow(&run, submission, of: email) }
             }
         }

@@ -24,11 +24,12 @@ final class PrefetchedLoad {
 
     let sourceIndex: Int
     private let channel = ChunkChannel<Generated>(capacity: PrefetchedLoad.chunksAhead)
+    /// The chunk at hand, last event first: the generator sends each chunk reversed, so that taking
+    /// an event is `popLast()`, which moves it out (a copy would retain what it holds).
     private var chunk: [Generated] = []
     /// Where `chunk`'s elements are stored, as a hint for prefetching only: never read through, so
-    /// it needs no lifetime of its own (set whenever `chunk` is replaced; `chunk` is never mutated).
+    /// it needs no lifetime of its own (set whenever `chunk` is replaced; it only shrinks in place).
     private var chunkAddress: UnsafeRawPointer?
-    private var index = 0
 
     init(_ generator: sending LoadGenerator) {
         sourceIndex = generator.spec.sourceIndex
@@ -38,12 +39,15 @@ final class PrefetchedLoad {
             var chunk: [Generated] = []
             chunk.reserveCapacity(Self.chunkSize)
             while let (time, action) = generator.next() {
-                chunk.append(Generated(time: time, action: action, upcoming: UpcomingEvent(action)))
+                let upcoming = UpcomingEvent(action)
+                chunk.append(Generated(time: time, action: consume action, upcoming: upcoming))
                 guard chunk.count == Self.chunkSize else { continue }
+                chunk.reverse()
                 guard channel.send(chunk) else { return }
                 chunk = []
                 chunk.reserveCapacity(Self.chunkSize)
             }
+            chunk.reverse()
             if !chunk.isEmpty { channel.send(chunk) }
             channel.close()
         }
@@ -59,25 +63,23 @@ final class PrefetchedLoad {
     /// nothing is retained.
     @inline(__always)
     func upcoming(_ offset: Int) -> UpcomingEvent? {
-        let position = index + offset
-        guard position < chunk.count else { return nil }
+        let position = chunk.count - 1 - offset
+        guard position >= 0 else { return nil }
         // The generator wrote these on its own core: the events a little further on are asked for
         // now, so that the next looks find them at hand.
-        if position + 8 < chunk.count, let chunkAddress {
-            omnisim_prefetch(chunkAddress + (position + 8) * MemoryLayout<Generated>.stride)
+        if position >= 8, let chunkAddress {
+            omnisim_prefetch(chunkAddress + (position - 8) * MemoryLayout<Generated>.stride)
         }
         return chunk[position].upcoming
     }
 
     /// The next event, waiting for the generator if it has not got there yet; nil at the end.
     func next() -> Generated? {
-        if index == chunk.count {
+        if chunk.isEmpty {
             guard let next = channel.receive() else { return nil }
             chunk = next
             chunkAddress = chunk.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-            index = 0
         }
-        defer { index += 1 }
-        return chunk[index]
+        return chunk.popLast()
     }
 }
