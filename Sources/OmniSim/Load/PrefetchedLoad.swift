@@ -26,7 +26,11 @@ final class PrefetchedLoad {
     private let channel = ChunkChannel<Generated>(capacity: PrefetchedLoad.chunksAhead)
     /// The chunk at hand, last event first: the generator sends each chunk reversed, so that taking
     /// an event is `popLast()`, which moves it out (a copy would retain what it holds).
-    private var chunk: [Generated] = []
+    ///
+    /// Unchecked at run time (six checks an event cost a call into the runtime each): only the
+    /// simulation thread touches it, in ``next()`` and ``upcoming(_:)``, neither of which calls
+    /// out while it reads or changes it, so no two accesses can overlap.
+    @exclusivity(unchecked) private var chunk: [Generated] = []
     /// Where `chunk`'s elements are stored, as a hint for prefetching only: never read through, so
     /// it needs no lifetime of its own (set whenever `chunk` is replaced; it only shrinks in place).
     private var chunkAddress: UnsafeRawPointer?

@@ -4,7 +4,11 @@ public actor ThreadActor {
     public nonisolated let id: ThreadID
     private nonisolated let executor: SimulationExecutor
     private nonisolated let cast: Cast
-    private var state: ThreadState
+    /// Unchecked at run time (the check cost a call into the runtime on every delivery): only this
+    /// actor's isolated methods touch it, one at a time on the simulation's one thread, and none
+    /// reaches back into the actor while it is changing `state` (the state's methods are plain
+    /// struct methods), so no two accesses can overlap — the compiler's static checks still apply.
+    @exclusivity(unchecked) private var state: ThreadState
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
