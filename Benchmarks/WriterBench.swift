@@ -41,11 +41,10 @@ enum WriterBench {
         progress("writer: \(lines) lines to \(toFile ? "a file" : "/dev/null")…")
         let start = DispatchTime.now().uptimeNanoseconds
         for index in 0..<lines {
-            let message = messages[index / 5]
             let delivery = Delivery(
                 time: SimInstant(milliseconds: Int64(index)), channel: index % 5 == 4 ? .email : .messenger,
                 recipient: PersonID((index * 7) % people), message: MessageID(index / 5), due: SimInstant(milliseconds: Int64(index)))
-            writer.delivered(delivery, message: message, cast: cast)
+            writer.delivered(delivery, messages: messages, cast: cast)
         }
         try writer.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

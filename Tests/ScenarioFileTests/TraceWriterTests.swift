@@ -17,7 +17,7 @@ struct TraceWriterTests {
         let message = Message(thread: ThreadID(0), number: 3, author: PersonID(0), text: "hi \"you\"", isNote: false)
         writer.write(
             Delivery(time: SimInstant(milliseconds: 32_460_000), channel: .email, recipient: PersonID(1), message: MessageID(0), due: .start),
-            message: message, cast: cast)
+            messages: [message], cast: cast)
         try writer.finish()
         #expect(writer.text == #"{"t":32460000,"channel":"email","to":"jonas","from":"maria","thread":"plan","message":3,"text":"hi \"you\""}"# + "\n")
     }

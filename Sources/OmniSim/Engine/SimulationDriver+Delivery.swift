@@ -267,7 +267,7 @@ extension SimulationDriver {
         let delivery = Delivery(
             time: run.now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due, batch: send.batch)
         run.deliveryCount += 1
-        if observing { for observer in observers { observer.delivered(delivery, message: run.messages[send.message.int], cast: cast) } }
+        if observing { for observer in observers { observer.delivered(delivery, messages: run.messages, cast: cast) } }
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }
         if watchesCapacity { run.capacity.observe(delivery, cast: cast) }
         run.totals.observe(delivery)

@@ -218,7 +218,10 @@ struct LoadGenerator {
     private mutating func message(in conversation: Int, number: Int, at time: Int64) -> PlannedEvent.Action {
         let people = members[Int(memberStart[conversation])..<Int(memberStart[conversation + 1])]
         let thread = ThreadID(spec.firstThread.int + conversation)
-        let text = "msg \(number + 1)"
+        // Concatenated rather than interpolated: the result fits in a small (inline) string, where
+        // an interpolation reserves a heap buffer — one allocation per message, and a retain on
+        // every copy of it after.
+        let text = "msg " + String(number + 1)
         let author: PersonID
         let action: PlannedEvent.Action
         if !started[conversation] {

@@ -5,8 +5,10 @@
 ///
 /// The engine opens no files: an observer that writes one belongs to whoever runs the engine.
 public protocol RunObserver: AnyObject, Sendable {
-    /// A delivery arrived.
-    func delivered(_ delivery: Delivery, message: Message, cast: Cast)
+    /// A delivery arrived; `messages[delivery.message.int]` is the message it delivered. The run's
+    /// whole message table is lent, not the message, so that nothing is copied per delivery (a
+    /// copy of a message cost a call into the runtime for every delivery of a traced run).
+    func delivered(_ delivery: Delivery, messages: borrowing [Message], cast: Cast)
     /// Why the observer can take no more (a write that failed), if so: the run then stops with it.
     /// Read every few thousand events, not per delivery.
     var failure: String? { get }

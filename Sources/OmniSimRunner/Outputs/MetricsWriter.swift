@@ -33,7 +33,7 @@ public final class MetricsWriter: RunObserver, @unchecked Sendable {
 
     public var failure: String? { writeFailure?.description }
 
-    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) {}
+    public func delivered(_ delivery: Delivery, messages: borrowing [Message], cast: Cast) {}
 
     public func intervalEnded(_ rows: [MetricsRow]) {
         for row in rows { buffer += Self.line(row) }

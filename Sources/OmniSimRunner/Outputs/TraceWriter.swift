@@ -34,7 +34,10 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
 
     static let chunkSize = 8_192
     private let formatter: TraceFormatter
-    private var chunk: [Record] = []
+    /// Unchecked at run time (a call into the runtime per delivery): only the thread that runs the
+    /// simulation touches it, in ``write(_:messages:cast:)`` and ``finish()``, which never overlap
+    /// (neither calls out while it changes it).
+    @exclusivity(unchecked) private var chunk: [Record] = []
     private var lastMessage: (thread: ThreadID, number: Int32)?
     private var channel: ChunkChannel<Record>?
     private var writerDone: DispatchSemaphore?
@@ -56,7 +59,9 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
 
     public var failure: String? { formatter.failure?.description }
 
-    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) { write(delivery, message: message, cast: cast) }
+    public func delivered(_ delivery: Delivery, messages: borrowing [Message], cast: Cast) {
+        write(delivery, messages: messages, cast: cast)
+    }
 
     /// Sends what is buffered to the writer thread, waits for it to write everything, and throws
     /// why it could not.
@@ -72,17 +77,20 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
         if let failure = formatter.failure { throw failure }
     }
 
-    func write(_ delivery: Delivery, message: Message, cast: Cast) {
+    func write(_ delivery: Delivery, messages: borrowing [Message], cast: Cast) {
         guard !stopped else { return }
         if channel == nil { start(cast) }
+        // Fields read in place: the message is not copied.
+        let index = delivery.message.int
+        let (thread, number) = (messages[index].thread, messages[index].number)
         var text: String?
-        if lastMessage.map({ $0.thread != message.thread || $0.number != message.number }) ?? true {
-            lastMessage = (message.thread, message.number)
-            text = message.text
+        if lastMessage.map({ $0.thread != thread || $0.number != number }) ?? true {
+            lastMessage = (thread, number)
+            text = messages[index].text
         }
         chunk.append(Record(
             time: delivery.time.milliseconds, channel: delivery.channel, batch: delivery.batch, recipient: delivery.recipient.index,
-            author: message.author.index, thread: message.thread.index, number: message.number, text: text))
+            author: messages[index].author.index, thread: thread.index, number: number, text: text))
         if chunk.count == Self.chunkSize {
             if let channel, !channel.send(chunk) { stopped = true }
             chunk = []

@@ -56,7 +56,7 @@ public final class ChartCollector: RunObserver, @unchecked Sendable {
     public init(interval: Int64) { series = ChartSeries(interval: interval) }
 
     public var failure: String? { nil }
-    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) {}
+    public func delivered(_ delivery: Delivery, messages: borrowing [Message], cast: Cast) {}
     public func intervalEnded(_ rows: [MetricsRow]) { for row in rows { series.add(row) } }
     public func finish() throws {}
 }

@@ -91,7 +91,7 @@ public final class DeliveryTally: RunObserver, @unchecked Sendable {
         emailsPerUser = Array(repeating: 0, count: Int(users))
     }
 
-    public func delivered(_ delivery: Delivery, message: Message, cast: Cast) {
+    public func delivered(_ delivery: Delivery, messages: borrowing [Message], cast: Cast) {
         if delivery.channel == .email, userIndex[delivery.recipient.int] >= 0 { emailsPerUser[Int(userIndex[delivery.recipient.int])] += 1 }
     }
 
