@@ -29,6 +29,12 @@ struct Lowering {
         var loadIndex = 0
         var checkRanges: [SourceRange] = []
         var eventRanges: [SourceRange] = []
+        // Reserved once (an event or check a statement, but for `mobile` lines naming several
+        // people), so that the plan's lists never grow by copying while the AST is still held.
+        var eventCount = 0
+        for statement in ast.statements { if case .event = statement.kind { eventCount += 1 } }
+        plan.events.reserveCapacity(eventCount)
+        eventRanges.reserveCapacity(eventCount + plan.loads.count)
         for statement in ast.statements {
             switch statement.kind {
             case .scenario(let title): plan.title = title

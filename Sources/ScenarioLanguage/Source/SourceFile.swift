@@ -36,12 +36,25 @@ public struct SourceFile: Sendable {
 }
 
 /// A position in a source file: 1-based line and column (columns count characters).
+///
+/// Stored in 32 bits each (every name and statement of a parsed file carries two of these, so they
+/// are a good part of the front end's memory); a file's lines and columns never come near 2^31
+/// (the parser refuses files of more than a few million lines), and a larger value is clamped,
+/// never a crash.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
     public static func < (a: Self, b: Self) -> Bool { (a.line, a.column) < (b.line, b.column) }
     public var description: String { "\(line):\(column)" }
