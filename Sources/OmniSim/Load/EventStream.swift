@@ -55,8 +55,8 @@ public struct EventStream {
 
     /// Takes the next event.
     public mutating func next() -> PlannedEvent? {
-        // The source whose next event comes first, by (time, source index); the events themselves
-        // are compared in place and the one taken is moved out, never copied (each copy of an
+        // The source whose next event comes first, by (time, source index): compared by the
+        // instants kept apart, and the event taken is moved out, never copied (each copy of an
         // event retains what it holds).
         var best: (time: SimInstant, sourceIndex: Int)?
         if fileIndex < fileEvents.count { best = (fileEvents[fileIndex].time, fileEvents[fileIndex].sourceIndex) }
