@@ -15,9 +15,9 @@ internal import CacheHints
 /// changes when memory is waited for), so a trace is the same with or without it.
 extension SimulationDriver {
     /// The prefetch distance, in events (each stage is this far behind the one before).
-    static let eventsAhead = 4
+    static let eventsAhead = 6
     /// Likewise for fallback deadlines, in timers.
-    static let timersAhead = 4
+    static let timersAhead = 8
 
     /// After taking an event: each stage of prefetching for the events coming after it.
     @inline(__always)
