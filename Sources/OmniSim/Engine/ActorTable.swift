@@ -35,6 +35,12 @@ struct ActorTable<Element: AnyObject> {
     /// The actor at `index`, retained (for the paths off the hot one).
     subscript(index: Int) -> Element? { actors[index] }
 
+    /// The actor at an index that always has one (every thread slot and channel does), retained.
+    func present(_ index: Int) -> Element {
+        guard let actor = actors[index] else { preconditionFailure("no actor at index \(index)") }
+        return actor
+    }
+
     /// Calls `body` with the actor at `index`, without retaining it; nil (and `body` not called)
     /// where there is none.
     @inline(__always)

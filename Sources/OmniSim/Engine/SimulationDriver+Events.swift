@@ -22,7 +22,7 @@ extension SimulationDriver {
             if journaling { noteView(&run, id, thread.id, .onMobile, seen: seen) }
         case .draft(let author, let threadRef, let isCustomer, let listed):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try await threads[thread.int]?.open(customer: isCustomer, author: authorID, listed: people, asDraft: true, teams: run.teams)
+            try await threadActor(thread).open(customer: isCustomer, author: authorID, listed: people, asDraft: true, teams: run.teams)
         case .send(let author, let threadRef, let text):
             let authorID = try person(author, "send drafts")
             let thread = try thread(threadRef)
@@ -235,8 +235,7 @@ extension SimulationDriver {
 
     private func user(_ ref: PersonRef, _ action: String) throws(Rejection) -> (id: PersonID, actor: UserActor) {
         let id = try userID(ref, action)
-        guard let actor = users[id.int] else { preconditionFailure("a user without an actor") }
-        return (id, actor)
+        return (id, users.present(id.int))
     }
 
     private func customerID(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
@@ -258,13 +257,11 @@ extension SimulationDriver {
 
     /// A channel's actor, retained (off the hot path).
     func channelActor(_ kind: ChannelKind) -> ChannelActor {
-        guard let actor = channels[kind.rawValue] else { preconditionFailure("a channel without an actor") }
-        return actor
+        channels.present(kind.rawValue)
     }
 
     /// The actor of a thread slot, retained (off the hot path; every slot has one).
     func threadActor(_ id: ThreadID) -> ThreadActor {
-        guard let actor = threads[id.int] else { preconditionFailure("a thread slot without an actor") }
-        return actor
+        threads.present(id.int)
     }
 }
