@@ -15,9 +15,10 @@ public struct CompiledScenario: Sendable {
 public enum ScenarioCompiler {
     /// Compiles `file`, or throws every diagnostic it has (nothing of a file with errors runs).
     public static func compile(_ file: SourceFile) throws(ScenarioFileError) -> CompiledScenario {
-        let (ast, parseDiagnostics, omitted) = Parser.parseCounting(file)
+        // Each statement is lowered as soon as it is parsed (no syntax tree of the whole file).
+        var lowering = Lowering(file: file)
+        let (parseDiagnostics, omitted) = Parser.parse(file, into: &lowering)
         if !parseDiagnostics.isEmpty { throw ScenarioFileError(file: file, diagnostics: parseDiagnostics, omittedCount: omitted) }
-        var lowering = Lowering(ast: ast)
         let (plan, checkRanges, eventRanges) = lowering.lower()
         if !lowering.diagnostics.isEmpty {
             let sorted = lowering.diagnostics.sorted { $0.range.start < $1.range.start }

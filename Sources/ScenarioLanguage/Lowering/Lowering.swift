@@ -1,10 +1,17 @@
 import OmniSim
 
-/// Turns a ``ScenarioAST`` into a ``ScenarioPlan``: resolves names, applies top-level declarations,
-/// and reports what the contract calls file errors (unknown people in declarations and checks,
-/// settings on customers, …).
-struct Lowering {
-    let ast: ScenarioAST
+/// Turns parsed statements into a ``ScenarioPlan``: resolves names, applies top-level
+/// declarations, and reports what the contract calls file errors (unknown people in declarations
+/// and checks, settings on customers, …).
+///
+/// It lowers as the parser goes (a ``StatementSink``): each event becomes a ``PlannedEvent`` at
+/// once, its names kept as written (`.unknown`), and the statement is dropped, so a file of a
+/// million events holds the plan, not the plan and a syntax tree (the front end's memory follows
+/// the plan). Declarations may come anywhere in a file, so names are resolved once it has all been
+/// read (``lower()``): each event's names in place; the few lines whose diagnostics need the names'
+/// columns (a team where someone acts, a `mobile` or `bounce` event) are parsed again then.
+struct Lowering: StatementSink {
+    let file: SourceFile
     var diagnostics: [Diagnostic] = []
 
     var personIndex: [String: PersonID] = [:]
@@ -15,8 +22,70 @@ struct Lowering {
     var teamIndex: [String: TeamID] = [:]
     var teamNames: [String] = []
 
-    init(ast: ScenarioAST) { self.ast = ast }
+    /// How many statements are held until the whole file is read: the declarations, never an event.
+    var heldStatementCount: Int { declarations.count + namedLater.count }
 
+    /// The statements other than events, in file order (declarations, settings, checks, loads:
+    /// a file's few lines, or at most as many as the plan has people, checks and loads).
+    private var declarations: [Statement] = []
+    /// Each `load` line's index in the plan's source order, in file order.
+    private var loadSourceIndices: [Int] = []
+    /// The events as read, their names not yet resolved.
+    private var events: [PlannedEvent] = []
+    /// The source range of each event (and load), by source index.
+    private var eventRanges: [SourceRange] = []
+    /// `mobile` and `bounce` events (rare): the first of their planned events and the statement,
+    /// lowered again once every name is known.
+    private var namedLater: [(event: Int, statement: Statement)] = []
+    /// The names events start or draft conversations under, in file order (their thread slots
+    /// come after the items' and the loads').
+    private var conversationNames: [String] = []
+
+    init(file: SourceFile) {
+        self.file = file
+        // At most an event a line (but for `mobile` lines naming several people): reserved once,
+        // so that the plan's list never grows by copying. Pages never written are never resident.
+        let lineCount = min(file.lines.count, Parser.statementCountMax)
+        events.reserveCapacity(lineCount)
+        eventRanges.reserveCapacity(lineCount)
+    }
+
+    // MARK: Statements as they are parsed
+
+    mutating func take(_ statement: Statement) {
+        switch statement.kind {
+        case .event(let time, let node):
+            switch node {
+            case .start(_, let thread, _, _, _), .draft(_, let thread, _, _): conversationNames.append(thread.text)
+            default: break
+            }
+            let sourceIndex = eventRanges.count
+            eventRanges.append(statement.range)
+            switch node {
+            case .mobile(let names):
+                // `at T mobile a, b` is one event per person, all from the same line.
+                namedLater.append((events.count, statement))
+                for name in names {
+                    events.append(PlannedEvent(time: time, action: .mobile(.unknown(name.text)), sourceIndex: sourceIndex))
+                }
+            case .channelBounce(let kind, _):
+                namedLater.append((events.count, statement))
+                events.append(PlannedEvent(time: time, action: .channel(kind, .bounce(PersonID(0))), sourceIndex: sourceIndex))
+            default:
+                events.append(PlannedEvent(time: time, action: Self.unresolvedAction(node), sourceIndex: sourceIndex))
+            }
+        case .load:
+            loadSourceIndices.append(eventRanges.count)
+            eventRanges.append(statement.range)
+            declarations.append(statement)
+        default:
+            declarations.append(statement)
+        }
+    }
+
+    // MARK: The whole file
+
+    /// The plan, once every statement was taken; file errors are in ``diagnostics``.
     mutating func lower() -> (ScenarioPlan, [SourceRange], [SourceRange]) {
         declarePeople()
         let teams = declareTeams()
@@ -28,17 +97,10 @@ struct Lowering {
         plan.teams = teams
         var loadIndex = 0
         var checkRanges: [SourceRange] = []
-        var eventRanges: [SourceRange] = []
-        // Reserved once (an event or check a statement, but for `mobile` lines naming several
-        // people), so that the plan's lists never grow by copying while the AST is still held.
-        var eventCount = 0
-        for statement in ast.statements { if case .event = statement.kind { eventCount += 1 } }
-        plan.events.reserveCapacity(eventCount)
-        eventRanges.reserveCapacity(eventCount + plan.loads.count)
-        for statement in ast.statements {
+        for statement in declarations {
             switch statement.kind {
             case .scenario(let title): plan.title = title
-            case .people, .item, .team: break
+            case .people, .item, .team, .event: break
             case .mobile(let names):
                 for name in names { if let id = configurableUser(name) { plan.personSetup[id.int].hasMobile = true } }
             case .setting(nil, let change): plan.everyone.apply(change)
@@ -47,36 +109,9 @@ struct Lowering {
             case .channel(let kind, let change): plan.channels[kind.rawValue].apply(change)
             case .channelBounce(let kind, let name):
                 if let id = knownPerson(name) { plan.channels[kind.rawValue].apply(.bounce(id)) }
-            case .event(let time, .channelBounce(let kind, let name)):
-                // The bounced person must be known, as in a declaration.
-                if let id = knownPerson(name) {
-                    plan.events.append(PlannedEvent(time: time, action: .channel(kind, .bounce(id)), sourceIndex: eventRanges.count))
-                }
-                eventRanges.append(statement.range)
             case .endAt(let time):
                 if plan.endAt != nil { diagnostics.append(Diagnostic(.duplicateEndAt(), at: statement.range)) }
                 plan.endAt = time
-            case .event(let time, .mobile(let names)):
-                if let team = names.first(where: { teamIndex[$0.text] != nil }) {
-                    diagnostics.append(Diagnostic(.teamActs(team.text), at: team.range))
-                    eventRanges.append(statement.range)
-                    continue
-                }
-                // `at T mobile a, b` is one event per person, all from the same line.
-                for name in names {
-                    plan.events.append(PlannedEvent(time: time, action: .mobile(personRef(name)), sourceIndex: eventRanges.count))
-                }
-                eventRanges.append(statement.range)
-            case .event(let time, let node):
-                // A team never acts, has no settings and no app (file errors, as for customers).
-                if let misused = teamActing(node) {
-                    diagnostics.append(Diagnostic(.teamActs(misused.text), at: misused.range))
-                    eventRanges.append(statement.range)
-                    continue
-                }
-                plan.events.append(PlannedEvent(
-                    time: time, action: action(node), sourceIndex: eventRanges.count, mentions: mentions(node)))
-                eventRanges.append(statement.range)
             case .expectation(let time, let node):
                 if let condition = condition(node, timed: time != nil, range: statement.range) {
                     plan.checks.append(PlannedCheck(id: checkRanges.count, time: time, condition: condition))
@@ -84,19 +119,60 @@ struct Lowering {
                 }
             case .load:
                 guard loadIndex < loads.count else { break }
-                loads[loadIndex].sourceIndex = eventRanges.count
+                loads[loadIndex].sourceIndex = loadSourceIndices[loadIndex]
                 plan.loads.append(loads[loadIndex])
                 loadIndex += 1
-                eventRanges.append(statement.range)
             }
         }
+        resolveEvents()
+        plan.events = events
+        events = []
         return (plan, checkRanges, eventRanges)
+    }
+
+    /// Resolves every event's names in place, now that every declaration is known. An event whose
+    /// subject is a team is a file error (a team never acts, has no settings and no app); so is a
+    /// `mobile` event naming a team and a `bounce` event naming nobody (found by lowering those
+    /// lines again, with their names' ranges).
+    private mutating func resolveEvents() {
+        for index in events.indices {
+            events[index].action = resolved(events[index].action)
+            if case .mobile = events[index].action { continue }  // below, with its line's names
+            events[index].mentions = mentions(events[index].action)
+            if case .team? = events[index].action.subject {
+                let range = eventRanges[events[index].sourceIndex]
+                if let node = Parser.reparsedEvent(file.line(range.start.line), number: range.start.line),
+                   let misused = teamActing(node) {
+                    diagnostics.append(Diagnostic(.teamActs(misused.text), at: misused.range))
+                }
+            }
+        }
+        for (first, statement) in namedLater {
+            guard case .event(let time, let node) = statement.kind else { continue }
+            let sourceIndex = events[first].sourceIndex
+            switch node {
+            case .mobile(let names):
+                if let team = names.first(where: { teamIndex[$0.text] != nil }) {
+                    diagnostics.append(Diagnostic(.teamActs(team.text), at: team.range))
+                    continue
+                }
+                for (offset, name) in names.enumerated() {
+                    events[first + offset] = PlannedEvent(time: time, action: .mobile(personRef(name)), sourceIndex: sourceIndex)
+                }
+            case .channelBounce(let kind, let name):
+                // The bounced person must be known, as in a declaration.
+                if let id = knownPerson(name) {
+                    events[first] = PlannedEvent(time: time, action: .channel(kind, .bounce(id)), sourceIndex: sourceIndex)
+                }
+            default: continue
+            }
+        }
     }
 
     // MARK: Declarations
 
     private mutating func declarePeople() {
-        for statement in ast.statements {
+        for statement in declarations {
             guard case .people(let kind, let names) = statement.kind else { continue }
             for name in names {
                 guard personIndex[name.text] == nil else {
@@ -114,7 +190,7 @@ struct Lowering {
     /// must be a declared user; a member listed twice counts once.
     private mutating func declareTeams() -> TeamRoster {
         var members: [[PersonID]] = []
-        for statement in ast.statements {
+        for statement in declarations {
             guard case .team(let name, let listed) = statement.kind else { continue }
             guard personIndex[name.text] == nil, teamIndex[name.text] == nil else {
                 diagnostics.append(Diagnostic(.nameTaken(name.text), at: name.range))
@@ -138,7 +214,7 @@ struct Lowering {
 
     private mutating func declareItems() -> [ItemDeclaration] {
         var items: [ItemDeclaration] = []
-        for statement in ast.statements {
+        for statement in declarations {
             guard case .item(let kind, let name, let title, let followers) = statement.kind else { continue }
             guard personIndex[name.text] == nil, threadIndex[name.text] == nil, teamIndex[name.text] == nil else {
                 diagnostics.append(Diagnostic(.nameTaken(name.text), at: name.range))
@@ -156,9 +232,9 @@ struct Lowering {
     private mutating func declareLoads(teams: TeamRoster) -> [LoadSpec] {
         var loads: [LoadSpec] = []
         var cost = LoadCost(bytes: 0, events: 0)
-        let loadCount = ast.statements.count { if case .load = $0.kind { true } else { false } }
+        let loadCount = declarations.count { if case .load = $0.kind { true } else { false } }
         let declaredUsers = personKinds.indices.filter { personKinds[$0] == .user }.map(PersonID.init)
-        for statement in ast.statements {
+        for statement in declarations {
             guard case .load(let load) = statement.kind else { continue }
             if loadCount > 1 && load.name == nil {
                 diagnostics.append(Diagnostic(.unnamedLoad(), at: statement.range))
@@ -237,16 +313,10 @@ struct Lowering {
 
     /// Every name some event starts or drafts a conversation under gets a thread slot.
     private mutating func declareConversationSlots() {
-        for statement in ast.statements {
-            guard case .event(_, let node) = statement.kind else { continue }
-            switch node {
-            case .start(_, let thread, _, _, _), .draft(_, let thread, _, _):
-                if personIndex[thread.text] == nil && threadIndex[thread.text] == nil && teamIndex[thread.text] == nil {
-                    _ = addThreadSlot(thread.text)
-                }
-            default: break
-            }
+        for name in conversationNames where personIndex[name] == nil && threadIndex[name] == nil && teamIndex[name] == nil {
+            _ = addThreadSlot(name)
         }
+        conversationNames = []
     }
 
     private mutating func addThreadSlot(_ name: String) -> ThreadID {
@@ -313,17 +383,6 @@ struct Lowering {
     func personRef(_ name: Name) -> PersonRef {
         if let id = personIndex[name.text] { return .known(id) }
         if let id = teamIndex[name.text] { return .team(id) }
-        return .unknown(name.text)
-    }
-
-    func teamRef(_ name: Name) -> TeamRef {
-        teamIndex[name.text].map(TeamRef.known) ?? .unknown(name.text)
-    }
-
-    func threadRef(_ name: Name) -> ThreadRef {
-        if let id = threadIndex[name.text] { return .known(id) }
-        if let person = personIndex[name.text] { return .person(person) }
-        if let team = teamIndex[name.text] { return .team(team) }
         return .unknown(name.text)
     }
 }

@@ -11,7 +11,7 @@ public struct Parser {
     /// The largest number of statements a file may have (see docs/limits.md).
     public static let statementCountMax = 1_000_000
 
-    private var statements: [Statement] = []
+    private var statementCount = 0
     private var diagnostics: [Diagnostic] = []
     /// Diagnostics past the ones kept, counted (a file of a million bad lines keeps a few).
     private var omittedCount = 0
@@ -24,40 +24,61 @@ public struct Parser {
         return (ast, diagnostics)
     }
 
-    /// Parses `file`, keeping the first ``DiagnosticRenderer/diagnosticsShownMax`` diagnostics and
-    /// counting the rest.
+    /// Parses `file` into a ``ScenarioAST``, keeping the first
+    /// ``DiagnosticRenderer/diagnosticsShownMax`` diagnostics and counting the rest.
     static func parseCounting(_ file: SourceFile) -> (ScenarioAST, [Diagnostic], omitted: Int) {
+        var collected = StatementList()
+        // At most a statement a line: reserved once, so that the list never grows by copying.
+        collected.statements.reserveCapacity(min(file.lines.count, statementCountMax))
+        let (diagnostics, omitted) = parse(file, into: &collected)
+        return (ScenarioAST(statements: collected.statements), diagnostics, omitted)
+    }
+
+    /// Parses `file`, handing each statement to `sink` as soon as its line is parsed (so the
+    /// statements need not all be held: ``Lowering`` lowers each as it comes). Returns the first
+    /// ``DiagnosticRenderer/diagnosticsShownMax`` diagnostics and how many more there were.
+    static func parse(_ file: SourceFile, into sink: inout some StatementSink) -> ([Diagnostic], omitted: Int) {
         var parser = Parser()
         // Refuse a file with too many lines before parsing any of it (a quick count, not a parse).
         if file.lines.count > statementCountMax {
             let diagnostic = Diagnostic(.tooMany("lines", limit: statementCountMax), at: SourceRange(line: statementCountMax + 1, column: 1))
-            return (ScenarioAST(statements: []), [diagnostic], 0)
+            return ([diagnostic], 0)
         }
-        // At most a statement a line: reserved once, so that the list never grows by copying
-        // (which briefly held it twice: the largest part of the front end's peak memory).
-        parser.statements.reserveCapacity(file.lines.count)
         for (offset, line) in file.lines.enumerated() {
-            if parser.statements.count >= statementCountMax {
+            if parser.statementCount >= statementCountMax {
                 parser.diagnostics.append(Diagnostic(
                     .tooMany("statements", limit: statementCountMax), at: SourceRange(line: offset + 1, column: 1)))
                 break
             }
-            parser.parseLine(line, number: offset + 1)
+            if let statement = parser.parseLine(line, number: offset + 1) {
+                parser.statementCount += 1
+                sink.take(statement)
+            }
         }
-        return (ScenarioAST(statements: parser.statements), parser.diagnostics, parser.omittedCount)
+        return (parser.diagnostics, parser.omittedCount)
     }
 
-    private mutating func parseLine(_ line: Substring, number: Int) {
+    /// The event of an `at T EVENT` line parsed before, again, with its names' ranges (for a
+    /// diagnostic found only once the whole file is known). Nil if the line holds no event.
+    static func reparsedEvent(_ line: Substring, number: Int) -> EventNode? {
+        var parser = Parser()
+        parser.statementCount = 1  // past the first statement: `scenario` rules do not apply
+        guard case .event(_, let node)? = parser.parseLine(line, number: number)?.kind else { return nil }
+        return node
+    }
+
+    private mutating func parseLine(_ line: Substring, number: Int) -> Statement? {
         do throws(Diagnostic) {
             let tokens = try Lexer.tokens(of: line, number: number)
-            guard let first = tokens.first else { return }
+            guard let first = tokens.first else { return nil }
             var reader = LineReader(tokens: tokens, lineNumber: number, line: line)
             let kind = try statement(&reader)
             try reader.expectEnd()
             let last = tokens[tokens.count - 1].range.end
-            statements.append(Statement(kind: kind, range: SourceRange(start: first.range.start, end: last)))
+            return Statement(kind: kind, range: SourceRange(start: first.range.start, end: last))
         } catch {
             if diagnostics.count < DiagnosticRenderer.diagnosticsShownMax { diagnostics.append(error) } else { omittedCount += 1 }
+            return nil
         }
     }
 
@@ -70,7 +91,7 @@ public struct Parser {
         _ = r.advance()
         switch first.text {
         case "scenario":
-            guard statements.isEmpty else { throw r.fail(.scenarioNotFirst(), at: first.range) }
+            guard statementCount == 0 else { throw r.fail(.scenarioNotFirst(), at: first.range) }
             return .scenario(title: try r.string("a title in quotes"))
         case "user", "users": return .people(.user, try r.names("a user name"))
         case "customer", "customers": return .people(.customer, try r.names("a customer name"))

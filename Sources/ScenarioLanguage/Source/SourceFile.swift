@@ -7,31 +7,56 @@ public struct SourceFile: Sendable {
     /// (split on bytes: Swift's `Character` holds `\r\n` as one character, so splitting on "\n"
     /// characters would leave a CRLF file as one long line). A lone `\r` stays in its line, where the
     /// lexer reports it.
-    public let lines: [Substring]
+    public let lines: SourceLines
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 0x0A {
-                var end = index
-                if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-                lines.append(text[start..<end])
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        if start != utf8.endIndex || lines.isEmpty { lines.append(text[start..<utf8.endIndex]) }
-        self.lines = lines
+        self.lines = SourceLines(text)
     }
 
     /// The text of line `number` (1-based), or "" past the end.
     public func line(_ number: Int) -> Substring {
         number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+}
+
+/// A file's lines, each a slice of its text made when asked for: the file keeps one offset per
+/// line (8 bytes, where a `Substring` each would be 32: with a million-line file, 8 MB, not 32).
+public struct SourceLines: RandomAccessCollection, Sendable {
+    private let text: String
+    /// Where each line starts, in UTF-8 bytes from the start of the text.
+    private let starts: [Int]
+    /// Whether the text's last byte ends its last line (`\n`), or the text just stops.
+    private let endsWithNewline: Bool
+
+    init(_ text: String) {
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == 0x0A { starts.append(offset) }
+        }
+        // A text that ends with a line end has no empty line after it (but an empty text has one line).
+        endsWithNewline = offset > 0 && starts.last == offset
+        if endsWithNewline { starts.removeLast() }
+        self.starts = starts
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count }
+
+    /// Line `position + 1`, without its line end.
+    public subscript(position: Int) -> Substring {
+        let utf8 = text.utf8
+        let start = starts[position]
+        let terminated = position + 1 < starts.count || endsWithNewline
+        var end = position + 1 < starts.count ? starts[position + 1] - 1 : utf8.count - (endsWithNewline ? 1 : 0)
+        let startIndex = utf8.index(utf8.startIndex, offsetBy: start)
+        // `\r\n` ends a line; a lone `\r` (not before `\n`) stays.
+        if terminated, end > start, utf8[utf8.index(startIndex, offsetBy: end - start - 1)] == 0x0D { end -= 1 }
+        return text[startIndex..<utf8.index(startIndex, offsetBy: end - start)]
     }
 }
 
