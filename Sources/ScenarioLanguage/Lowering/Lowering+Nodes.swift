@@ -1,22 +1,6 @@
 import OmniSim
 
 extension Lowering {
-    /// The users and teams a user's message mentions (`@name` in its text), in order; a customer's
-    /// `@name`, and an `@word` that names no user or team, are plain text.
-    func mentions(_ action: PlannedEvent.Action) -> [Member] {
-        let author: PersonRef, text: String
-        switch action {
-        case .start(let a, _, _, _, let t), .send(let a, _, let t), .write(let a, _, let t, _), .note(let a, _, let t):
-            (author, text) = (a, t)
-        default: return []
-        }
-        guard text.contains("@"), case .known(let id) = author, personKinds[id.int] == .user else { return [] }
-        return Mentions.names(in: text).compactMap { name in
-            if let team = teamIndex[name] { return .team(team) }
-            return personIndex[name].flatMap { personKinds[$0.int] == .user ? .person($0) : nil }
-        }
-    }
-
     /// The name of a team where someone must act (the subject of an event), have settings or the
     /// mobile app: a file error (contract v2, "A team name in `mobile`, `set` … or as an actor").
     func teamActing(_ node: EventNode) -> Name? {
@@ -68,55 +52,6 @@ extension Lowering {
         case .mobile(let people): return .mobile(people.first.map(person) ?? .unknown(""))
         case .channel(let kind, let change): return .channel(kind, change)
         case .channelBounce(let kind, _): return .channel(kind, .bounce(PersonID(0)))
-        }
-    }
-
-    /// `action` with its names resolved against the whole file's declarations; unknown names stay
-    /// names, for the engine to reject.
-    func resolved(_ action: PlannedEvent.Action) -> PlannedEvent.Action {
-        func person(_ ref: PersonRef) -> PersonRef {
-            guard case .unknown(let name) = ref else { return ref }
-            if let id = personIndex[name] { return .known(id) }
-            if let id = teamIndex[name] { return .team(id) }
-            return ref
-        }
-        func thread(_ ref: ThreadRef) -> ThreadRef {
-            guard case .unknown(let name) = ref else { return ref }
-            if let id = threadIndex[name] { return .known(id) }
-            if let id = personIndex[name] { return .person(id) }
-            if let id = teamIndex[name] { return .team(id) }
-            return ref
-        }
-        func team(_ ref: TeamRef) -> TeamRef {
-            guard case .unknown(let name) = ref, let id = teamIndex[name] else { return ref }
-            return .known(id)
-        }
-        switch action {
-        case .logIn(let p): return .logIn(person(p))
-        case .logOut(let p): return .logOut(person(p))
-        case .joinChat(let p): return .joinChat(person(p))
-        case .leaveChat(let p): return .leaveChat(person(p))
-        case .view(let p, let t): return .view(person(p), thread(t))
-        case .viewOnMobile(let p, let t): return .viewOnMobile(person(p), thread(t))
-        case .start(let a, let t, let isCustomer, let with, let text):
-            return .start(author: person(a), thread: thread(t), isCustomer: isCustomer, with: with.map(person), text: text)
-        case .draft(let a, let t, let isCustomer, let with):
-            return .draft(author: person(a), thread: thread(t), isCustomer: isCustomer, with: with.map(person))
-        case .send(let a, let t, let text): return .send(author: person(a), thread: thread(t), text: text)
-        case .cancel(let a, let t): return .cancel(author: person(a), thread: thread(t))
-        case .write(let a, let t, let text, let route): return .write(author: person(a), thread: thread(t), text: text, route: route)
-        case .note(let a, let t, let text): return .note(author: person(a), thread: thread(t), text: text)
-        case .add(let by, let people, let t): return .add(by: person(by), people: people.map(person), thread: thread(t))
-        case .remove(let by, let people, let t): return .remove(by: person(by), people: people.map(person), thread: thread(t))
-        case .joinTeam(let by, let people, let t): return .joinTeam(by: person(by), people: people.map(person), team: team(t))
-        case .leaveTeam(let by, let people, let t): return .leaveTeam(by: person(by), people: people.map(person), team: team(t))
-        case .follow(let p, let t): return .follow(person(p), thread(t))
-        case .unfollow(let p, let t): return .unfollow(person(p), thread(t))
-        case .close(let p, let t): return .close(person(p), thread(t))
-        case .reopen(let p, let t): return .reopen(person(p), thread(t))
-        case .setting(let p, let change): return .setting(p.map(person), change)
-        case .mobile(let p): return .mobile(person(p))
-        case .channel: return action
         }
     }
 

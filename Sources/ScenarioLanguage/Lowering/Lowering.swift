@@ -135,16 +135,23 @@ struct Lowering: StatementSink {
     /// `mobile` event naming a team and a `bounce` event naming nobody (found by lowering those
     /// lines again, with their names' ranges).
     private mutating func resolveEvents() {
+        let resolver = NameResolver(people: personIndex, kinds: personKinds, threads: threadIndex, teams: teamIndex)
+        var teamsActing: [Int] = []
         for index in events.indices {
-            events[index].action = resolved(events[index].action)
-            if case .mobile = events[index].action { continue }  // below, with its line's names
-            events[index].mentions = mentions(events[index].action)
-            if case .team? = events[index].action.subject {
-                let range = eventRanges[events[index].sourceIndex]
-                if let node = Parser.reparsedEvent(file.line(range.start.line), number: range.start.line),
-                   let misused = teamActing(node) {
-                    diagnostics.append(Diagnostic(.teamActs(misused.text), at: misused.range))
-                }
+            let action = resolver.resolved(events[index].action)
+            if case .mobile = action {  // below, with its line's names
+                events[index].action = action
+                continue
+            }
+            let mentions = resolver.mentions(action)
+            if case .team? = action.subject { teamsActing.append(events[index].sourceIndex) }
+            events[index].action = action
+            if !mentions.isEmpty { events[index].mentions = mentions }
+        }
+        for sourceIndex in teamsActing {
+            let line = eventRanges[sourceIndex].start.line
+            if let node = Parser.reparsedEvent(file.line(line), number: line), let misused = teamActing(node) {
+                diagnostics.append(Diagnostic(.teamActs(misused.text), at: misused.range))
             }
         }
         for (first, statement) in namedLater {
@@ -157,7 +164,7 @@ struct Lowering: StatementSink {
                     continue
                 }
                 for (offset, name) in names.enumerated() {
-                    events[first + offset] = PlannedEvent(time: time, action: .mobile(personRef(name)), sourceIndex: sourceIndex)
+                    events[first + offset] = PlannedEvent(time: time, action: .mobile(resolver.person(.unknown(name.text))), sourceIndex: sourceIndex)
                 }
             case .channelBounce(let kind, let name):
                 // The bounced person must be known, as in a declaration.
@@ -376,13 +383,5 @@ struct Lowering: StatementSink {
             return nil
         }
         return id
-    }
-
-    /// A person as an event names them; a team's name stays a team (it may stand where a thread's
-    /// members are listed; ``teamActing(_:)`` refuses it where someone acts).
-    func personRef(_ name: Name) -> PersonRef {
-        if let id = personIndex[name.text] { return .known(id) }
-        if let id = teamIndex[name.text] { return .team(id) }
-        return .unknown(name.text)
     }
 }

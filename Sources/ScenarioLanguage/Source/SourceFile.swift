@@ -56,7 +56,9 @@ public struct SourceLines: RandomAccessCollection, Sendable {
         let startIndex = utf8.index(utf8.startIndex, offsetBy: start)
         // `\r\n` ends a line; a lone `\r` (not before `\n`) stays.
         if terminated, end > start, utf8[utf8.index(startIndex, offsetBy: end - start - 1)] == 0x0D { end -= 1 }
-        return text[startIndex..<utf8.index(startIndex, offsetBy: end - start)]
+        // Cut on the UTF-8 view: a line's ends are Character boundaries already (just after `\n`,
+        // just before `\r\n` or `\n`, or the text's ends), so nothing needs rounding.
+        return Substring(utf8[startIndex..<utf8.index(startIndex, offsetBy: end - start)])
     }
 }
 
