@@ -9,7 +9,12 @@ public enum DurationSyntax {
 
     /// The duration `text` spells, or nil if it is not one (or is longer than ``durationMax``).
     public static func parse(_ text: String) -> SimDuration? {
-        let chars = Array(text.utf8)
+        var text = text
+        // The bytes in place (no array per duration: every `at` line has one).
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes chars: UnsafeBufferPointer<UInt8>) -> SimDuration? {
         var i = 0
         var total: Int64 = 0
         guard !chars.isEmpty else { return nil }
