@@ -35,7 +35,7 @@ struct Oracle {
     private(set) var violationCount = 0
     static let violationsListedMax = 100
 
-    private let cast: Cast
+    let cast: Cast
 
     init(cast: Cast) { self.cast = cast }
 
@@ -44,19 +44,30 @@ struct Oracle {
     mutating func posted(
         _ message: MessageID, _ posting: ThreadState.Posting, recipients: some Sequence<PersonID>, cast: Cast
     ) {
+        beginPosting(message, author: posting.author, inUserConversation: posting.inUserConversation, isNote: posting.isNote)
+        for recipient in recipients { addRecipient(recipient) }
+    }
+
+    /// The author and kind of the message being posted, while its recipients are added.
+    private var posting = (author: PersonID(-1), customersRefused: false, inUserConversation: false, isNote: false)
+
+    /// A message is posted: its recipients follow (``addRecipient(_:)``), in order.
+    mutating func beginPosting(_ message: MessageID, author: PersonID, inUserConversation: Bool, isNote: Bool) {
         precondition(message.int == slotStart.count - 1, "messages are posted in id order")
-        for recipient in recipients {
-            if recipient == posting.author { report("the author is a recipient of their own message", recipient, nil) }
-            if cast.isCustomer(recipient) && posting.inUserConversation {
-                report("a customer is in a user conversation", recipient, nil)
-            }
-            if cast.isCustomer(recipient) && posting.isNote {
-                report("a customer is a recipient of an internal note", recipient, nil)
-            }
-            slotPerson.append(recipient)
-            slotFlags.append([])
+        posting = (author, inUserConversation || isNote, inUserConversation, isNote)
+        slotStart.append(slotStart[slotStart.count - 1])
+    }
+
+    /// One more recipient of the message being posted.
+    mutating func addRecipient(_ recipient: PersonID) {
+        if recipient == posting.author { report("the author is a recipient of their own message", recipient, nil) }
+        if posting.customersRefused && cast.isCustomer(recipient) {
+            if posting.inUserConversation { report("a customer is in a user conversation", recipient, nil) }
+            if posting.isNote { report("a customer is a recipient of an internal note", recipient, nil) }
         }
-        slotStart.append(Int32(slotPerson.count))
+        slotPerson.append(recipient)
+        slotFlags.append([])
+        slotStart[slotStart.count - 1] += 1
     }
 
     /// The rules called for `send`.
@@ -73,24 +84,32 @@ struct Oracle {
     /// The fallback deadline decided `decision`; a message counted as seen must have arrived by then
     /// (deliveries are recorded in time order, so "by then" is "recorded already").
     mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: FallbackDecision, at time: SimInstant) {
+        fallbackDecided(message, recipient, seen: decision == .seen)
+    }
+
+    mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, seen: Bool) {
         guard let slot = slot(message, recipient) else {
             report("a fallback was decided for someone who is not a recipient", recipient, .email)
             return
         }
-        if decision == .seen && !slotFlags[slot].contains(.got(.messenger)) {
+        if seen && !slotFlags[slot].contains(.got(.messenger)) {
             report("a message counted as seen at its deadline had not arrived", recipient, .messenger)
         }
     }
 
     mutating func delivered(_ delivery: Delivery) {
-        guard let slot = slot(delivery.message, delivery.recipient) else {
-            report("received a message without being its recipient", delivery.recipient, delivery.channel)
+        delivered(delivery.message, to: delivery.recipient, on: delivery.channel)
+    }
+
+    mutating func delivered(_ message: MessageID, to recipient: PersonID, on channel: ChannelKind) {
+        guard let slot = slot(message, recipient) else {
+            report("received a message without being its recipient", recipient, channel)
             return
         }
-        let got = Flags.got(delivery.channel)
-        if slotFlags[slot].contains(got) { report("received the same message twice", delivery.recipient, delivery.channel) }
-        if !slotFlags[slot].contains(.expects(delivery.channel)) {
-            report("received on a channel the rules did not call for", delivery.recipient, delivery.channel)
+        let got = Flags.got(channel)
+        if slotFlags[slot].contains(got) { report("received the same message twice", recipient, channel) }
+        if !slotFlags[slot].contains(.expects(channel)) {
+            report("received on a channel the rules did not call for", recipient, channel)
         }
         slotFlags[slot].insert(got)
     }

@@ -107,7 +107,7 @@ extension SimulationDriver {
             if case .retry(let send) = entry.event { pending.append(send) }
         }
         for kind in ChannelKind.allCases { pending += await channelActor(kind).waitingSends() }
-        run.oracle.finish(pending: pending)
+        let (violations, violationCount) = run.oracle.finish(pending: pending)
         let checks = run.checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, observed: .notEvaluated)
         }
@@ -118,6 +118,6 @@ extension SimulationDriver {
         return RunResult(
             checks: checks, rejections: run.rejections, channels: statistics, deliveries: run.deliveryCount,
             messages: run.messages.count, events: run.eventCount, endTime: plan.endAt ?? run.lastActivity,
-            violations: run.oracle.violations, violationCount: run.oracle.violationCount, journal: run.journal)
+            violations: violations, violationCount: violationCount, journal: run.journal)
     }
 }

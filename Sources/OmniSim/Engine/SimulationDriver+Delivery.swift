@@ -33,7 +33,7 @@ extension SimulationDriver {
             return posting.isRecipient(members[k], cast: cast) ? members[k] : nil
         }
         let candidates = 0..<(memberCount + extras.count)
-        run.oracle.posted(message, posting, recipients: candidates.lazy.compactMap(recipient), cast: cast)
+        run.oracle.posted(message, posting, recipients: candidates.lazy.compactMap(recipient))
         // One call hands Messenger all of the message's sends when nothing in force could hold one
         // back; otherwise each is submitted on its own below.
         var userRecipients = 0
@@ -135,7 +135,7 @@ extension SimulationDriver {
     /// out after `window`. The oracle expects the batch's email when it goes out, not now.
     func batchEmail(_ run: inout RunState, _ message: MessageID, for user: PersonID, joining batch: Int?, window: SimDuration) {
         if journaling, run.journal?.records(user) == true { note(&run, user, .fallback(run.messages[message.int], .batched(window))) }
-        run.oracle.fallbackDecided(message, user, .batched(window), at: run.now)
+        run.oracle.fallbackDecided(message, user, .batched(window))
         if let batch {
             run.batches.join(batch, message)
         } else {
@@ -161,7 +161,7 @@ extension SimulationDriver {
         guard let carrier else { return }
         var email = Send(message: carrier, recipient: batch.user, channel: .email, due: run.now)
         email.batch = Int32(covered.count)
-        run.oracle.batchSent(covering: covered, for: batch.user, carrier: carrier)
+        run.oracle.batchSent(covering: covered, for: batch.user)
         call(&run, email)
     }
 
@@ -171,7 +171,7 @@ extension SimulationDriver {
         _ run: inout RunState, _ decision: FallbackDecision, message: MessageID, recipient: PersonID
     ) -> Send? {
         if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
-        run.oracle.fallbackDecided(message, recipient, decision, at: run.now)
+        run.oracle.fallbackDecided(message, recipient, decision)
         guard decision == .sendEmail else { return nil }
         let email = Send(message: message, recipient: recipient, channel: .email, due: run.now)
         run.oracle.expect(email)

@@ -72,7 +72,7 @@ actor SimulationDriver {
         let capacity = CapacityCounters(checks: plan.checks, cast: plan.cast)
         self.start = RunState(
             agenda: Agenda(plan: plan), everyone: plan.everyone, teams: plan.teams, customerMessages: CustomerMessageScopes(plan: plan),
-            ledger: ledger, capacity: capacity, people: plan.cast.personKinds.count, oracle: Oracle(cast: plan.cast),
+            ledger: ledger, capacity: capacity, people: plan.cast.personKinds.count, oracle: OracleFeed(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) }, metrics: options.metricsInterval.map(IntervalMetrics.init),
             checkResults: Array(repeating: nil, count: plan.checks.count))
         self.journaling = options.journal != nil
@@ -83,6 +83,8 @@ actor SimulationDriver {
     /// Runs the whole scenario and returns its result.
     func run() async throws -> RunResult {
         var run = start
+        // A load's traffic gives the oracle enough to read that a core of its own pays.
+        if !plan.loads.isEmpty { run.oracle.runOnOwnThread() }
         while let (time, step) = run.agenda.next() {
             if time != run.now { startInstant(&run, time) }
             switch consume step {
@@ -177,7 +179,8 @@ struct RunState {
     var totals: DeliveryTotals
     var messages: [Message] = []
     var ledger: DeliveryLedger
-    var oracle: Oracle
+    /// What happened, for the oracle (on its own thread in a run with a load).
+    var oracle: OracleFeed
     var journal: Journal?
     /// Counts per channel and interval for `--metrics`, when asked for.
     var metrics: IntervalMetrics?
@@ -192,7 +195,7 @@ struct RunState {
 
     init(
         agenda: Agenda, everyone: UserSettings, teams: TeamRoster, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,
-        capacity: CapacityCounters, people: Int, oracle: Oracle, journal: Journal?, metrics: IntervalMetrics?, checkResults: [CheckResult?]
+        capacity: CapacityCounters, people: Int, oracle: OracleFeed, journal: Journal?, metrics: IntervalMetrics?, checkResults: [CheckResult?]
     ) {
         self.agenda = agenda
         self.capacity = capacity
