@@ -1,5 +1,3 @@
-internal import CacheHints
-
 /// What every run's report adds per channel (contract v2, "The report of a run adds, per channel,
 /// the delay p50/p95/p99 and the person with the most deliveries on it"): each channel's delays,
 /// counted exactly in a ``DelayHistogram``, and each person's deliveries on it. Always on: one
@@ -23,16 +21,6 @@ struct DeliveryTotals {
         delays[channel].record(delivery.time - delivery.due)
         if received.isEmpty { received = Array(repeating: 0, count: ChannelKind.allCases.count * people) }
         received[channel * people + delivery.recipient.int] += 1
-    }
-
-    /// Asks for `person`'s count on `channel` ahead of a delivery (a hint for prefetching: with a
-    /// million people the counts are megabytes, touched at random).
-    @inline(__always)
-    func prefetch(_ channel: ChannelKind, _ person: Int) {
-        let slot = channel.rawValue * people + person
-        received.withUnsafeBufferPointer { counts in
-            if slot < counts.count, let base = counts.baseAddress { omnisim_prefetch(base + slot) }
-        }
     }
 
     /// Fills in `statistics`' percentiles and the ten people with the most deliveries (ties: the

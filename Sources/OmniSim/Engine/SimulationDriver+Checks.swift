@@ -97,17 +97,17 @@ extension SimulationDriver {
         for check in plan.checks where check.time == nil { await evaluate(&run, check) }
         var statistics: [ChannelStatistics] = []
         for kind in ChannelKind.allCases { await statistics.append(channelActor(kind).statistics()) }
-        for channel in ChannelKind.allCases {
-            statistics[channel.rawValue].pending = await pendingCount(&run, on: channel)
-            run.totals.complete(&statistics[channel.rawValue])
-        }
         var pending: [Send] = []
         for entry in run.agenda.pendingTimers {
             if case .arrival(let send) = entry.event { pending.append(send) }
             if case .retry(let send) = entry.event { pending.append(send) }
         }
         for kind in ChannelKind.allCases { pending += await channelActor(kind).waitingSends() }
-        let (violations, violationCount) = run.oracle.finish(pending: pending)
+        let books = run.books.finish(pending: pending)
+        for channel in ChannelKind.allCases {
+            statistics[channel.rawValue].pending = await pendingCount(&run, on: channel)
+            books.totals.complete(&statistics[channel.rawValue])
+        }
         let checks = run.checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, observed: .notEvaluated)
         }
@@ -118,6 +118,6 @@ extension SimulationDriver {
         return RunResult(
             checks: checks, rejections: run.rejections, channels: statistics, deliveries: run.deliveryCount,
             messages: run.messages.count, events: run.eventCount, endTime: plan.endAt ?? run.lastActivity,
-            violations: violations, violationCount: violationCount, journal: run.journal)
+            violations: books.oracle.violations, violationCount: books.oracle.violationCount, journal: run.journal)
     }
 }

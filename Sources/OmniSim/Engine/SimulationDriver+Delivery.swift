@@ -33,7 +33,7 @@ extension SimulationDriver {
             return posting.isRecipient(members[k], cast: cast) ? members[k] : nil
         }
         let candidates = 0..<(memberCount + extras.count)
-        run.oracle.posted(message, posting, recipients: candidates.lazy.compactMap(recipient))
+        run.books.posted(message, posting, recipients: candidates.lazy.compactMap(recipient))
         // One call hands Messenger all of the message's sends when nothing in force could hold one
         // back; otherwise each is submitted on its own below.
         var userRecipients = 0
@@ -46,7 +46,7 @@ extension SimulationDriver {
             guard let recipient = recipient(k) else { continue }
             if users.contains(recipient.int) {
                 let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
-                run.oracle.expect(messenger)
+                run.books.expect(messenger)
                 if metering { run.metrics?.due(.messenger) }
                 // The channel first: when the delivery arrives at once, one call to the user both
                 // receives and delivers it.
@@ -135,7 +135,7 @@ extension SimulationDriver {
     /// out after `window`. The oracle expects the batch's email when it goes out, not now.
     func batchEmail(_ run: inout RunState, _ message: MessageID, for user: PersonID, joining batch: Int?, window: SimDuration) {
         if journaling, run.journal?.records(user) == true { note(&run, user, .fallback(run.messages[message.int], .batched(window))) }
-        run.oracle.fallbackDecided(message, user, .batched(window))
+        run.books.fallbackDecided(message, user, .batched(window))
         if let batch {
             run.batches.join(batch, message)
         } else {
@@ -161,7 +161,7 @@ extension SimulationDriver {
         guard let carrier else { return }
         var email = Send(message: carrier, recipient: batch.user, channel: .email, due: run.now)
         email.batch = Int32(covered.count)
-        run.oracle.batchSent(covering: covered, for: batch.user)
+        run.books.batchSent(covering: covered, for: batch.user)
         call(&run, email)
     }
 
@@ -171,10 +171,10 @@ extension SimulationDriver {
         _ run: inout RunState, _ decision: FallbackDecision, message: MessageID, recipient: PersonID
     ) -> Send? {
         if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
-        run.oracle.fallbackDecided(message, recipient, decision)
+        run.books.fallbackDecided(message, recipient, decision)
         guard decision == .sendEmail else { return nil }
         let email = Send(message: message, recipient: recipient, channel: .email, due: run.now)
-        run.oracle.expect(email)
+        run.books.expect(email)
         if metering { run.metrics?.due(.email) }
         return email
     }
@@ -182,7 +182,7 @@ extension SimulationDriver {
     /// The rules call for a send: the oracle notes it, and it falls due now.
     @inline(__always)
     private func call(_ run: inout RunState, _ send: Send) {
-        run.oracle.expect(send)
+        run.books.expect(send)
         if metering { run.metrics?.due(send.channel) }
         submit(&run, send)
     }
@@ -236,7 +236,7 @@ extension SimulationDriver {
                 note(&run, send.recipient, .attemptFailed(run.messages[send.message.int], send.channel, failures: Int(send.failures), retryAt: retryAt))
             }
         case .bounced(let send):
-            run.oracle.bounced(send)
+            run.books.bounced(send)
             if metering { run.metrics?.settledWithoutDelivery(send.channel) }
             if journaling, run.journal?.records(send.recipient) == true {
                 note(&run, send.recipient, .bounced(run.messages[send.message.int], send.channel))
@@ -270,8 +270,7 @@ extension SimulationDriver {
         if observing { for observer in observers { observer.delivered(delivery, messages: run.messages, cast: cast) } }
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }
         if watchesCapacity { run.capacity.observe(delivery, cast: cast) }
-        run.totals.observe(delivery)
         if metering { run.metrics?.delivered(delivery) }
-        run.oracle.delivered(delivery)
+        run.books.delivered(delivery)
     }
 }

@@ -8,7 +8,7 @@ internal import CacheHints
 ///
 /// In stages, each reading only what the one before fetched: the thread of a message or a view
 /// four steps ahead of the prefetch distance, its member list three, the people's entries in the
-/// actor tables two, and the people's actors (and their delivery counts) one — so no stage waits
+/// actor tables two, and the people's actors one — so no stage waits
 /// on memory itself.
 ///
 /// Only hints: nothing here changes what a run does (a hint for the wrong actor, or none, only
@@ -41,7 +41,6 @@ extension SimulationDriver {
                 forEachPerson(in: event) { person in
                     users.prefetch(person)
                     customers.prefetch(person)
-                    run.totals.prefetch(.messenger, person)
                 }
             }
         }
@@ -51,10 +50,7 @@ extension SimulationDriver {
     @inline(__always)
     func prefetchTimers(_ run: borrowing RunState) {
         if case .fallbackDeadline(_, let person)? = run.agenda.peekTimer(2 * Self.timersAhead) { users.prefetchEntry(person.int) }
-        if case .fallbackDeadline(_, let person)? = run.agenda.peekTimer(Self.timersAhead) {
-            users.prefetch(person.int)
-            run.totals.prefetch(.email, person.int)
-        }
+        if case .fallbackDeadline(_, let person)? = run.agenda.peekTimer(Self.timersAhead) { users.prefetch(person.int) }
     }
 
     /// The person who acts, and for a message the thread's (first) members: its recipients.

@@ -72,7 +72,7 @@ actor SimulationDriver {
         let capacity = CapacityCounters(checks: plan.checks, cast: plan.cast)
         self.start = RunState(
             agenda: Agenda(plan: plan), everyone: plan.everyone, teams: plan.teams, customerMessages: CustomerMessageScopes(plan: plan),
-            ledger: ledger, capacity: capacity, people: plan.cast.personKinds.count, oracle: OracleFeed(cast: plan.cast),
+            ledger: ledger, capacity: capacity, books: Bookkeeping(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) }, metrics: options.metricsInterval.map(IntervalMetrics.init),
             checkResults: Array(repeating: nil, count: plan.checks.count))
         self.journaling = options.journal != nil
@@ -83,8 +83,8 @@ actor SimulationDriver {
     /// Runs the whole scenario and returns its result.
     func run() async throws -> RunResult {
         var run = start
-        // A load's traffic gives the oracle enough to read that a core of its own pays.
-        if !plan.loads.isEmpty { run.oracle.runOnOwnThread() }
+        // A load's traffic gives the books enough to read that a core of their own pays.
+        if !plan.loads.isEmpty { run.books.runOnOwnThread() }
         while let (time, step) = run.agenda.next() {
             if time != run.now { startInstant(&run, time) }
             switch consume step {
@@ -175,12 +175,10 @@ struct RunState {
     var batches = EmailBatches()
     /// Delay histograms and per-person counts for the v2 capacity checks.
     var capacity: CapacityCounters
-    /// Each channel's delays and deliveries per person, for the report.
-    var totals: DeliveryTotals
     var messages: [Message] = []
     var ledger: DeliveryLedger
-    /// What happened, for the oracle (on its own thread in a run with a load).
-    var oracle: OracleFeed
+    /// What happened, for the oracle and the report's totals (on a thread of their own in a run with a load).
+    var books: Bookkeeping
     var journal: Journal?
     /// Counts per channel and interval for `--metrics`, when asked for.
     var metrics: IntervalMetrics?
@@ -195,16 +193,15 @@ struct RunState {
 
     init(
         agenda: Agenda, everyone: UserSettings, teams: TeamRoster, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,
-        capacity: CapacityCounters, people: Int, oracle: OracleFeed, journal: Journal?, metrics: IntervalMetrics?, checkResults: [CheckResult?]
+        capacity: CapacityCounters, books: Bookkeeping, journal: Journal?, metrics: IntervalMetrics?, checkResults: [CheckResult?]
     ) {
         self.agenda = agenda
         self.capacity = capacity
-        self.totals = DeliveryTotals(people: people)
         self.everyone = everyone
         self.teams = teams
         self.customerMessages = customerMessages
         self.ledger = ledger
-        self.oracle = oracle
+        self.books = books
         self.journal = journal
         self.metrics = metrics
         self.checkResults = checkResults

@@ -1,17 +1,18 @@
 import Testing
 @testable import OmniSim
 
-/// The oracle fed through compact records, inline or on a thread of its own: it finds exactly what
-/// the oracle called directly finds, whichever way it runs and however the records fall into chunks.
-@Suite("The oracle's feed: records read in order, inline or on its own thread")
-struct OracleFeedTests {
+/// The run's books kept from compact records, inline or on a thread of their own: the oracle finds
+/// exactly what the oracle called directly finds, and the totals count what they are shown
+/// directly, whichever way the books run and however the records fall into chunks.
+@Suite("The run's books: records read in order, inline or on their own thread")
+struct BookkeepingTests {
     let cast = Cast(
         personNames: ["maria", "jonas", "carol"], personKinds: [.user, .user, .customer], threadNames: ["plan", "desk"])
 
     /// A run's worth of what the driver tells the oracle, with faults: a customer in a user
     /// conversation, a duplicate, a delivery to a stranger, a lost email, a bounce, a batch twice.
     /// Applied to the feed and, call for call, to an oracle directly.
-    func tell(_ feed: inout OracleFeed, _ oracle: inout Oracle, messages: Int) {
+    func tell(_ feed: inout Bookkeeping, _ oracle: inout Oracle, _ totals: inout DeliveryTotals, messages: Int) {
         let (maria, jonas, carol) = (PersonID(0), PersonID(1), PersonID(2))
         for index in 0..<messages {
             let message = MessageID(index)
@@ -25,17 +26,22 @@ struct OracleFeedTests {
             let messenger = Send(message: message, recipient: jonas, channel: .messenger, due: .start)
             feed.expect(messenger)
             oracle.expect(messenger)
-            let arrival = Delivery(time: .start, channel: .messenger, recipient: jonas, message: message, due: .start)
+            // Delays from none to past what sixteen bits of milliseconds hold, and a thousand years.
+            let delay: SimDuration = index % 23 == 22 ? .hours(24 * 365 * 1_000) : .milliseconds(Int64(index % 4 * 40_000))
+            let arrival = Delivery(time: .start + delay, channel: .messenger, recipient: jonas, message: message, due: .start)
             feed.delivered(arrival)
             oracle.delivered(arrival)
+            totals.observe(arrival)
             if index % 13 == 12 {
                 feed.delivered(arrival)
                 oracle.delivered(arrival)
+                totals.observe(arrival)
             }
             if index % 17 == 16 {
                 let stranger = Delivery(time: .start, channel: .email, recipient: carol, message: message, due: .start)
                 feed.delivered(stranger)
                 oracle.delivered(stranger)
+                totals.observe(stranger)
             }
             let decision: FallbackDecision = index % 5 == 0 ? .sendEmail : .seen
             feed.fallbackDecided(message, jonas, decision)
@@ -58,18 +64,28 @@ struct OracleFeedTests {
         }
     }
 
-    @Test("inline and on its own thread, over one chunk and over many, the feed finds what the oracle finds",
-          arguments: [false, true], [40, 3 * OracleFeed.chunkSize / 4 + 7])
-    func sameFindings(ownThread: Bool, messages: Int) {
-        var feed = OracleFeed(cast: cast)
+    @Test("inline and on their own thread, over one chunk and over many, the books come out as kept directly",
+          arguments: [false, true], [40, 3 * Bookkeeping.chunkSize / 4 + 7])
+    func sameBooks(ownThread: Bool, messages: Int) {
+        var feed = Bookkeeping(cast: cast)
         if ownThread { feed.runOnOwnThread() }
         var oracle = Oracle(cast: cast)
-        tell(&feed, &oracle, messages: messages)
+        var totals = DeliveryTotals(people: cast.personKinds.count)
+        tell(&feed, &oracle, &totals, messages: messages)
         let pending = [Send(message: MessageID(0), recipient: PersonID(1), channel: .email, due: .start)]
-        let found = feed.finish(pending: pending)
+        let books = feed.finish(pending: pending)
         oracle.finish(pending: pending)
         #expect(oracle.violationCount > 0)
-        #expect(found.count == oracle.violationCount)
-        #expect(found.violations == oracle.violations)
+        #expect(books.oracle.violationCount == oracle.violationCount)
+        #expect(books.oracle.violations == oracle.violations)
+        for channel in ChannelKind.allCases {
+            var kept = ChannelStatistics(channel: channel), direct = ChannelStatistics(channel: channel)
+            books.totals.complete(&kept)
+            totals.complete(&direct)
+            #expect(kept == direct)
+        }
+        var messenger = ChannelStatistics(channel: .messenger)
+        books.totals.complete(&messenger)
+        #expect(messenger.delayPercentiles.last == .hours(24 * 365 * 1_000))
     }
 }
