@@ -1,5 +1,5 @@
 import Foundation
-import OmniSim
+@testable import OmniSim
 import ScenarioLanguage
 @testable import OmniSimRunner
 import SimTestSupport
@@ -104,6 +104,36 @@ struct ScaleTests {
         let clean = try await Simulation.run(try compile(Self.loadScenario).plan)
         #expect(clean.violationCount == 0)
         #expect(clean.deliveries > 1_000)
+    }
+
+    @Test("the books on a thread of their own or inline: the same trace, statistics, checks and oracle findings")
+    func booksWhereverKept() async throws {
+        let compiled = try compile(Self.loadScenario)
+        var results: [RunResult] = [], traces: [String] = []
+        for ownThread in [true, false] {
+            let writer = TraceWriter()
+            var options = Simulation.Options(observers: [writer])
+            options.booksOnOwnThread = ownThread
+            results.append(try await Simulation.run(compiled.plan, options: options))
+            traces.append(writer.text)
+        }
+        #expect(traces[0] == traces[1])
+        #expect(results[0].channels == results[1].channels)
+        #expect(results[0].checks == results[1].checks)
+        #expect(results[0].violationCount == 0 && results[1].violationCount == 0)
+        #expect(results[0].channels.contains { !$0.topRecipients.isEmpty && !$0.delayPercentiles.isEmpty })
+    }
+
+    @Test("the books get a thread of their own with a load and a core free: untraced on two cores, traced on three")
+    func booksThreadPolicy() throws {
+        let load = try compile("load seed 1 users 4 customers 1 conversations 2 messages 10 over 1m\n").plan
+        let plain = try compile("user a b\nat 1s a starts conversation c with b \"hi\"\n").plan
+        let writer: [any RunObserver] = [TraceWriter()]
+        #expect(SimulationDriver.booksDeserveAThread(plan: load, observers: [], cores: 2))
+        #expect(!SimulationDriver.booksDeserveAThread(plan: load, observers: writer, cores: 2))
+        #expect(SimulationDriver.booksDeserveAThread(plan: load, observers: writer, cores: 3))
+        #expect(!SimulationDriver.booksDeserveAThread(plan: load, observers: [], cores: 1))
+        #expect(!SimulationDriver.booksDeserveAThread(plan: plain, observers: [], cores: 8))
     }
 
     @Test("sends still pending at 'end at' are reported as pending, not lost")

@@ -23,6 +23,11 @@ public enum Simulation {
         /// With an interval, the observers get each interval's ``MetricsRow``s (`--metrics`); nil: none.
         public var metricsInterval: SimDuration?
 
+        /// Whether the run's books (the oracle, the report's totals) are kept on a thread of their
+        /// own; nil: when the run has a load and a core is free for them. Where they are kept never
+        /// changes what they find (tests run both ways).
+        public var booksOnOwnThread: Bool?
+
         public init(observers: [any RunObserver] = [], eventCountMax: Int = 2_000_000_000) {
             self.observers = observers
             self.eventCountMax = eventCountMax

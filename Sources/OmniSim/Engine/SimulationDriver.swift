@@ -1,3 +1,5 @@
+import Foundation
+
 /// The driver loop of one simulation: pops the next thing to do in `(time, phase, sequence)` order,
 /// awaits the actor that handles it (a switch, not a hop: they share the executor), and applies
 /// what comes back. It runs on the same serial
@@ -30,6 +32,8 @@ actor SimulationDriver {
     let observing: Bool
     /// Whether metrics per interval are counted (likewise).
     let metering: Bool
+    /// Whether the run's books are kept on a thread of their own (see ``Simulation/Options``).
+    let booksOnOwnThread: Bool
 
     init(plan: ScenarioPlan, options: Simulation.Options, executor: SimulationExecutor) {
         self.executor = executor
@@ -39,6 +43,7 @@ actor SimulationDriver {
         self.observers = options.observers
         self.observing = !options.observers.isEmpty
         self.metering = options.metricsInterval != nil
+        self.booksOnOwnThread = options.booksOnOwnThread ?? Self.booksDeserveAThread(plan: plan, observers: options.observers)
         var users: [UserActor?] = []
         var customers: [CustomerActor?] = []
         for (index, kind) in plan.cast.personKinds.enumerated() {
@@ -83,8 +88,7 @@ actor SimulationDriver {
     /// Runs the whole scenario and returns its result.
     func run() async throws -> RunResult {
         var run = start
-        // A load's traffic gives the books enough to read that a core of their own pays.
-        if !plan.loads.isEmpty { run.books.runOnOwnThread() }
+        if booksOnOwnThread { run.books.runOnOwnThread() }
         while let (time, step) = run.agenda.next() {
             if time != run.now { startInstant(&run, time) }
             switch consume step {
@@ -131,6 +135,19 @@ actor SimulationDriver {
             }
         }
         return try await finish(&run)
+    }
+
+    /// Whether the books get a thread of their own by default: when the run has a load (enough
+    /// traffic to read that a core pays) and no observer's thread would have to share their core —
+    /// a core for the simulation, one for the loads' generators and the books (the generators
+    /// leave room), one for each observer that keeps a thread busy (the trace writer, whose
+    /// writes to the page cache fill a core of their own on a month's trace). On this two-core
+    /// machine: untraced runs of a load. Only where the books are kept changes, never what they find.
+    static func booksDeserveAThread(
+        plan: ScenarioPlan, observers: [any RunObserver], cores: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> Bool {
+        guard !plan.loads.isEmpty else { return false }
+        return 2 + observers.count(where: \.runsOnItsOwnThread) <= cores
     }
 
     /// Hands an interval's rows to the observers.
