@@ -15,8 +15,10 @@ for module in OmniSim ScenarioLanguage; do
   while IFS= read -r source; do objects+=("$bin/$module.build/$(basename "$source").o"); done \
     < <(find "Sources/$module" -name '*.swift' | sort)
 done
+# The engine imports the one-function C target `CacheHints` (its header and the module map SwiftPM wrote).
 swiftc -O -sanitize=fuzzer,address -parse-as-library -I "$bin/Modules" \
-  Fuzz/ParserFuzzer.swift "${objects[@]}" -o "$scratch/parser-fuzzer"
+  -Xcc -fmodule-map-file="$bin/CacheHints.build/module.modulemap" -I Sources/CacheHints/include \
+  Fuzz/ParserFuzzer.swift "${objects[@]}" "$bin/CacheHints.build/CacheHints.c.o" -o "$scratch/parser-fuzzer"
 corpus=$scratch/corpus
 mkdir -p "$corpus" Fuzz/findings
 find Scenarios Tests/ScenarioLanguageTests/Fixtures/malformed -name '*.scenario' -exec cp {} "$corpus/" \;
