@@ -4,18 +4,8 @@ import Testing
 
 @Suite("The parser and lowering read the contract's statements")
 struct ParserTests {
-    func compile(_ text: String) throws(ScenarioFileError) -> CompiledScenario {
-        try ScenarioCompiler.compile(SourceFile(path: "test.scenario", text: text))
-    }
-
-    func diagnostics(_ text: String) -> [String] {
-        do {
-            _ = try compile(text)
-            return []
-        } catch {
-            return error.diagnostics.map(\.message.text)
-        }
-    }
+    func compile(_ text: String) throws(ScenarioFileError) -> CompiledScenario { try TestFiles.compile(text) }
+    func diagnostics(_ text: String) -> [String] { TestFiles.diagnostics(text) }
 
     @Test("durations: one or more <integer><unit>, with ms distinct from m")
     func durations() {

@@ -6,18 +6,8 @@ import Testing
 /// statements; names are resolved once the whole file is read, so declarations may come anywhere.
 @Suite("Lowering as the file is parsed: the plan, not a syntax tree, and names declared anywhere")
 struct StreamingLoweringTests {
-    func compile(_ text: String) throws(ScenarioFileError) -> CompiledScenario {
-        try ScenarioCompiler.compile(SourceFile(path: "test.scenario", text: text))
-    }
-
-    func diagnostics(_ text: String) -> [String] {
-        do {
-            _ = try compile(text)
-            return []
-        } catch {
-            return error.diagnostics.map { "\($0.range.start): \($0.message.text)" }
-        }
-    }
+    func compile(_ text: String) throws(ScenarioFileError) -> CompiledScenario { try TestFiles.compile(text) }
+    func diagnostics(_ text: String) -> [String] { TestFiles.diagnostics(text, located: true) }
 
     @Test("a file of many events holds only its declarations while it is read")
     func eventsAreNotHeld() {
