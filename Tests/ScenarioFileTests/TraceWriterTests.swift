@@ -10,6 +10,40 @@ struct TraceWriterTests {
         #expect(literal == #""a\"b\\c\nd\te\u0001é✓""#)
     }
 
+    @Test("a literal copied in runs is the same as escaping byte by byte, appended after what is there", arguments: 1...10)
+    func literalsInRuns(seed: UInt64) {
+        /// Byte by byte, as the contract's JSON wants it.
+        func escaped(_ text: String) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for byte in text.utf8 {
+                switch byte {
+                case 0x22: out += Array(#"\""#.utf8)
+                case 0x5C: out += Array(#"\\"#.utf8)
+                case 0x0A: out += Array(#"\n"#.utf8)
+                case 0x0D: out += Array(#"\r"#.utf8)
+                case 0x09: out += Array(#"\t"#.utf8)
+                case 0..<0x20: out += Array(#"\u00"#.utf8) + Array(String(byte, radix: 16).count == 1 ? "0\(String(byte, radix: 16))".utf8 : String(byte, radix: 16).utf8)
+                default: out.append(byte)
+                }
+            }
+            return out + [0x22]
+        }
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        let pieces = ["a", "bc", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1f}", "é", "✓", " ", "@x"]
+        for _ in 0..<100 {
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 59) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(TraceWriter.literal(text) == escaped(text), "\(text.debugDescription)")
+            var buffer: [UInt8] = [1, 2]
+            TraceWriter.appendLiteral(text, to: &buffer)
+            #expect(buffer == [1, 2] + escaped(text))
+        }
+    }
+
     @Test("a delivery is one line: t, channel, to, from, thread, message, text")
     func line() throws {
         let cast = Cast(personNames: ["maria", "jonas"], personKinds: [.user, .user], threadNames: ["plan"])

@@ -54,8 +54,11 @@ final class TraceFormatter: @unchecked Sendable {
         threadRange = cast.threadNames.map(add)
     }
 
-    func append(_ record: TraceWriter.Record) {
-        if let text = record.text { textLiteral = TraceWriter.literal(text) }
+    func append(_ record: borrowing TraceWriter.Record) {
+        if let text = record.text {
+            textLiteral.removeAll(keepingCapacity: true)
+            TraceWriter.appendLiteral(text, to: &textLiteral)
+        }
         let person = personRange[Int(record.recipient)], author = personRange[Int(record.author)]
         let thread = threadRange[Int(record.thread)]
         // Room for this line: its variable parts plus a generous bound for the fixed ones.

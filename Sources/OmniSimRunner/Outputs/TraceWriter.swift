@@ -109,7 +109,7 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
         formatter.prepare(cast)
         let thread = Thread {
             while let chunk = channel.receive() {
-                for record in chunk { formatter.append(record) }
+                for index in chunk.indices { formatter.append(chunk[index]) }
                 if formatter.failure != nil {
                     channel.cancel()
                     break
@@ -125,21 +125,34 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
 
     /// `text` as a JSON string literal: quotes, `\"`, `\\`, `\n`, `\r`, `\t`, other controls as `\u00XX`.
     static func literal(_ text: String) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
+        var out: [UInt8] = []
+        appendLiteral(text, to: &out)
+        return out
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends ``literal(_:)`` of `text` to `out`: the runs of bytes that need no escape copied
+    /// whole, no array made on the way (the writer thread does this once per message).
+    static func appendLiteral(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                default: out += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(UInt8(ascii: "\""))
-        return out
     }
 }
