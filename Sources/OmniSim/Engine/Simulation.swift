@@ -24,7 +24,7 @@ public enum Simulation {
         public var metricsInterval: SimDuration?
 
         /// Whether the run's books (the oracle, the report's totals) are kept on a thread of their
-        /// own; nil: when the run has a load and a core is free for them. Where they are kept never
+        /// own; nil: when the run has a load and the machine more than one core. Where they are kept never
         /// changes what they find (tests run both ways).
         public var booksOnOwnThread: Bool?
 

@@ -17,14 +17,9 @@ public protocol RunObserver: AnyObject, Sendable {
     /// With ``Simulation/Options/metricsInterval``: an interval of virtual time is over, and these
     /// are its rows (the channels with any activity, in channel order). Intervals come in order.
     func intervalEnded(_ rows: [MetricsRow])
-    /// Whether the observer keeps a thread of its own busy while the run goes (the trace writer
-    /// does): the run then leaves it the core it would otherwise give its books.
-    var runsOnItsOwnThread: Bool { get }
 }
 
 extension RunObserver {
     /// Most observers take no metrics.
     public func intervalEnded(_ rows: [MetricsRow]) {}
-    /// Most observers do their work in the calls they get.
-    public var runsOnItsOwnThread: Bool { false }
 }

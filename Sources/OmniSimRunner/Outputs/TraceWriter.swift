@@ -59,9 +59,6 @@ public final class TraceWriter: RunObserver, @unchecked Sendable {
 
     public var failure: String? { formatter.failure?.description }
 
-    /// The formatting and writing keep a thread of their own busy (so the run keeps its books inline).
-    public var runsOnItsOwnThread: Bool { true }
-
     public func delivered(_ delivery: Delivery, messages: borrowing [Message], cast: Cast) {
         write(delivery, messages: messages, cast: cast)
     }
