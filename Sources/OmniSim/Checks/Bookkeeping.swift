@@ -33,10 +33,20 @@ struct Bookkeeping {
     /// A message was posted with these recipients (in order).
     @inline(__always)
     mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting, recipients: some Sequence<PersonID>) {
+        posted(message, posting)
+        for person in recipients { recipient(person, of: message) }
+    }
+
+    /// A message was posted; its recipients follow, in order (``recipient(_:of:)``).
+    @inline(__always)
+    mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting) {
         let detail: UInt8 = (posting.inUserConversation ? 1 : 0) | (posting.isNote ? 2 : 0)
         record(BookRecord(.posted, message, posting.author, detail: detail))
-        for recipient in recipients { record(BookRecord(.recipient, message, recipient)) }
     }
+
+    /// The next recipient of the message just posted.
+    @inline(__always)
+    mutating func recipient(_ person: PersonID, of message: MessageID) { record(BookRecord(.recipient, message, person)) }
 
     @inline(__always)
     mutating func expect(_ send: Send) { record(BookRecord(.expect, send)) }

@@ -33,11 +33,16 @@ extension SimulationDriver {
             return posting.isRecipient(members[k], cast: cast) ? members[k] : nil
         }
         let candidates = 0..<(memberCount + extras.count)
-        run.books.posted(message, posting, recipients: candidates.lazy.compactMap(recipient))
+        // The books hear of the message and its recipients; the users among them are counted on the way.
+        run.books.posted(message, posting)
+        var userRecipients = 0
+        for k in candidates {
+            guard let person = recipient(k) else { continue }
+            run.books.recipient(person, of: message)
+            if users.contains(person.int) { userRecipients += 1 }
+        }
         // One call hands Messenger all of the message's sends when nothing in force could hold one
         // back; otherwise each is submitted on its own below.
-        var userRecipients = 0
-        for k in candidates { if let person = recipient(k), users.contains(person.int) { userRecipients += 1 } }
         let now = run.now
         let messengerChannel = ChannelKind.messenger.rawValue
         let messengerAtOnce =
