@@ -89,6 +89,9 @@ actor SimulationDriver {
     func run() async throws -> RunResult {
         var run = start
         if booksOnOwnThread { run.books.runOnOwnThread() }
+        // The message table, reserved once: grown by doubling, it was copied whole some twenty
+        // times on the way to a large load's million messages.
+        run.messages.reserveCapacity(Self.messagesExpected(in: plan))
         while let (time, step) = run.agenda.next() {
             if time != run.now { startInstant(&run, time) }
             switch consume step {
@@ -145,6 +148,19 @@ actor SimulationDriver {
     /// the books are kept changes, never what they find.
     static func booksDeserveAThread(plan: ScenarioPlan, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Bool {
         !plan.loads.isEmpty && cores > 1
+    }
+
+    /// How many messages `plan` posts if none is rejected: its loads' and its own message events'
+    /// (a hint for reserving the message table; more or fewer only costs a copy or some room).
+    static func messagesExpected(in plan: ScenarioPlan) -> Int {
+        var count = plan.loads.reduce(0) { $0 + $1.messageCount }
+        for event in plan.events {
+            switch event.action {
+            case .start, .send, .write, .note: count += 1
+            default: continue
+            }
+        }
+        return count
     }
 
     /// Hands an interval's rows to the observers.
