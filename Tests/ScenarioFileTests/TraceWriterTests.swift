@@ -28,15 +28,10 @@ struct TraceWriterTests {
             }
             return out + [0x22]
         }
-        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        var random = SplitMix64(seed: seed)
         let pieces = ["a", "bc", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1f}", "é", "✓", " ", "@x"]
         for _ in 0..<100 {
-            var text = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 59) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+            let text = (0..<Int.random(in: 0..<32, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
             #expect(TraceWriter.literal(text) == escaped(text), "\(text.debugDescription)")
             var buffer: [UInt8] = [1, 2]
             TraceWriter.appendLiteral(text, to: &buffer)

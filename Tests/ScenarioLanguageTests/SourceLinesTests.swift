@@ -1,3 +1,4 @@
+import OmniSim
 import Testing
 @testable import ScenarioLanguage
 
@@ -32,15 +33,10 @@ struct SourceLinesTests {
 
     @Test("random texts of a few characters give the same lines", arguments: 1...20)
     func randomTexts(seed: Int) {
-        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15
+        var random = SplitMix64(seed: UInt64(seed))
         let alphabet: [String] = ["a", "b", " ", "\n", "\r", "\r\n", "é", "\"", "@"]
         for _ in 0..<50 {
-            var text = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 60) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text += alphabet[Int(state >> 33) % alphabet.count]
-            }
+            let text = (0..<Int.random(in: 0..<16, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "" }.joined()
             let file = SourceFile(path: "t", text: text)
             #expect(Array(file.lines) == Self.split(text), "text: \(text.debugDescription)")
             #expect(file.line(file.lines.count + 1) == "")
