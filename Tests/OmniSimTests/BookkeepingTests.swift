@@ -21,8 +21,9 @@ struct BookkeepingTests {
                 number: Int32(index + 1), members: [maria, jonas, carol], author: maria, isNote: index % 7 == 6,
                 inUserConversation: userConversation)
             let recipients = index % 11 == 10 ? [jonas, carol] : [jonas]
-            feed.posted(message, posting, recipients: recipients)
-            oracle.posted(message, posting, recipients: recipients, cast: cast)
+            feed.posted(message, posting)
+            for recipient in recipients { feed.recipient(recipient, of: message) }
+            oracle.posted(message, posting, recipients: recipients)
             let messenger = Send(message: message, recipient: jonas, channel: .messenger, due: .start)
             feed.expect(messenger)
             oracle.expect(messenger)

@@ -13,7 +13,7 @@ struct OracleTests {
         var oracle = Oracle(cast: cast)
         let posting = ThreadState.Posting(
             number: 1, members: [PersonID(0), PersonID(1)], author: PersonID(0), isNote: false, inUserConversation: true)
-        oracle.posted(message, posting, recipients: posting.recipients(cast: cast), cast: cast)
+        oracle.posted(message, posting, recipients: posting.recipients(cast: cast))
         oracle.expect(Send(message: message, recipient: PersonID(1), channel: .messenger, due: .start))
         return oracle
     }

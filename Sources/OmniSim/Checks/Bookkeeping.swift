@@ -30,13 +30,6 @@ struct Bookkeeping {
         books = Books(cast: cast)
     }
 
-    /// A message was posted with these recipients (in order).
-    @inline(__always)
-    mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting, recipients: some Sequence<PersonID>) {
-        posted(message, posting)
-        for person in recipients { recipient(person, of: message) }
-    }
-
     /// A message was posted; its recipients follow, in order (``recipient(_:of:)``).
     @inline(__always)
     mutating func posted(_ message: MessageID, _ posting: ThreadState.Posting) {

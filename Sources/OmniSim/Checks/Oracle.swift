@@ -42,7 +42,7 @@ struct Oracle {
     /// A message was posted with these recipients (fixed at posting; with `customer-messages all`,
     /// more than the thread's own).
     mutating func posted(
-        _ message: MessageID, _ posting: ThreadState.Posting, recipients: some Sequence<PersonID>, cast: Cast
+        _ message: MessageID, _ posting: ThreadState.Posting, recipients: some Sequence<PersonID>
     ) {
         beginPosting(message, author: posting.author, inUserConversation: posting.inUserConversation, isNote: posting.isNote)
         for recipient in recipients { addRecipient(recipient) }

@@ -8,8 +8,7 @@ internal import CacheHints
 ///
 /// In stages, each reading only what the one before fetched: the thread of a message or a view
 /// four steps ahead of the prefetch distance, its member list three, the people's entries in the
-/// actor tables two, and the people's actors one — so no stage waits
-/// on memory itself.
+/// actor tables two, and the people's actors one — so no stage waits on memory itself.
 ///
 /// Only hints: nothing here changes what a run does (a hint for the wrong actor, or none, only
 /// changes when memory is waited for), so a trace is the same with or without it.

@@ -8,8 +8,8 @@ import OmniSim
 /// once, its names kept as written (`.unknown`), and the statement is dropped, so a file of a
 /// million events holds the plan, not the plan and a syntax tree (the front end's memory follows
 /// the plan). Declarations may come anywhere in a file, so names are resolved once it has all been
-/// read (``lower()``): each event's names in place; the few lines whose diagnostics need the names'
-/// columns (a team where someone acts, a `mobile` or `bounce` event) are parsed again then.
+/// read (``lower()``): each event's names in place; the few lines that need their names' columns
+/// then (a team where someone acts, a `bounce` event's person) are parsed again.
 struct Lowering: StatementSink {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
@@ -23,7 +23,7 @@ struct Lowering: StatementSink {
     var teamNames: [String] = []
 
     /// How many statements are held until the whole file is read: the declarations, never an event.
-    var heldStatementCount: Int { declarations.count + namedLater.count }
+    var heldStatementCount: Int { declarations.count }
 
     /// The statements other than events, in file order (declarations, settings, checks, loads:
     /// a file's few lines, or at most as many as the plan has people, checks and loads).
@@ -34,9 +34,9 @@ struct Lowering: StatementSink {
     private var events: [PlannedEvent] = []
     /// The source range of each event (and load), by source index.
     private var eventRanges: [SourceRange] = []
-    /// `mobile` and `bounce` events (rare): the first of their planned events and the statement,
-    /// lowered again once every name is known.
-    private var namedLater: [(event: Int, statement: Statement)] = []
+    /// The `bounce` events (rare), by index in `events`: whom they bounce is read again from their
+    /// line once every person is declared (an unknown one is a file error, as in a declaration).
+    private var bounces: [Int] = []
     /// The names events start or draft conversations under, in file order (their thread slots
     /// come after the items' and the loads').
     private var conversationNames: [String] = []
@@ -64,12 +64,11 @@ struct Lowering: StatementSink {
             switch node {
             case .mobile(let names):
                 // `at T mobile a, b` is one event per person, all from the same line.
-                namedLater.append((events.count, statement))
                 for name in names {
                     events.append(PlannedEvent(time: time, action: .mobile(.unknown(name.text)), sourceIndex: sourceIndex))
                 }
             case .channelBounce(let kind, _):
-                namedLater.append((events.count, statement))
+                bounces.append(events.count)
                 events.append(PlannedEvent(time: time, action: .channel(kind, .bounce(PersonID(0))), sourceIndex: sourceIndex))
             default:
                 events.append(PlannedEvent(time: time, action: Self.unresolvedAction(node), sourceIndex: sourceIndex))
@@ -131,49 +130,38 @@ struct Lowering: StatementSink {
     }
 
     /// Resolves every event's names in place, now that every declaration is known. An event whose
-    /// subject is a team is a file error (a team never acts, has no settings and no app); so is a
-    /// `mobile` event naming a team and a `bounce` event naming nobody (found by lowering those
-    /// lines again, with their names' ranges).
+    /// subject is a team is a file error (a team never acts, has no settings and no app: for a
+    /// `mobile` line, the first team it names); so is a `bounce` to nobody. Both need a name's
+    /// column, so those lines are parsed again.
     private mutating func resolveEvents() {
         let resolver = NameResolver(people: personIndex, kinds: personKinds, threads: threadIndex, teams: teamIndex)
         var teamsActing: [Int] = []
         for index in events.indices {
             let action = resolver.resolved(events[index].action)
-            if case .mobile = action {  // below, with its line's names
-                events[index].action = action
-                continue
-            }
             let mentions = resolver.mentions(action)
-            if case .team? = action.subject { teamsActing.append(events[index].sourceIndex) }
+            // A `mobile` line's events are consecutive: its line is looked at once.
+            if case .team? = action.subject, teamsActing.last != events[index].sourceIndex {
+                teamsActing.append(events[index].sourceIndex)
+            }
             events[index].action = action
             if !mentions.isEmpty { events[index].mentions = mentions }
         }
         for sourceIndex in teamsActing {
-            let line = eventRanges[sourceIndex].start.line
-            if let node = Parser.reparsedEvent(file.line(line), number: line), let misused = teamActing(node) {
+            if let node = reparsedEvent(sourceIndex), let misused = teamActing(node) {
                 diagnostics.append(Diagnostic(.teamActs(misused.text), at: misused.range))
             }
         }
-        for (first, statement) in namedLater {
-            guard case .event(let time, let node) = statement.kind else { continue }
-            let sourceIndex = events[first].sourceIndex
-            switch node {
-            case .mobile(let names):
-                if let team = names.first(where: { teamIndex[$0.text] != nil }) {
-                    diagnostics.append(Diagnostic(.teamActs(team.text), at: team.range))
-                    continue
-                }
-                for (offset, name) in names.enumerated() {
-                    events[first + offset] = PlannedEvent(time: time, action: .mobile(resolver.person(.unknown(name.text))), sourceIndex: sourceIndex)
-                }
-            case .channelBounce(let kind, let name):
-                // The bounced person must be known, as in a declaration.
-                if let id = knownPerson(name) {
-                    events[first] = PlannedEvent(time: time, action: .channel(kind, .bounce(id)), sourceIndex: sourceIndex)
-                }
-            default: continue
+        for index in bounces {
+            if case .channelBounce(let kind, let name)? = reparsedEvent(events[index].sourceIndex), let id = knownPerson(name) {
+                events[index].action = .channel(kind, .bounce(id))
             }
         }
+    }
+
+    /// The event of the line behind `sourceIndex`, parsed again with its names' ranges.
+    private func reparsedEvent(_ sourceIndex: Int) -> EventNode? {
+        let line = eventRanges[sourceIndex].start.line
+        return Parser.reparsedEvent(file.line(line), number: line)
     }
 
     // MARK: Declarations
