@@ -43,4 +43,25 @@ struct LoadGeneratorTests {
         #expect(first.count > 500)
         #expect(first == events())
     }
+
+    @Test("events are handed between threads as 32 plain bytes, and stand for the actions the generator draws")
+    func compactEvents() {
+        #expect(MemoryLayout<LoadEvent>.stride <= 32)
+        #expect(_isPOD(LoadEvent.self))
+        let spec = LoadSpec(
+            seed: 5, firstUser: PersonID(0), userCount: 30, firstCustomer: PersonID(30), customerCount: 10,
+            firstThread: ThreadID(0), conversationCount: 12, messageCount: 400, over: .minutes(180), sourceIndex: 0)
+        var compact = LoadGenerator(spec: spec), full = LoadGenerator(spec: spec)
+        var kinds = Set<UInt8>()
+        while let event = compact.nextEvent() {
+            guard let (time, action) = full.next() else { Issue.record("the two generators differ in length"); return }
+            #expect(event.time == time)
+            #expect(compact.conversations.action(of: event) == action)
+            #expect(event.upcoming == UpcomingEvent(action))
+            kinds.insert(event.kind.rawValue)
+        }
+        #expect(full.next() == nil)
+        // Every kind a flat load draws came up: presence both ways, chat both ways, views, starts, writes.
+        #expect(kinds.count == 7)
+    }
 }

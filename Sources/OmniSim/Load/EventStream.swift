@@ -8,28 +8,15 @@ public struct EventStream {
     /// The same, unretained, for taking and looking ahead on every event without a retain and
     /// release of the generator (safe: `generators` owns them for the stream's life and never changes).
     private let unretainedGenerators: [Unmanaged<PrefetchedLoad>]
-    /// Each generator's next event, drawn ahead so that the merge can compare times.
-    private var lookahead: [PlannedEvent?]
-    /// Each drawn event's instant (nil when its load is done), kept apart so that choosing the
-    /// next event reads plain numbers and never copies an event (a copy retains what it holds).
+    /// Each load's next instant (nil when it is done), kept here so that choosing the next event
+    /// reads plain numbers from one array.
     private var lookaheadTime: [SimInstant?]
 
     public init(events: [PlannedEvent], loads: [LoadSpec]) {
         fileEvents = events
         generators = loads.map { PrefetchedLoad(LoadGenerator(spec: $0)) }
         unretainedGenerators = generators.map(Unmanaged.passUnretained)
-        lookahead = Array(repeating: nil, count: generators.count)
-        lookaheadTime = Array(repeating: nil, count: generators.count)
-        for index in generators.indices {
-            lookahead[index] = draw(index)
-            lookaheadTime[index] = lookahead[index]?.time
-        }
-    }
-
-    private mutating func draw(_ index: Int) -> PlannedEvent? {
-        guard let generated = unretainedGenerators[index]._withUnsafeGuaranteedRef({ $0.next() }) else { return nil }
-        return PlannedEvent(
-            time: SimInstant(milliseconds: generated.time), action: generated.action, sourceIndex: generators[index].sourceIndex)
+        lookaheadTime = generators.map { $0.nextTime().map(SimInstant.init(milliseconds:)) }
     }
 
     /// When the next event is due, without copying it (the driver's loop asks this every step).
@@ -49,15 +36,14 @@ public struct EventStream {
     /// prefetching. Nothing is taken.
     @inline(__always)
     func upcoming(_ offset: Int, load: Int) -> UpcomingEvent? {
-        // The load's next event is drawn already (`lookahead`); its generator hands out the one after.
-        unretainedGenerators[load]._withUnsafeGuaranteedRef { $0.upcoming(offset - 2) }
+        // Offsets count from the event last taken; the generator's from the one it hands out next.
+        unretainedGenerators[load]._withUnsafeGuaranteedRef { $0.upcoming(offset - 1) }
     }
 
     /// Takes the next event.
     public mutating func next() -> PlannedEvent? {
-        // The source whose next event comes first, by (time, source index): compared by the
-        // instants kept apart, and the event taken is moved out, never copied (each copy of an
-        // event retains what it holds).
+        // The source whose next event comes first, by (time, source index), compared by the
+        // instants kept apart. A load's event is made into a `PlannedEvent` only once taken.
         var best: (time: SimInstant, sourceIndex: Int)?
         if fileIndex < fileEvents.count { best = (fileEvents[fileIndex].time, fileEvents[fileIndex].sourceIndex) }
         var source = -1
@@ -69,11 +55,13 @@ public struct EventStream {
             source = index
         }
         if source >= 0 {
-            let event = lookahead[source].take()
-            let drawn = draw(source)
-            lookaheadTime[source] = drawn?.time
-            lookahead[source] = drawn
-            return event
+            return unretainedGenerators[source]._withUnsafeGuaranteedRef { load -> PlannedEvent? in
+                guard let event = load.next() else { return nil }
+                lookaheadTime[source] = load.nextTime().map(SimInstant.init(milliseconds:))
+                return PlannedEvent(
+                    time: SimInstant(milliseconds: event.time), action: load.conversations.action(of: event),
+                    sourceIndex: load.sourceIndex)
+            }
         }
         guard best != nil else { return nil }
         fileIndex += 1

@@ -15,10 +15,8 @@
 /// the load's and are taken to be present. A flat load without existing users draws exactly what v1 did.
 struct LoadGenerator {
     let spec: LoadSpec
-    /// Conversation members, flat: conversation i is `members[memberStart[i]..<memberStart[i+1]]`, author first.
-    private var members: [PersonID] = []
-    private var memberStart: [Int32] = [0]
-    private var isCustomerConversation: [Bool] = []
+    /// The conversations and their members (fixed once drawn in `init`).
+    private(set) var conversations = LoadConversations()
     private var started: [Bool] = []
     /// Message instants (ms) and conversations, sorted by instant then draw order.
     private var messageTimes: [Int64] = []
@@ -99,8 +97,8 @@ struct LoadGenerator {
             if spec.existingUsers != nil, customers > 0 {
                 pickDistinct(1, from: customers, offset: users)
                 if users > 0 { pickDistinct(min(users, random.within(1...3)), from: users, offset: 0) }
-                isCustomerConversation.append(true)
-                memberStart.append(Int32(members.count))
+                conversations.isCustomer.append(true)
+                conversations.memberStart.append(Int32(conversations.members.count))
                 continue
             }
             let customer = customers > 0 && (users == 0 || random.below(5) == 0)
@@ -112,8 +110,8 @@ struct LoadGenerator {
             } else {
                 pickDistinct(min(users, random.within(2...8)), from: users, offset: 0)
             }
-            isCustomerConversation.append(customer)
-            memberStart.append(Int32(members.count))
+            conversations.isCustomer.append(customer)
+            conversations.memberStart.append(Int32(conversations.members.count))
         }
         started = Array(repeating: false, count: spec.conversationCount)
     }
@@ -121,11 +119,11 @@ struct LoadGenerator {
     /// Appends `count` distinct people drawn from the load's people `offset ..< offset + pool`
     /// (uniformly, or with `shape workday` heavy-tailed).
     private mutating func pickDistinct(_ count: Int, from pool: Int, offset: Int) {
-        let start = members.count
-        while members.count - start < count {
+        let start = conversations.members.count
+        while conversations.members.count - start < count {
             let drawn = workday ? WorkdayCurve.busyPick(pool, &random) : random.below(pool)
             let candidate = person(offset + drawn)
-            if !members[start...].contains(candidate) { members.append(candidate) }
+            if !conversations.members[start...].contains(candidate) { conversations.members.append(candidate) }
         }
     }
 
@@ -184,58 +182,58 @@ struct LoadGenerator {
     /// The next event in time order (at one instant: presence, then views, then messages), and
     /// its instant.
     mutating func next() -> (time: Int64, action: PlannedEvent.Action)? {
+        nextEvent().map { ($0.time, conversations.action(of: $0)) }
+    }
+
+    /// ``next()`` as plain numbers (what the generator's thread hands over).
+    mutating func nextEvent() -> LoadEvent? {
         while let time = nextRelativeTime {
             if let top = presence.min, top.time == time {
                 _ = presence.popMin()
-                guard let action = presenceCheck(Int(top.person), at: time) else { continue }
-                return (time + offset, action)
+                guard let event = presenceCheck(Int(top.person), at: time) else { continue }
+                return event
             }
             if let top = views.min, top.time == time {
                 _ = views.popMin()
-                return (time + offset, .view(.known(PersonID(Int(top.person))), .known(ThreadID(Int(top.thread)))))
+                return LoadEvent(time: time + offset, subject: top.person, thread: top.thread, kind: .view)
             }
             let conversation = Int(messageConversations[messageCursor])
             let number = messageCursor
             messageCursor += 1
-            return (time + offset, message(in: conversation, number: number, at: time))
+            return message(in: conversation, number: number, at: time)
         }
         return nil
     }
 
     /// A person's presence comes up for change: flat, it toggles; with `shape workday` they are in
     /// with the curve's weight at that hour (nil: no change). The next check is 15–90 minutes on.
-    private mutating func presenceCheck(_ index: Int, at time: Int64) -> PlannedEvent.Action? {
+    private mutating func presenceCheck(_ index: Int, at time: Int64) -> LoadEvent? {
         let wanted = workday ? random.below(WorkdayCurve.weightMax) < WorkdayCurve.weight(at: offset + time) : !present[index]
         let pause = Self.presencePauseMin + Int64(random.below(Int(Self.presencePauseMax - Self.presencePauseMin) + 1))
         if time + pause < spec.over.milliseconds { presence.insert(PresenceDue(time: time + pause, person: Int32(index))) }
         guard wanted != present[index] else { return nil }
         present[index] = wanted
-        let who = PersonRef.known(person(index))
-        if index < userCount { return present[index] ? .logIn(who) : .logOut(who) }
-        return present[index] ? .joinChat(who) : .leaveChat(who)
+        let kind: LoadEvent.Kind = index < userCount ? (present[index] ? .logIn : .logOut) : (present[index] ? .joinChat : .leaveChat)
+        return LoadEvent(time: time + offset, subject: person(index).index, kind: kind)
     }
 
-    private mutating func message(in conversation: Int, number: Int, at time: Int64) -> PlannedEvent.Action {
-        let people = members[Int(memberStart[conversation])..<Int(memberStart[conversation + 1])]
+    private mutating func message(in conversation: Int, number: Int, at time: Int64) -> LoadEvent {
+        let people = conversations.people(of: conversation)
         let thread = ThreadID(spec.firstThread.int + conversation)
-        // Concatenated rather than interpolated: the result fits in a small (inline) string, where
-        // an interpolation reserves a heap buffer — one allocation per message, and a retain on
-        // every copy of it after.
-        let text = "msg " + String(number + 1)
         let author: PersonID
-        let action: PlannedEvent.Action
+        var event: LoadEvent
         if !started[conversation] {
             started[conversation] = true
             author = people[people.startIndex]
-            action = .start(
-                author: .known(author), thread: .known(thread), isCustomer: isCustomerConversation[conversation],
-                with: people.dropFirst().map(PersonRef.known), text: text)
+            event = LoadEvent(time: time + offset, subject: author.index, thread: thread.index, kind: .start)
         } else {
             author = people[people.startIndex + random.below(people.count)]
             let inChat = present[localIndex(author)]
             let isCustomer = localIndex(author) >= userCount
-            action = .write(author: .known(author), thread: .known(thread), text: text, route: isCustomer && !inChat ? .email : .app)
+            event = LoadEvent(time: time + offset, subject: author.index, thread: thread.index, kind: .write, byEmail: isCustomer && !inChat)
         }
+        event.number = Int32(number)
+        event.conversation = Int32(conversation)
         for member in people where member != author {
             let index = localIndex(member)
             guard index < userCount, present[index] else { continue }
@@ -243,6 +241,6 @@ struct LoadGenerator {
             views.insert(ViewDue(time: time + delay, sequence: viewSequence, person: Int32(member.int), thread: Int32(thread.int)))
             viewSequence += 1
         }
-        return action
+        return event
     }
 }

@@ -11,47 +11,41 @@ internal import CacheHints
 /// generator and the channel. When the stream is dropped before the end (a run that stops early),
 /// ``deinit`` cancels the channel and the generator thread ends at its next chunk.
 final class PrefetchedLoad {
-    /// One generated event and its instant (milliseconds).
-    struct Generated: Sendable {
-        var time: Int64
-        var action: PlannedEvent.Action
-        /// What prefetching needs of it, worked out on the generator's thread.
-        var upcoming: UpcomingEvent
-    }
-
     static let chunkSize = 4_096
     static let chunksAhead = 1
 
     let sourceIndex: Int
-    private let channel = ChunkChannel<Generated>(capacity: PrefetchedLoad.chunksAhead)
-    /// The chunk at hand, last event first: the generator sends each chunk reversed, so that taking
-    /// an event is `popLast()`, which moves it out (a copy would retain what it holds).
+    /// The load's conversations, for making the actions of its events (``LoadConversations/action(of:)``).
+    let conversations: LoadConversations
+    private let channel = ChunkChannel<LoadEvent>(capacity: PrefetchedLoad.chunksAhead)
+    /// The chunk at hand; `cursor` is the event ``next()`` hands out next. Read in place, never
+    /// changed: taking an event only moves the cursor (an event's bytes are copied straight to
+    /// where they are used, with no call, no uniqueness check and no round trip through the stack).
     ///
     /// Unchecked at run time (six checks an event cost a call into the runtime each): only the
-    /// simulation thread touches it, in ``next()`` and ``upcoming(_:)``, neither of which calls
-    /// out while it reads or changes it, so no two accesses can overlap.
-    @exclusivity(unchecked) private var chunk: [Generated] = []
+    /// simulation thread touches it, in ``next()``, ``nextTime()`` and ``upcoming(_:)``, none of
+    /// which calls out while it reads or changes it, so no two accesses can overlap.
+    @exclusivity(unchecked) private var chunk: [LoadEvent] = []
+    private var cursor = 0
     /// Where `chunk`'s elements are stored, as a hint for prefetching only: never read through, so
-    /// it needs no lifetime of its own (set whenever `chunk` is replaced; it only shrinks in place).
+    /// it needs no lifetime of its own (set whenever `chunk` is replaced).
     private var chunkAddress: UnsafeRawPointer?
 
     init(_ generator: sending LoadGenerator) {
         sourceIndex = generator.spec.sourceIndex
+        conversations = generator.conversations
         let channel = self.channel
         let thread = Thread { [generator] in
             var generator = generator
-            var chunk: [Generated] = []
+            var chunk: [LoadEvent] = []
             chunk.reserveCapacity(Self.chunkSize)
-            while let (time, action) = generator.next() {
-                let upcoming = UpcomingEvent(action)
-                chunk.append(Generated(time: time, action: consume action, upcoming: upcoming))
+            while let event = generator.nextEvent() {
+                chunk.append(event)
                 guard chunk.count == Self.chunkSize else { continue }
-                chunk.reverse()
                 guard channel.send(chunk) else { return }
                 chunk = []
                 chunk.reserveCapacity(Self.chunkSize)
             }
-            chunk.reverse()
             if !chunk.isEmpty { channel.send(chunk) }
             channel.close()
         }
@@ -62,28 +56,41 @@ final class PrefetchedLoad {
     deinit { channel.cancel() }
 
     /// The event `offset` events after the one ``next()`` hands out next, if it is already here
-    /// (within the chunk at hand): for prefetching only, it takes nothing and never waits. Read in
-    /// place and returned as plain numbers, with no call out while the chunk is read, so that
-    /// nothing is retained.
+    /// (within the chunk at hand): for prefetching only, it takes nothing and never waits.
     @inline(__always)
     func upcoming(_ offset: Int) -> UpcomingEvent? {
-        let position = chunk.count - 1 - offset
-        guard position >= 0 else { return nil }
+        let position = cursor + offset
+        guard position < chunk.count else { return nil }
         // The generator wrote these on its own core: the events a little further on are asked for
         // now, so that the next looks find them at hand.
-        if position >= 8, let chunkAddress {
-            omnisim_prefetch(chunkAddress + (position - 8) * MemoryLayout<Generated>.stride)
+        if position + 8 < chunk.count, let chunkAddress {
+            omnisim_prefetch(chunkAddress + (position + 8) * MemoryLayout<LoadEvent>.stride)
         }
         return chunk[position].upcoming
     }
 
+    /// The instant of the event ``next()`` hands out next, waiting for the generator if it has
+    /// not got there yet; nil at the end.
+    @inline(__always)
+    func nextTime() -> Int64? {
+        if cursor == chunk.count, !receiveChunk() { return nil }
+        return chunk[cursor].time
+    }
+
     /// The next event, waiting for the generator if it has not got there yet; nil at the end.
-    func next() -> Generated? {
-        if chunk.isEmpty {
-            guard let next = channel.receive() else { return nil }
-            chunk = next
-            chunkAddress = chunk.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-        }
-        return chunk.popLast()
+    @inline(__always)
+    func next() -> LoadEvent? {
+        if cursor == chunk.count, !receiveChunk() { return nil }
+        defer { cursor += 1 }
+        return chunk[cursor]
+    }
+
+    /// Takes the generator's next chunk; false at the end.
+    private func receiveChunk() -> Bool {
+        guard let next = channel.receive() else { return false }
+        chunk = next
+        cursor = 0
+        chunkAddress = chunk.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        return true
     }
 }

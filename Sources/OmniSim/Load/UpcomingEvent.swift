@@ -10,6 +10,13 @@ struct UpcomingEvent: Sendable, Equatable {
     var isMessage = false
 
     @inline(__always)
+    init(subject: Int32, thread: Int32, isMessage: Bool) {
+        self.subject = subject
+        self.thread = thread
+        self.isMessage = isMessage
+    }
+
+    @inline(__always)
     init(_ action: borrowing PlannedEvent.Action) {
         switch action {
         case .logIn(.known(let person)), .logOut(.known(let person)), .joinChat(.known(let person)),
