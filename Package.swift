@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         // The engine and the OneDesk domain: virtual clock, event queue, actors, channels, checks.
         .target(name: "OmniSim", dependencies: ["CacheHints"], swiftSettings: strictSettings),
-        // Cache prefetch hints for the engine's hot path (Swift has none of its own): one inline C function.
+        // The engine hot path's C helpers (Swift has neither of its own): cache prefetch hints, the calling thread.
         .target(name: "CacheHints"),
         // The scenario language: text ⇄ plan (lexer, parser, diagnostics, lowering, printing, expand),
         // and the language's words for what a run observed.

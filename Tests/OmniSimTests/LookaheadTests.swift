@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import OmniSim
 
@@ -117,6 +119,37 @@ struct ActorTableTests {
         let table = ActorTable([Counter(1)])
         #expect(throws: Rejection.unknownThread("x")) {
             try table.lend(0) { (_) throws(Rejection) -> Int in throw .unknownThread("x") }
+        }
+    }
+}
+
+@Suite("SimulationExecutor: the thread check of a synchronous actor call")
+struct ExecutorThreadTests {
+    @Test("the calling thread read inline is pthread_self(), on every thread, and differs between threads")
+    func currentThreadIsPthreadSelf() async {
+        @Sendable func pthreadSelf() -> UInt {
+            #if canImport(Darwin)
+            UInt(bitPattern: pthread_self())
+            #else
+            UInt(pthread_self())
+            #endif
+        }
+        #expect(SimulationExecutor.currentThread == pthreadSelf())
+        let main = SimulationExecutor.currentThread
+        let seen = Mutex<[(inline: UInt, library: UInt)]>([])
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<3 {
+            Thread {
+                seen.withLock { $0.append((SimulationExecutor.currentThread, pthreadSelf())) }
+                done.signal()
+            }.start()
+        }
+        for _ in 0..<3 { done.wait() }
+        let threads = seen.withLock { $0 }
+        #expect(threads.count == 3)
+        for thread in threads {
+            #expect(thread.inline == thread.library)
+            #expect(thread.inline != main)
         }
     }
 }
