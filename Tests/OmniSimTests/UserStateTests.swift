@@ -150,6 +150,23 @@ struct UserStateTests {
         #expect(bob.unread == 1)
     }
 
+    @Test("a message seen as it arrives leaves nothing waiting: its deadline decides seen, whatever the settings")
+    func seenAtArrivalIsDoneWith() {
+        var bob = UserState(settings: .init(emailBatch: .minutes(5)))
+        bob.view(plan)
+        for number in 0..<6 {
+            #expect(bob.receive(MessageID(number), in: plan, at: .start, everyone: .init(), arrivedNow: true).seen)
+        }
+        // Nothing waits: a message still in flight is the first (and only) one kept.
+        _ = bob.receive(MessageID(6), in: plan, at: .start, everyone: .init())
+        #expect(bob.waitingCount == 1)
+        for number in 0..<6 {
+            #expect(bob.deadlineReached(MessageID(number), everyone: .init(email: false), batchOpen: true) == .seen)
+        }
+        bob.logOut()
+        #expect(bob.deadlineReached(MessageID(6), everyone: .init()) == .batched(.minutes(5)))
+    }
+
     @Test("viewing a thread sees all its arrived messages; the bubble follows unread unless turned off")
     func viewingClearsUnread() {
         var bob = UserState()

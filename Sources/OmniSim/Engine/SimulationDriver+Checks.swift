@@ -86,7 +86,7 @@ extension SimulationDriver {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
             // A batch that has not gone out is one email pending (v2).
             case .batchDue: if channel == .email { count += 1 }
-            case .windowOpens, .fallbackDeadline: break
+            case .windowOpens, .fallbackDeadline, .fallbackSeen: break
             }
         }
         return count

@@ -78,7 +78,10 @@ extension SimulationDriver {
                 if reception.push {
                     call(&run, Send(message: message, recipient: recipient, channel: .push, due: run.now))
                 }
-                if reception.notifies { run.agenda.schedule(.fallbackDeadline(message, recipient), at: reception.deadline, phase: .timer) }
+                if reception.notifies {
+                    let deadline: TimerEvent = reception.seen ? .fallbackSeen(message, recipient) : .fallbackDeadline(message, recipient)
+                    run.agenda.schedule(deadline, at: reception.deadline, phase: .timer)
+                }
             } else if let channel = customers.lend(recipient.int, { $0.channelForMessageSync() }) {
                 if journaling, run.journal?.records(recipient) == true {
                     note(&run, recipient, .channelChosen(run.messages[message.int], channel))
@@ -131,6 +134,8 @@ extension SimulationDriver {
             submit(&run, send)
         case .fallbackDeadline:
             preconditionFailure("the run loop handles fallback deadlines itself")
+        case .fallbackSeen(let message, let recipient):
+            _ = fallbackDecided(&run, .seen, message: message, recipient: recipient)
         case .batchDue(let id):
             batchGoesOut(&run, id)
         }

@@ -19,6 +19,10 @@ public enum TimerEvent: Sendable {
     case retry(Send)
     /// The email-fallback deadline of one message for one user.
     case fallbackDeadline(MessageID, PersonID)
+    /// The email-fallback deadline of a message its user saw as it arrived, at posting: decided
+    /// `.seen` without asking the user, who keeps nothing of the message (one cache miss fewer per
+    /// such deadline; the decision, its instant and its place among the timers are the same).
+    case fallbackSeen(MessageID, PersonID)
     /// A batch of fallback emails goes out (v2 `email-batch`), by its id.
     case batchDue(Int)
 }

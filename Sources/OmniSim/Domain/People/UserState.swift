@@ -18,6 +18,8 @@ public struct UserState: Sendable {
 
     /// Messages awaiting their fallback deadline, in posting order.
     private var pending = SmallQueue<PendingMessage>()
+    /// How many messages wait for their deadline (or for their batch to go out).
+    var waitingCount: Int { pending.count }
     /// Arrived, unseen messages by thread (a user takes part in few threads: a short flat list beats
     /// a hash, and counts beat lists of messages: a view only needs how many it makes seen).
     private var unreadByThread = UnreadByThread()
@@ -104,6 +106,13 @@ public struct UserState: Sendable {
         let quiet = fromCustomer && resolved.customerMessages == .none
         var reception = Reception(
             push: !quiet && hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter, notifies: !quiet)
+        if arrivedNow && isLoggedIn && viewing == thread {
+            // Seen as it arrives: nothing is left to wait for. Its deadline decides `.seen`
+            // (``deadlineReached(_:everyone:batchOpen:)`` finds no message waiting), and the
+            // driver, told by `seen`, decides so without asking (`TimerEvent.fallbackSeen`).
+            reception.seen = true
+            return reception
+        }
         pending.append(PendingMessage(message: message, thread: thread, state: .inFlight, quiet: quiet))
         if arrivedNow { reception.seen = arrive(message, in: thread) }
         return reception
@@ -129,16 +138,16 @@ public struct UserState: Sendable {
     }
 
     /// The fallback deadline of `message` has come. Returns whether an email falls due now: the
-    /// message is still unseen (not yet arrived counts as unseen) and email is on.
+    /// message is still unseen (not yet arrived counts as unseen) and email is on. A message no
+    /// longer waiting was seen as it arrived (``receive(_:in:at:everyone:arrivedNow:fromCustomer:)``
+    /// keeps nothing of it): `.seen`.
     ///
     /// With batching (`email-batch` over 0s, read now, or `batchOpen`: a batch of this thread is
     /// open and the email joins it) an email that falls due is `.batched`: the message stays here
     /// until ``releaseBatched(_:)``, so that a later view still marks it seen.
     public mutating func deadlineReached(_ message: MessageID, everyone: UserSettings, batchOpen: Bool = false) -> FallbackDecision {
         let resolved = settings.resolved(over: everyone)
-        guard let slot = pendingSlot(of: message, fromFront: true) else {
-            return resolved.email ? (batchOpen || resolved.emailBatch > .zero ? .batched(resolved.emailBatch) : .sendEmail) : .emailOff
-        }
+        guard let slot = pendingSlot(of: message, fromFront: true) else { return .seen }
         let seen = pending[slot].state == .seen
         let decision: FallbackDecision =
             seen ? .seen : !resolved.email ? .emailOff : batchOpen || resolved.emailBatch > .zero ? .batched(resolved.emailBatch) : .sendEmail
