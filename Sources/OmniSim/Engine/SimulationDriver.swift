@@ -29,6 +29,9 @@ actor SimulationDriver {
     let watchesCapacity: Bool
     /// Whoever else sees each delivery (constants, read on the hot path without an access check).
     let observers: [any RunObserver]
+    /// `observers`' first and the others, for ``recordDelivery(_:_:)``.
+    let firstObserver: (any RunObserver)?
+    let otherObservers: [any RunObserver]
     let observing: Bool
     /// Whether metrics per interval are counted (likewise).
     let metering: Bool
@@ -41,6 +44,8 @@ actor SimulationDriver {
         self.cast = plan.cast
         self.options = options
         self.observers = options.observers
+        self.firstObserver = options.observers.first
+        self.otherObservers = Array(options.observers.dropFirst())
         self.observing = !options.observers.isEmpty
         self.metering = options.metricsInterval != nil
         self.booksOnOwnThread = options.booksOnOwnThread ?? Self.booksDeserveAThread(plan: plan)
