@@ -89,6 +89,7 @@ enum Bench {
             try output.commit()
             traceBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             try? FileManager.default.removeItem(atPath: path)
+            progress("\(workload.name): traced in \(String(format: "%.2f", traced))s")
             tracedSeconds.append(traced)
             tracedRatios.append(traced / seconds)
         }
