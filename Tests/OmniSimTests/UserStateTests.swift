@@ -218,3 +218,39 @@ struct UserStateTests {
         #expect(bob.unread == 0)
     }
 }
+
+@Suite("UserSettings: six optional settings packed in three words")
+struct UserSettingsTests {
+    @Test("every value of every setting, set or not, reads back as written, alone and together", arguments: 0..<64)
+    func roundTrips(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        func maybe<T>(_ values: [T]) -> T? { let pick = random.below(values.count + 1); return pick == 0 ? nil : values[pick - 1] }
+        let durations = [SimDuration.zero, .milliseconds(1), .minutes(1), .minutes(5), .milliseconds(Int64(Int32.max) * 4)]
+        for _ in 0..<50 {
+            let (bubble, email, push) = (maybe([false, true]), maybe([false, true]), maybe([false, true]))
+            let (after, batch) = (maybe(durations), maybe(durations))
+            let scope = maybe(CustomerMessages.allCases)
+            var settings = UserSettings(
+                bubble: bubble, email: email, push: push, emailAfter: after, customerMessages: scope, emailBatch: batch)
+            #expect(settings.bubble == bubble && settings.email == email && settings.push == push)
+            #expect(settings.emailAfter == after && settings.emailBatch == batch && settings.customerMessages == scope)
+            // One field changed leaves the others as they were; equal values are equal settings.
+            settings.push = !(push ?? false)
+            settings.customerMessages = nil
+            #expect(settings.bubble == bubble && settings.email == email && settings.push == !(push ?? false))
+            #expect(settings.emailAfter == after && settings.emailBatch == batch && settings.customerMessages == nil)
+            #expect(settings == UserSettings(bubble: bubble, email: email, push: !(push ?? false), emailAfter: after, emailBatch: batch))
+        }
+    }
+
+    @Test("unset fields resolve to everyone's, then to the contract's defaults")
+    func resolves() {
+        let own = UserSettings(email: false, emailAfter: .minutes(3))
+        let everyone = UserSettings(email: true, push: false, customerMessages: CustomerMessages.none)
+        let resolved = own.resolved(over: everyone)
+        #expect(resolved == ResolvedSettings(
+            bubble: true, email: false, push: false, emailAfter: .minutes(3), customerMessages: .none, emailBatch: .zero))
+        #expect(UserSettings().resolved(over: UserSettings()) == ResolvedSettings(
+            bubble: true, email: true, push: true, emailAfter: .minutes(1), customerMessages: .mine, emailBatch: .zero))
+    }
+}

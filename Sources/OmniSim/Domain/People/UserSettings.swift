@@ -3,14 +3,56 @@
 /// A person's own setting wins over `set everyone`, whatever the order of the lines; a setting that
 /// neither sets falls back to the contract's default (``resolved(over:)``).
 public struct UserSettings: Sendable, Equatable {
-    public var bubble: Bool?
-    public var email: Bool?
-    public var push: Bool?
-    public var emailAfter: SimDuration?
+    /// Packed into three words (a struct of six optionals took 33 bytes of mixed widths): the
+    /// settings are copied into every call that decides for a user, one per delivery and deadline,
+    /// and sit in every user's state. Bits 0–1 `bubble`, 2–3 `email`, 4–5 `push` (0 unset, 1 off,
+    /// 2 on), 6–7 `customerMessages` (0 unset, then ``CustomerMessages``' cases in order).
+    private var flags: UInt64 = 0
+    /// `Int64.min` where unset (the language makes no negative durations).
+    private var emailAfterMilliseconds = Int64.min
+    private var emailBatchMilliseconds = Int64.min
+
+    public var bubble: Bool? {
+        get { flag(at: 0) }
+        set { setFlag(at: 0, newValue) }
+    }
+    public var email: Bool? {
+        get { flag(at: 2) }
+        set { setFlag(at: 2, newValue) }
+    }
+    public var push: Bool? {
+        get { flag(at: 4) }
+        set { setFlag(at: 4, newValue) }
+    }
+    public var emailAfter: SimDuration? {
+        get { emailAfterMilliseconds == .min ? nil : SimDuration(milliseconds: emailAfterMilliseconds) }
+        set { emailAfterMilliseconds = newValue?.milliseconds ?? .min }
+    }
     /// v2: which customer messages notify (``CustomerMessages``).
-    public var customerMessages: CustomerMessages?
+    public var customerMessages: CustomerMessages? {
+        get {
+            switch (flags >> 6) & 3 {
+            case 1: .all
+            case 2: .mine
+            case 3: CustomerMessages.none
+            default: nil
+            }
+        }
+        set {
+            let code: UInt64 = switch newValue {
+            case .all: 1
+            case .mine: 2
+            case .none?: 3
+            case nil: 0
+            }
+            flags = flags & ~(3 << 6) | code << 6
+        }
+    }
     /// v2: fallback emails per thread are combined over this long (0s: each goes on its own).
-    public var emailBatch: SimDuration?
+    public var emailBatch: SimDuration? {
+        get { emailBatchMilliseconds == .min ? nil : SimDuration(milliseconds: emailBatchMilliseconds) }
+        set { emailBatchMilliseconds = newValue?.milliseconds ?? .min }
+    }
 
     public init(
         bubble: Bool? = nil, email: Bool? = nil, push: Bool? = nil, emailAfter: SimDuration? = nil,
@@ -22,6 +64,21 @@ public struct UserSettings: Sendable, Equatable {
         self.emailAfter = emailAfter
         self.customerMessages = customerMessages
         self.emailBatch = emailBatch
+    }
+
+    @inline(__always)
+    private func flag(at shift: UInt64) -> Bool? {
+        switch (flags >> shift) & 3 {
+        case 1: false
+        case 2: true
+        default: nil
+        }
+    }
+
+    @inline(__always)
+    private mutating func setFlag(at shift: UInt64, _ value: Bool?) {
+        let code: UInt64 = value.map { $0 ? 2 : 1 } ?? 0
+        flags = flags & ~(3 << shift) | code << shift
     }
 
     /// The contract's defaults: bubble on, email on, push on, email after one minute, `mine`.
