@@ -64,4 +64,19 @@ struct LoadGeneratorTests {
         // Every kind a flat load draws came up: presence both ways, chat both ways, views, starts, writes.
         #expect(kinds.count == 7)
     }
+
+    @Test("a generated text is msg and the draw index plus one, for every number of digits")
+    func generatedTexts() {
+        var numbers: [Int32] = [0, 8, 9, 10, 98, 99, 100, 999_999_999, 1_000_000_000, Int32.max - 1, Int32.max]
+        var power: Int32 = 1
+        while power <= Int32.max / 10 {
+            numbers += [power - 2, power - 1, power, power * 10 - 2].filter { $0 >= 0 }
+            power *= 10
+        }
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<1_000 { numbers.append(Int32(random.below(Int(Int32.max)))) }
+        for number in numbers {
+            #expect(LoadConversations.text(number) == "msg " + String(Int(number) + 1), "number \(number)")
+        }
+    }
 }

@@ -57,7 +57,13 @@ extension SimulationDriver {
                 // receives and delivers it.
                 let submission = messengerAtOnce
                     ? .attempted(.arrives(messenger, at: now)) : channels.lendPresent(messengerChannel) { $0.submitSync(messenger, at: now) }
-                let arrivedNow = submission == .attempted(.arrives(messenger, at: now))
+                // Matched, not compared with `==`: the derived equality of the nested enums was a call per delivery.
+                let arrivedNow: Bool
+                if case .attempted(.arrives(let send, let time)) = submission, time == now, send == messenger {
+                    arrivedNow = true
+                } else {
+                    arrivedNow = false
+                }
                 let everyone = run.everyone
                 let reception = users.lendPresent(recipient.int) { user in
                     user.receiveSync(message, in: thread, at: now, everyone: everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)

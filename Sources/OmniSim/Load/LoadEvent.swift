@@ -64,8 +64,29 @@ struct LoadConversations: Sendable {
         }
     }
 
-    /// A generated message's text. Concatenated rather than interpolated: the result fits in a
-    /// small (inline) string, where an interpolation reserves a heap buffer — one allocation per
-    /// message, and a retain on every copy of it after.
-    static func text(_ number: Int32) -> String { "msg " + String(number + 1) }
+    /// A generated message's text, `msg <number + 1>`: its bytes written straight into a small
+    /// (inline) string, at most 14 of them (formatting the number and concatenating took two
+    /// strings and a generic conversion per message, on the simulation thread). No heap buffer:
+    /// copies of it retain nothing.
+    static func text(_ number: Int32) -> String {
+        precondition(number >= 0, "a message's draw index is never negative")
+        var value = UInt32(number) + 1
+        var digits = 1
+        var scale: UInt32 = 10
+        while digits < 10 && value >= scale {
+            digits += 1
+            scale &*= 10
+        }
+        return String(unsafeUninitializedCapacity: 4 + digits) { bytes in
+            bytes[0] = UInt8(ascii: "m")
+            bytes[1] = UInt8(ascii: "s")
+            bytes[2] = UInt8(ascii: "g")
+            bytes[3] = UInt8(ascii: " ")
+            for position in stride(from: 3 + digits, through: 4, by: -1) {
+                bytes[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return 4 + digits
+        }
+    }
 }
