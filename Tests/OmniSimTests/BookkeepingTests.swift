@@ -12,7 +12,10 @@ struct BookkeepingTests {
     /// A run's worth of what the driver tells the oracle, with faults: a customer in a user
     /// conversation, a duplicate, a delivery to a stranger, a lost email, a bounce, a batch twice.
     /// Applied to the feed and, call for call, to an oracle directly.
-    func tell(_ feed: inout Bookkeeping, _ oracle: inout Oracle, _ totals: inout DeliveryTotals, messages: Int) {
+    /// With `fused`, the feed is told the way the driver tells it now: a send called for with its
+    /// delivery (`delivered(_:untold:)`: one record when it arrives at once), a deadline's email
+    /// with its decision.
+    func tell(_ feed: inout Bookkeeping, _ oracle: inout Oracle, _ totals: inout DeliveryTotals, messages: Int, fused: Bool = false) {
         let (maria, jonas, carol) = (PersonID(0), PersonID(1), PersonID(2))
         for index in 0..<messages {
             let message = MessageID(index)
@@ -25,12 +28,16 @@ struct BookkeepingTests {
             for recipient in recipients { feed.recipient(recipient, of: message) }
             oracle.posted(message, posting, recipients: recipients)
             let messenger = Send(message: message, recipient: jonas, channel: .messenger, due: .start)
-            feed.expect(messenger)
-            oracle.expect(messenger)
             // Delays from none to past what sixteen bits of milliseconds hold, and a thousand years.
             let delay: SimDuration = index % 23 == 22 ? .hours(24 * 365 * 1_000) : .milliseconds(Int64(index % 4 * 40_000))
             let arrival = Delivery(time: .start + delay, channel: .messenger, recipient: jonas, message: message, due: .start)
-            feed.delivered(arrival)
+            if fused {
+                feed.delivered(arrival, untold: .expected)
+            } else {
+                feed.expect(messenger)
+                feed.delivered(arrival)
+            }
+            oracle.expect(messenger)
             oracle.delivered(arrival)
             totals.observe(arrival)
             if index % 13 == 12 {
@@ -45,11 +52,27 @@ struct BookkeepingTests {
                 totals.observe(stranger)
             }
             let decision: FallbackDecision = index % 5 == 0 ? .sendEmail : .seen
-            feed.fallbackDecided(message, jonas, decision)
+            if fused, decision == .sendEmail, index % 10 != 5 {
+                // The email arrives at once (one record) or three seconds on (the records one by one).
+                let email = Send(message: message, recipient: jonas, channel: .email, due: .start)
+                let emailed = Delivery(
+                    time: .start + .seconds(index % 20 == 0 ? 3 : 0), channel: .email, recipient: jonas, message: message, due: .start)
+                feed.delivered(emailed, untold: .decidedAndExpected)
+                oracle.fallbackDecided(message, jonas, .sendEmail, at: .start)
+                oracle.expect(email)
+                oracle.delivered(emailed)
+                totals.observe(emailed)
+                continue
+            }
+            if fused, decision == .sendEmail {
+                feed.tell(.decidedAndExpected, of: Send(message: message, recipient: jonas, channel: .email, due: .start))
+            } else {
+                feed.fallbackDecided(message, jonas, decision)
+            }
             oracle.fallbackDecided(message, jonas, decision, at: .start)
             if decision == .sendEmail {
                 let email = Send(message: message, recipient: jonas, channel: .email, due: .start)
-                feed.expect(email)
+                if !fused { feed.expect(email) }
                 oracle.expect(email)
                 if index % 10 == 5 {
                     feed.bounced(email)
@@ -68,11 +91,21 @@ struct BookkeepingTests {
     @Test("inline and on their own thread, over one chunk and over many, the books come out as kept directly",
           arguments: [false, true], [40, 3 * Bookkeeping.chunkSize / 4 + 7])
     func sameBooks(ownThread: Bool, messages: Int) {
+        sameBooks(ownThread: ownThread, messages: messages, fused: false)
+    }
+
+    @Test("told a send with its delivery (one record when it arrives at once), the books come out the same",
+          arguments: [false, true])
+    func sameBooksFused(ownThread: Bool) {
+        sameBooks(ownThread: ownThread, messages: 3 * Bookkeeping.chunkSize / 4 + 7, fused: true)
+    }
+
+    func sameBooks(ownThread: Bool, messages: Int, fused: Bool) {
         var feed = Bookkeeping(cast: cast)
         if ownThread { feed.runOnOwnThread() }
         var oracle = Oracle(cast: cast)
         var totals = DeliveryTotals(people: cast.personKinds.count)
-        tell(&feed, &oracle, &totals, messages: messages)
+        tell(&feed, &oracle, &totals, messages: messages, fused: fused)
         let pending = [Send(message: MessageID(0), recipient: PersonID(1), channel: .email, due: .start)]
         let books = feed.finish(pending: pending)
         oracle.finish(pending: pending)

@@ -22,6 +22,12 @@ struct BookRecord: Sendable {
         case bounced
         /// At the end: a send on channel `detail` still pending (not lost).
         case pending
+        /// A send on channel `detail` called for and arrived at once: `.expect`, then `.delivered`
+        /// with no delay, in one record (what most sends do).
+        case expectedAndDelivered
+        /// A deadline called for an email and it arrived at once: `.fallback` (unseen), `.expect`
+        /// and `.delivered` with no delay, in one record.
+        case emailedAtOnce
     }
 
     /// In `delay`: the delay is in the next record (`.longDelay`).
@@ -89,6 +95,13 @@ struct Books: Sendable {
                 oracle.bounced(Send(message: message, recipient: person, channel: channel, due: .start))
             case .pending:
                 pending.append(Send(message: message, recipient: person, channel: channel, due: .start))
+            case .expectedAndDelivered:
+                oracle.expect(Send(message: message, recipient: person, channel: channel, due: .start))
+                deliver(Delivery(time: .start, channel: channel, recipient: person, message: message, due: .start))
+            case .emailedAtOnce:
+                oracle.fallbackDecided(message, person, seen: false)
+                oracle.expect(Send(message: message, recipient: person, channel: .email, due: .start))
+                deliver(Delivery(time: .start, channel: .email, recipient: person, message: message, due: .start))
             }
         }
     }

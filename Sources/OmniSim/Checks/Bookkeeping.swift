@@ -63,6 +63,37 @@ struct Bookkeeping {
         record(entry)
     }
 
+    /// How much of a delivery the books have not been told yet, told with it in one record: the
+    /// send was called for (`expect`), or a deadline decided it and called for it.
+    enum Untold {
+        case nothing, expected, decidedAndExpected
+    }
+
+    /// `delivery`, with what the books were not told yet of its send. A send that arrives at once
+    /// (no delay) is told in one record; otherwise the records are those of the calls one by one.
+    @inline(__always)
+    mutating func delivered(_ delivery: Delivery, untold: Untold) {
+        switch untold {
+        case .nothing:
+            delivered(delivery)
+        case .expected where delivery.time == delivery.due:
+            record(BookRecord(.expectedAndDelivered, delivery.message, delivery.recipient, detail: UInt8(delivery.channel.rawValue)))
+        case .decidedAndExpected where delivery.time == delivery.due && delivery.channel == .email:
+            record(BookRecord(.emailedAtOnce, delivery.message, delivery.recipient))
+        case .expected, .decidedAndExpected:
+            tell(untold, of: Send(message: delivery.message, recipient: delivery.recipient, channel: delivery.channel, due: delivery.due))
+            delivered(delivery)
+        }
+    }
+
+    /// Tells the books what they were not told yet of `send` (before anything else happens to it).
+    @inline(__always)
+    mutating func tell(_ untold: Untold, of send: Send) {
+        if case .decidedAndExpected = untold { fallbackDecided(send.message, send.recipient, .sendEmail) }
+        if case .nothing = untold { return }
+        expect(send)
+    }
+
     mutating func batchSent(covering messages: [MessageID], for user: PersonID) {
         for message in messages { record(BookRecord(.batchCovers, message, user)) }
     }

@@ -51,7 +51,8 @@ extension SimulationDriver {
             guard let recipient = recipient(k) else { continue }
             if users.contains(recipient.int) {
                 let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
-                run.books.expect(messenger)
+                // The books hear that it was called for with its delivery (one record when it
+                // arrives now), or just before it is followed.
                 if metering { run.metrics?.due(.messenger) }
                 // The channel first: when the delivery arrives at once, one call to the user both
                 // receives and delivers it.
@@ -76,9 +77,10 @@ extension SimulationDriver {
                     notePush(&run, reception, recipient: recipient, message: message)
                 }
                 if arrivedNow {
-                    recordDelivery(&run, messenger)
+                    recordDelivery(&run, messenger, untold: .expected)
                     if journaling, run.journal?.records(recipient) == true { noteDelivery(&run, messenger, seen: reception.seen) }
                 } else {
+                    run.books.tell(.expected, of: messenger)
                     follow(&run, submission, of: messenger)
                 }
                 if reception.push {
@@ -182,43 +184,47 @@ extension SimulationDriver {
     }
 
     /// A user's fallback deadline decided `decision`: the journal and the oracle note it. Returns the
-    /// email that falls due now, if one does (already noted by the oracle as called for).
+    /// email that falls due now, if one does: the books are not told of that decision yet — the
+    /// caller submits the email with ``settle(_:_:of:untold:)`` and `.decidedAndExpected`.
     func fallbackDecided(
         _ run: inout RunState, _ decision: FallbackDecision, message: MessageID, recipient: PersonID
     ) -> Send? {
         if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
-        run.books.fallbackDecided(message, recipient, decision)
-        guard decision == .sendEmail else { return nil }
-        let email = Send(message: message, recipient: recipient, channel: .email, due: run.now)
-        run.books.expect(email)
+        guard decision == .sendEmail else {
+            run.books.fallbackDecided(message, recipient, decision)
+            return nil
+        }
         if metering { run.metrics?.due(.email) }
-        return email
+        return Send(message: message, recipient: recipient, channel: .email, due: run.now)
     }
 
-    /// The rules call for a send: the oracle notes it, and it falls due now.
+    /// The rules call for a send: it falls due now (the books hear of it with its fate).
     @inline(__always)
     private func call(_ run: inout RunState, _ send: Send) {
-        run.books.expect(send)
         if metering { run.metrics?.due(send.channel) }
-        submit(&run, send)
+        submit(&run, send, untold: .expected)
     }
 
-    /// A send falls due now on its channel.
+    /// A send falls due now on its channel; `untold`: what the books have not heard of it yet.
     @inline(__always)
-    private func submit(_ run: inout RunState, _ send: Send) {
+    private func submit(_ run: inout RunState, _ send: Send, untold: Bookkeeping.Untold = .nothing) {
         let now = run.now
         let submission = channels.lendPresent(send.channel.rawValue) { $0.submitSync(send, at: now) }
-        if !settledAtOnce(&run, submission, of: send) { follow(&run, submission, of: send) }
+        settle(&run, submission, of: send, untold: untold)
     }
 
-    /// The common case of a submission, without another suspension: the send arrived at once and
-    /// no user needs to hear of it (not Messenger, no journal). Records it and returns true; else
-    /// returns false and leaves it to ``follow(_:_:of:)``.
-    func settledAtOnce(_ run: inout RunState, _ submission: ChannelState.Submission, of send: Send) -> Bool {
-        guard !journaling, send.channel != .messenger, case .attempted(.arrives(_, let time)) = submission, time == run.now
-        else { return false }
-        recordDelivery(&run, send)
-        return true
+    /// What follows a submission. The common case without another suspension: the send arrived at
+    /// once and no user needs to hear of it (not Messenger, no journal) — recorded, with what the
+    /// books were not told yet of it, in one record. Otherwise the books are told first, and
+    /// ``follow(_:_:of:)`` carries it out.
+    @inline(__always)
+    func settle(_ run: inout RunState, _ submission: ChannelState.Submission, of send: Send, untold: Bookkeeping.Untold) {
+        if !journaling, send.channel != .messenger, case .attempted(.arrives(_, let time)) = submission, time == run.now {
+            recordDelivery(&run, send, untold: untold)
+            return
+        }
+        run.books.tell(untold, of: send)
+        follow(&run, submission, of: send)
     }
 
     /// Carries out what the channel did with a send that fell due.
@@ -279,7 +285,7 @@ extension SimulationDriver {
     }
 
     /// The synchronous part of ``record(&run, _:seen:)``: no suspension on the hot path.
-    private func recordDelivery(_ run: inout RunState, _ send: Send) {
+    private func recordDelivery(_ run: inout RunState, _ send: Send, untold: Bookkeeping.Untold = .nothing) {
         let delivery = Delivery(
             time: run.now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due, batch: send.batch)
         run.deliveryCount += 1
@@ -293,6 +299,6 @@ extension SimulationDriver {
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }
         if watchesCapacity { run.capacity.observe(delivery, cast: cast) }
         if metering { run.metrics?.delivered(delivery) }
-        run.books.delivered(delivery)
+        run.books.delivered(delivery, untold: untold)
     }
 }

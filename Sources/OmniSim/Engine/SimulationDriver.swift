@@ -139,7 +139,7 @@ actor SimulationDriver {
                 guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient) else { continue }
                 let now = run.now
                 let submission = channels.lendPresent(ChannelKind.email.rawValue) { $0.submitSync(email, at: now) }
-                if !settledAtOnce(&run, submission, of: email) { follow(&run, submission, of: email) }
+                settle(&run, submission, of: email, untold: .decidedAndExpected)
             }
         }
         return try await finish(&run)
