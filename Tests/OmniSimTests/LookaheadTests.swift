@@ -153,3 +153,26 @@ struct ExecutorThreadTests {
         }
     }
 }
+
+extension UpcomingEvent {
+    /// What prefetching would need of `action`: the tests' way of saying which event came.
+    init(_ action: PlannedEvent.Action) {
+        var (subject, thread, isMessage): (Int32, Int32, Bool) = (-1, -1, false)
+        switch action {
+        case .logIn(.known(let person)), .logOut(.known(let person)), .joinChat(.known(let person)),
+             .leaveChat(.known(let person)):
+            subject = person.index
+        case .view(let person, .known(let id)):
+            if case .known(let who) = person { subject = who.index }
+            thread = id.index
+        case .write(let person, .known(let id), _, _), .note(let person, .known(let id), _),
+             .start(let person, .known(let id), _, _, _):
+            if case .known(let who) = person { subject = who.index }
+            thread = id.index
+            isMessage = true
+        default:
+            break
+        }
+        self.init(subject: subject, thread: thread, isMessage: isMessage)
+    }
+}

@@ -89,9 +89,15 @@ struct Bookkeeping {
     /// Tells the books what they were not told yet of `send` (before anything else happens to it).
     @inline(__always)
     mutating func tell(_ untold: Untold, of send: Send) {
-        if case .decidedAndExpected = untold { fallbackDecided(send.message, send.recipient, .sendEmail) }
-        if case .nothing = untold { return }
-        expect(send)
+        switch untold {
+        case .nothing:
+            return
+        case .expected:
+            expect(send)
+        case .decidedAndExpected:
+            fallbackDecided(send.message, send.recipient, .sendEmail)
+            expect(send)
+        }
     }
 
     mutating func batchSent(covering messages: [MessageID], for user: PersonID) {

@@ -51,8 +51,6 @@ extension SimulationDriver {
             guard let recipient = recipient(k) else { continue }
             if users.contains(recipient.int) {
                 let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
-                // The books hear that it was called for with its delivery (one record when it
-                // arrives now), or just before it is followed.
                 if metering { run.metrics?.due(.messenger) }
                 // The channel first: when the delivery arrives at once, one call to the user both
                 // receives and delivers it.
@@ -76,6 +74,8 @@ extension SimulationDriver {
                     }
                     notePush(&run, reception, recipient: recipient, message: message)
                 }
+                // The books hear that the send was called for with its delivery (one record when
+                // it arrived now), or just before it is followed.
                 if arrivedNow {
                     recordDelivery(&run, messenger, untold: .expected)
                     if journaling, run.journal?.records(recipient) == true { noteDelivery(&run, messenger, seen: reception.seen) }
