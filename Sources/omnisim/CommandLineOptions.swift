@@ -47,6 +47,18 @@ struct CommandLineOptions {
         }
     }
 
+    /// Refuses an argument that is not UTF-8 (a file name with the byte 0xE9, say): Swift would read
+    /// it as another name (each bad byte made U+FFFD), and the file would seem not to exist.
+    static func checkEncoding() throws(UsageError) {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer))
+            if String(validating: bytes, as: UTF8.self) == nil {
+                throw UsageError(message: "the argument '\(Quoting.visible(bytes: bytes))' is not valid UTF-8; omnisim takes file names and statements as UTF-8 text (rename the file)")
+            }
+        }
+    }
+
     static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
         var options = CommandLineOptions()
         var rest = arguments[...]

@@ -74,8 +74,11 @@ extension OmniSimCommand {
     static func compare(_ path: String, overrides: [String]) async -> Int32 {
         guard let compiled = compile(path) else { return 2 }
         do {
-            printOut(Comparison.table(try await Comparison.run(compiled, overrides: overrides)))
-            return 0
+            let columns = try await Comparison.run(compiled, overrides: overrides)
+            printOut(Comparison.table(columns))
+            // A variant that fails its file's expectations fails the command, as `run` would.
+            printOut(Comparison.failures(columns, path: path))
+            return Comparison.allPassed(columns) ? 0 : 1
         } catch let error as Overrides.Problem {
             printError("Error: \(error)\n")
         } catch {

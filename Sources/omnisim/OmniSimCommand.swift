@@ -10,8 +10,10 @@ enum OmniSimCommand {
 
     static func main() async {
         StandardStream.prepareProcess()
+        TemporaryFiles.removeOnSignals()
         let options: CommandLineOptions
         do {
+            try CommandLineOptions.checkEncoding()
             options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
         } catch {
             printError("Error: \(error.message)\nUsage: \(CommandLineOptions.usageLine(for: error.command))\n  See 'omnisim --help' for more information.\n")

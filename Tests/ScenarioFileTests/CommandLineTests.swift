@@ -126,10 +126,11 @@ struct CommandLineTests {
         #expect(index.contains("s/a_b/c.scenario\ts/a_b/c.jsonl"))
         #expect(FileManager.default.fileExists(atPath: "\(root)/out/s/a/b_c.jsonl"))
         #expect(FileManager.default.fileExists(atPath: "\(root)/out/s/a_b/c.jsonl"))
-        // A folder argument with one file still writes a folder.
+        // A folder argument with one file still writes a folder; the index lists what this run wrote.
         let one = try Self.shell("rm s/a_b/c.scenario && $OMNISIM run s --trace out", in: root)
         #expect(one.status == 0)
-        #expect(!FileManager.default.fileExists(atPath: "\(root)/out/s/a_b/c.jsonl"), "the last run's trace of a file no longer run is removed")
+        #expect(FileManager.default.fileExists(atPath: "\(root)/out/s/a_b/c.jsonl"), "a run removes no file it did not write")
+        #expect(!(try String(contentsOfFile: "\(root)/out/traces.tsv", encoding: .utf8)).contains("a_b/c"))
     }
 
     @Test("--metrics: a CSV for one file, a folder with metrics.tsv for several; --interval needs it; /dev/full is exit 2")

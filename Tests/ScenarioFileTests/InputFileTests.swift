@@ -89,14 +89,16 @@ struct FakeTree: FileTree {
     var files: Set<String>
 
     func kind(of path: String) throws(FileTreeError) -> FileKind {
-        if folders[path] != nil { return .folder(id: FileIdentity(device: 1, inode: UInt64(folders.keys.sorted().firstIndex(of: path) ?? 0))) }
-        if files.contains(path) { return .regularFile }
+        let paths = (Array(folders.keys) + Array(files)).sorted()
+        let id = FileIdentity(device: 1, inode: UInt64(paths.firstIndex(of: path) ?? 0))
+        if folders[path] != nil { return .folder(id: id) }
+        if files.contains(path) { return .regularFile(id: id) }
         throw FileTreeError(path: path, reason: "No such file or directory", notFound: true)
     }
 
-    func entries(of path: String) throws(FileTreeError) -> [String] {
+    func entries(of path: String) throws(FileTreeError) -> [EntryName] {
         guard let names = folders[path], let names else { throw FileTreeError(path: path, reason: "Permission denied") }
-        return names
+        return names.map(EntryName.init)
     }
 }
 

@@ -92,20 +92,30 @@ struct OutputFileTests {
         #expect(Set(names).count == names.count)
     }
 
-    @Test("a trace folder's index lets the next run remove the traces the last one wrote")
-    func staleTracesAreRemoved() throws {
+    @Test("a trace folder run removes no file: an earlier run's trace stays, and the index lists this run's only")
+    func nothingIsRemoved() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let first = TraceFolder(folder: root, files: ["s/old.scenario", "s/kept.scenario"])
         try first.prepare()
         try write("stale\n", to: "\(root)/s/old.jsonl")
-        try write("stale\n", to: "\(root)/s/kept.jsonl")
-        try write("mine\n", to: "\(root)/notes.txt")
+        try write("mine\n", to: "\(root)/notes.jsonl")
         try write(first.index(files: ["s/old.scenario", "s/kept.scenario"], written: [true, true]), to: "\(root)/\(TraceFolder.indexName)")
         let second = TraceFolder(folder: root, files: ["s/kept.scenario"])
         try second.prepare()
-        #expect(!FileManager.default.fileExists(atPath: "\(root)/s/old.jsonl"), "a trace from the last run is not left to be taken for a fresh one")
-        #expect(!FileManager.default.fileExists(atPath: "\(root)/s/kept.jsonl"))
-        #expect(FileManager.default.fileExists(atPath: "\(root)/notes.txt"), "files the tool did not write are left alone")
+        #expect(FileManager.default.fileExists(atPath: "\(root)/s/old.jsonl"), "a run removes no file it did not write")
+        #expect(FileManager.default.fileExists(atPath: "\(root)/notes.jsonl"))
+        #expect(!second.index(files: ["s/kept.scenario"], written: [true]).contains("s/old"))
+    }
+
+    @Test("the index escapes tabs, line ends and backslashes in names: a name cannot make a column or a line")
+    func indexEscapesNames() {
+        let files = ["s/a\tnotes.scenario", "s/b\nc.scenario", "s/back\\slash.scenario", "s/plain.scenario"]
+        let index = TraceFolder(folder: "out", files: files).index(files: files, written: [true, true, true, true])
+        let lines = index.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast()
+        #expect(lines.count == 4)
+        #expect(lines.allSatisfy { $0.split(separator: "\t").count == 2 })
+        #expect(lines.first == "s/a\\tnotes.scenario\ts/a\\tnotes.jsonl")
+        #expect(lines.dropFirst(2).first == "s/back\\\\slash.scenario\ts/back\\\\slash.jsonl")
     }
 }

@@ -34,6 +34,12 @@ public enum Simulation {
         }
     }
 
+    /// The most `--metrics` rows a run may emit: 20 million (about a gigabyte of CSV). Past it the
+    /// run stops (``SimulationError/metricsRowsExceeded(interval:)``) instead of writing without
+    /// end: an interval of a millisecond over a year-long outage would be 126 billion rows. The
+    /// runner refuses a run estimated past it before it starts; this bounds what no estimate foresaw.
+    public static let metricsRowsMax = 20_000_000
+
     /// Runs `plan` to its end and checks its expectations.
     public static func run(_ plan: ScenarioPlan, options: Options = .init()) async throws -> RunResult {
         let executor = SimulationExecutor()
@@ -55,11 +61,15 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
     /// An observer could take no more (a trace write failed: a full disk, a file size limit, a
     /// closed pipe), with its reason.
     case observerFailed(String)
+    /// The run's metrics passed ``IntervalMetrics/rowsMax`` rows at this interval.
+    case metricsRowsExceeded(interval: SimDuration)
 
     public var description: String {
         switch self {
         case .budgetExceeded(let events): "the run stopped after \(events) events (its event budget)"
         case .observerFailed(let reason): "the run stopped: \(reason)"
+        case .metricsRowsExceeded(let interval):
+            "the run stopped: its metrics at an interval of \(interval) passed \(Simulation.metricsRowsMax) rows, the most a run may write; use a longer '--interval'"
         }
     }
 }

@@ -111,7 +111,10 @@ extension SimulationDriver {
         let checks = run.checkResults.enumerated().map { index, result in
             result ?? CheckResult(id: index, passed: false, observed: .notEvaluated)
         }
-        if metering { run.metrics?.finish(at: max(plan.endAt ?? run.lastActivity, run.now), emit: emitMetrics) }
+        if metering {
+            run.metrics?.finish(at: max(plan.endAt ?? run.lastActivity, run.now), emit: emitMetrics)
+            try checkMetricsBound(run)
+        }
         for observer in observers {
             do { try observer.finish() } catch { throw SimulationError.observerFailed("\(error)") }
         }

@@ -180,8 +180,16 @@ actor SimulationDriver {
             // An observer that can take no more (a trace that cannot be written) ends the run;
             // checked here, off the delivery path.
             for observer in observers { if let failure = observer.failure { throw SimulationError.observerFailed(failure) } }
+            try checkMetricsBound(run)
         }
         if run.eventCount > options.eventCountMax { throw SimulationError.budgetExceeded(events: options.eventCountMax) }
+    }
+
+    /// The run's metrics have not passed their bound (checked every 16,384 events and at the end).
+    func checkMetricsBound(_ run: RunState) throws {
+        if let metrics = run.metrics, metrics.overflowed {
+            throw SimulationError.metricsRowsExceeded(interval: SimDuration(milliseconds: metrics.interval))
+        }
     }
 
     /// Time moves on to `time`: the previous instant's deliveries and errors are settled.

@@ -136,3 +136,20 @@ public enum ChannelChange: Sendable, Equatable {
     /// Extension: `channel CH bounce NAME`.
     case bounce(PersonID)
 }
+
+extension ScenarioPlan {
+    /// The stretch of virtual time the plan names: from its first event (0 with a load) to the
+    /// latest of its `end at`, events, timed checks and loads' ends. What follows the last of these
+    /// (fallbacks, retries, arrivals) comes after it; estimates that need the run's length add room.
+    public var plannedSpan: (first: SimInstant, last: SimInstant) {
+        var first = events.first?.time ?? .start
+        var last = endAt ?? .start
+        if let event = events.last { last = max(last, event.time) }
+        for check in checks { if let time = check.time { last = max(last, time) } }
+        for load in loads {
+            first = .start
+            last = max(last, .start + load.from + load.over)
+        }
+        return (first, max(first, last))
+    }
+}

@@ -54,6 +54,12 @@ struct IntervalMetrics {
     }
 
     let interval: Int64
+    /// The most rows a run may emit (``Simulation/metricsRowsMax``).
+    static let rowsMax = Simulation.metricsRowsMax
+    /// Rows emitted so far.
+    private(set) var rowCount = 0
+    /// Whether more than ``rowsMax`` rows were emitted (nothing more is emitted for skipped intervals).
+    var overflowed: Bool { rowCount > Self.rowsMax }
     /// The index of the interval being counted (`start / interval`).
     private var current: Int64 = 0
     private var channels = ChannelKind.allCases.map { _ in Channel() }
@@ -94,6 +100,7 @@ struct IntervalMetrics {
         let waiting = channels.contains { $0.backlog > 0 || $0.pending > 0 }
         if waiting {
             for index in (current + 1)..<target {
+                if overflowed { break }
                 current = index
                 emit(close())
             }
@@ -138,6 +145,7 @@ struct IntervalMetrics {
                     start: start, channel: kind, due: channel.due, delivered: channel.delivered,
                     backlogMax: channel.backlogMax, pendingMax: channel.pendingMax, delayP50: rank(50), delayP95: rank(95),
                     delayMax: channel.delays.last.map { SimDuration(milliseconds: $0) }))
+                rowCount += 1
             }
             channel.due = 0
             channel.delivered = 0

@@ -52,8 +52,10 @@ public final class OutputFile: Sendable {
         let target = resolvedTarget(path)
         let folder = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
         let name = target.lastIndex(of: "/").map { String(target[target.index(after: $0)...]) } ?? target
-        var temporary = "\(folder.isEmpty ? "" : folder)/.\(name).omnisim-XXXXXX"
-        let descriptor = makeTemporary(&temporary)
+        let (descriptor, temporary) = TemporaryFiles.create {
+            var temporary = "\(folder.isEmpty ? "" : folder)/.\(name).omnisim-XXXXXX"
+            return (makeTemporary(&temporary), temporary)
+        }
         guard descriptor >= 0 else {
             let code = errno
             var folderInfo = stat()
@@ -100,7 +102,7 @@ public final class OutputFile: Sendable {
             discardTemporary()
             throw Self.failure(path, code)
         }
-        if let temporaryPath, rename(temporaryPath, finalPath) != 0 {
+        if let temporaryPath, TemporaryFiles.rename(temporaryPath, to: finalPath) != 0 {
             let code = errno
             discardTemporary()
             throw Self.failure(path, code)
@@ -124,7 +126,7 @@ public final class OutputFile: Sendable {
     }
 
     private func discardTemporary() {
-        if let temporaryPath { unlink(temporaryPath) }
+        if let temporaryPath { TemporaryFiles.remove(temporaryPath) }
     }
 
     private static func failure(_ path: String, _ code: Int32) -> OutputError {

@@ -2,7 +2,12 @@ import ScenarioLanguage
 import Foundation
 
 /// Checks, before anything runs, that a run's outputs destroy nothing: no output is one of the
-/// input scenario files, no two outputs are the same file, and at most one is standard output.
+/// input scenario files (standard input included, when it is a file), no two outputs are the same
+/// file, no output is a folder another output writes into, and at most one is standard output.
+///
+/// Outputs are compared by identity, not by spelling: a path is resolved (``ResolvedPath``: made
+/// absolute, `.` and `..` taken out, every link followed, a folder that does not exist yet
+/// included) and, when the file exists, known by its device and inode (hard links).
 public enum OutputPaths {
     /// One output: the option that names it and its path.
     public struct Output: Sendable {
@@ -14,12 +19,19 @@ public enum OutputPaths {
         }
     }
 
-    public static func check(_ outputs: [Output], inputs: [String]) throws(OutputError) {
-        var inputIdentities: [FileIdentity: String] = [:]
-        for input in inputs where input != ScenarioFiles.standardInput {
-            if let id = identity(input) { inputIdentities[id] = input }
+    /// `inputs` as collected (`-`: standard input, whose file, if it is one, is `standardInput`).
+    public static func check(
+        _ outputs: [Output], inputs: [String], standardInput: FileIdentity? = standardInputFile()
+    ) throws(OutputError) {
+        var inputFiles: [(id: FileIdentity?, resolved: String, name: String)] = []
+        for input in inputs {
+            if input == ScenarioFiles.standardInput {
+                if let standardInput { inputFiles.append((standardInput, "", "the scenario file read from standard input ('-')")) }
+            } else {
+                inputFiles.append((identity(input), ResolvedPath.resolve(input), "the scenario file \(Quoting.quoted(input))"))
+            }
         }
-        var seen: [String: Output] = [:]
+        var files: [(output: Output, id: FileIdentity?, resolved: String)] = []
         var stdout: Output?
         for output in outputs {
             if output.path == OutputFile.standardOutput {
@@ -30,17 +42,35 @@ public enum OutputPaths {
                 continue
             }
             let id = identity(output.path)
-            if let id, let input = inputIdentities[id] {
-                throw OutputError("'\(output.option) \(Quoting.visible(output.path))' would overwrite the scenario file \(Quoting.quoted(input)); write it elsewhere")
+            let resolved = ResolvedPath.resolve(output.path)
+            if let input = inputFiles.first(where: { (id != nil && $0.id == id) || $0.resolved == resolved }) {
+                throw OutputError("'\(output.option) \(Quoting.visible(output.path))' would overwrite \(input.name); write it elsewhere")
             }
             // Devices and FIFOs may take several outputs (`/dev/null`); files may not.
-            if id != nil, !isRegularFile(output.path) { continue }
-            let key = id.map { "id:\($0.device):\($0.inode)" } ?? "path:" + normalized(output.path)
-            if let first = seen[key] {
-                throw OutputError("'\(first.option)' and '\(output.option)' both write to \(Quoting.quoted(output.path)); one would be lost")
+            if id != nil, !isRegularFileOrFolder(output.path) { continue }
+            for first in files {
+                if first.resolved == resolved || (id != nil && first.id == id) {
+                    throw OutputError("'\(first.output.option)' and '\(output.option)' both write to \(Quoting.quoted(output.path)); one would be lost")
+                }
+                if let (folder, inner) = nested(first.output, first.resolved, output, resolved) {
+                    throw OutputError("'\(folder.option) \(Quoting.visible(folder.path))' would be a file where '\(inner.option)' writes into a folder (\(Quoting.quoted(inner.path))); one would be lost")
+                }
             }
-            seen[key] = output
+            files.append((output, id, resolved))
         }
+    }
+
+    /// The file behind standard input, when it is a regular file (`omnisim run - < a.scenario`).
+    public static func standardInputFile() -> FileIdentity? {
+        guard case .regularFile(let id)? = SystemFileTree().standardInput() else { return nil }
+        return id
+    }
+
+    /// Which of two outputs is a folder on the other's path, if one is.
+    private static func nested(_ a: Output, _ aPath: String, _ b: Output, _ bPath: String) -> (folder: Output, inner: Output)? {
+        if ResolvedPath.isInside(bPath, folder: aPath) { return (a, b) }
+        if ResolvedPath.isInside(aPath, folder: bPath) { return (b, a) }
+        return nil
     }
 
     private static func identity(_ path: String) -> FileIdentity? {
@@ -49,20 +79,8 @@ public enum OutputPaths {
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    private static func isRegularFile(_ path: String) -> Bool {
+    private static func isRegularFileOrFolder(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-    }
-
-    /// A path that does not exist yet, made absolute with its folder's links resolved.
-    private static func normalized(_ path: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let resolved = realpath(folder.isEmpty ? "/" : folder, nil).map { pointer in
-            defer { free(pointer) }
-            return String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
-        } ?? folder
-        return resolved + "/" + name
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT == S_IFREG || info.st_mode & S_IFMT == S_IFDIR)
     }
 }

@@ -7,8 +7,8 @@ import Foundation
 ///
 ///     Scenarios/direct/drafts.scenario  →  DIR/Scenarios/direct/drafts.jsonl
 ///
-/// The index also lets the next run into the same folder remove the files this run wrote, so a
-/// file left from an earlier run is never taken for a fresh one.
+/// The index lists the files this run wrote, so that a file left from an earlier run (never
+/// removed: a run removes no file it did not write) is never taken for a fresh one.
 public struct TraceFolder: Sendable {
     public let folder: String
     /// The trace file of each scenario, relative to ``folder``, in input order.
@@ -53,8 +53,9 @@ public struct TraceFolder: Sendable {
         }
     }
 
-    /// Makes the folder and the subfolders the traces need, and removes the traces that the last
-    /// run into this folder listed in its index (and that index).
+    /// Makes the folder and the subfolders the traces need. Nothing is removed: a run replaces the
+    /// files it writes and no other (a trace an earlier run wrote for a scenario not run now stays,
+    /// and the index, which this run replaces, no longer lists it).
     public func prepare() throws(OutputError) {
         for name in names {
             let path = "\(folder)/\(name)"
@@ -66,26 +67,34 @@ public struct TraceFolder: Sendable {
                 throw OutputError("cannot make the output folder \(Quoting.quoted(parent)): \(Self.reason(error))")
             }
         }
-        let index = "\(folder)/\(indexName)"
-        guard let old = try? String(contentsOfFile: index, encoding: .utf8) else { return }
-        for line in old.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let tab = line.lastIndex(of: "\t") else { continue }
-            let name = String(line[line.index(after: tab)...])
-            // Only what this tool wrote: a relative `.jsonl` path that stays inside the folder.
-            guard name.hasSuffix(".\(fileExtension)"), !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else { continue }
-            unlink("\(folder)/\(name)")
-        }
-        unlink(index)
     }
 
     /// The index of what this run wrote: `scenario<TAB>trace` per line, for the traces in `written`.
+    /// Each field is escaped (``field(_:)``), so that a tab or a line break in a name cannot make
+    /// another line or another column.
     public func index(files: [String], written: [Bool]) -> String {
         let what = fileExtension == "jsonl" ? "traces: scenario\ttrace" : "metrics: scenario\tmetrics"
-        var text = "# omnisim \(what) file (relative to this folder)\n"
+        var text = "# omnisim \(what) file (relative to this folder; \\t, \\n, \\r and \\\\ in a name are escapes)\n"
         for (offset, file) in files.enumerated() where written[offset] {
-            text += "\(Quoting.visible(file))\t\(names[offset])\n"
+            text += "\(Self.field(file))\t\(Self.field(names[offset]))\n"
         }
         return text
+    }
+
+    /// A name as one field of the index: `\\`, `\t`, `\n`, `\r` for a backslash, tab, line feed
+    /// and carriage return, other control characters as `\u{1B}`.
+    static func field(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out += Quoting.visible(String(scalar))
+            }
+        }
+        return out
     }
 
     private static func reason(_ error: any Error) -> String {

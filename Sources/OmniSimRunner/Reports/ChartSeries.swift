@@ -20,14 +20,7 @@ public struct ChartSeries: Sendable {
     /// span the plan declares (from its first event to its `end at`, last event or check, or over
     /// its loads) into at most about ``bucketCountMax`` buckets.
     public static func interval(for plan: ScenarioPlan, metricsInterval: SimDuration) -> Int64 {
-        var first = plan.events.first?.time.milliseconds ?? 0
-        var last = plan.endAt?.milliseconds ?? 0
-        if let event = plan.events.last { last = max(last, event.time.milliseconds) }
-        for check in plan.checks { if let time = check.time { last = max(last, time.milliseconds) } }
-        for load in plan.loads {
-            first = 0
-            last = max(last, load.over.milliseconds)
-        }
+        let (first, last) = (plan.plannedSpan.first.milliseconds, plan.plannedSpan.last.milliseconds)
         // Room for what follows the last event: fallbacks, retries.
         let span = max(last - first, 0) * 11 / 10 + 60_000
         return TimeAxis.step(span: span, atMost: bucketCountMax, multipleOf: max(metricsInterval.milliseconds, 1))

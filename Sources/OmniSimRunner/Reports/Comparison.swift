@@ -12,6 +12,10 @@ public enum Comparison {
         public var result: RunResult
         public var tally: DeliveryTally
         public var users: Int
+        /// The variant's `--set`, nil for the file as written.
+        public var override: String?
+        /// What did not go as the file said in this variant (expectations, errors, invariants).
+        public var failures: [ScenarioFailure]
     }
 
     /// Runs `compiled` as written and with each override, one after another.
@@ -22,7 +26,11 @@ public enum Comparison {
             if let setting { plan = try Overrides.apply([setting], to: plan) }
             let tally = DeliveryTally(cast: plan.cast)
             let result = try await Simulation.run(plan, options: Simulation.Options(observers: [tally]))
-            columns.append(Column(title: title, result: result, tally: tally, users: plan.cast.personKinds.filter { $0 == .user }.count))
+            var variant = compiled
+            variant.plan = plan
+            columns.append(Column(
+                title: title, result: result, tally: tally, users: plan.cast.personKinds.filter { $0 == .user }.count,
+                override: setting, failures: ScenarioFailure.all(in: variant, result: result)))
         }
         return columns
     }
@@ -58,6 +66,27 @@ public enum Comparison {
                     : String(repeating: " ", count: widths[index] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether every variant held every expectation (and the oracle found nothing).
+    public static func allPassed(_ columns: [Column]) -> Bool { columns.allSatisfy(\.result.passed) }
+
+    /// Under the table, each variant that failed: its title, each failure located in `path`
+    /// (`file:line: message`), and the command that reproduces it.
+    public static func failures(_ columns: [Column], path: String) -> String {
+        var text = ""
+        for column in columns where !column.result.passed {
+            let count = column.failures.count
+            text += "FAIL \(column.title): \(count) \(count == 1 ? "failure" : "failures")\n"
+            for failure in column.failures {
+                text += "  \(Quoting.visible(failure.located(in: RunReport.displayPath(path))))\n"
+            }
+            if column.result.violationCount > column.result.violations.count {
+                text += "  … and \(column.result.violationCount - column.result.violations.count) more invariant violations\n"
+            }
+            text += RunReport.reproduce(path, overrides: column.override.map { [$0] } ?? [])
+        }
+        return text
     }
 
     /// The nearest-rank percentile of `values` (0 for none).

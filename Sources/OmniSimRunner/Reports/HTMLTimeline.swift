@@ -184,5 +184,5 @@ public enum HTMLTimeline {
         return marks
     }
 
-    static func escape(_ text: String) -> String { JUnitReport.escape(text) }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 }

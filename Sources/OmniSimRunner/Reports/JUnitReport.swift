@@ -73,23 +73,7 @@ public enum JUnitReport {
     }
 
     /// Text for XML attributes and content.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\n": result += "&#10;"
-            default:
-                if let ascii = character.asciiValue, ascii < 0x20, ascii != 0x09 { continue }
-                result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 }
 
 extension String {

@@ -15,16 +15,23 @@ public enum RunReport {
         case .fileError(let error):
             return DiagnosticRenderer.render(error, style: style)
         case .failedToRun(_, let message):
-            return "\(style.failure("FAIL")) \(path): \(message)\n" + reproduce(run.path)
+            return "\(style.failure("FAIL")) \(path): \(message)\n" + reproduce(run.path, overrides: run.overrides)
         case .ran(let compiled, let result):
-            return ranText(run.path, compiled, result, style)
+            return ranText(run, compiled, result, style)
         }
     }
 
-    /// The command that reproduces a failure, ready to paste into a shell.
-    public static func reproduce(_ path: String) -> String {
-        if path == ScenarioFiles.standardInput { return "  reproduce: omnisim run - < (the same scenario on standard input)\n" }
-        return "  reproduce: omnisim run \(Quoting.shellWord(path))\n"
+    /// The command that reproduces a failure, ready to paste into a shell: the file and every
+    /// option that changed the outcome (each `--set`), each a quoted shell word.
+    public static func reproduce(_ path: String, overrides: [String] = []) -> String {
+        "  reproduce: \(command(path, overrides: overrides))\n"
+    }
+
+    /// `omnisim run FILE [--set 'STATEMENT']…`, as one line for a shell.
+    public static func command(_ path: String, overrides: [String] = []) -> String {
+        let sets = overrides.map { " --set \(Quoting.shellWord($0))" }.joined()
+        if path == ScenarioFiles.standardInput { return "omnisim run -\(sets) < (the same scenario on standard input)" }
+        return "omnisim run \(Quoting.shellWord(path))\(sets)"
     }
 
     /// A scenario's path as reports show it: escaped, and standard input by name.
@@ -32,8 +39,8 @@ public enum RunReport {
         path == ScenarioFiles.standardInput ? ScenarioFiles.standardInputName : Quoting.visible(path)
     }
 
-    private static func ranText(_ rawPath: String, _ compiled: CompiledScenario, _ result: RunResult, _ style: TextStyle) -> String {
-        let path = displayPath(rawPath)
+    private static func ranText(_ run: ScenarioRun, _ compiled: CompiledScenario, _ result: RunResult, _ style: TextStyle) -> String {
+        let path = displayPath(run.path)
         let failed = result.failedChecks.count + result.unexpectedRejections.count + (result.violationCount > 0 ? 1 : 0)
         let checks = result.checks.count
         var text = result.passed
@@ -52,7 +59,7 @@ public enum RunReport {
         if result.violationCount > result.violations.count {
             text += "\(path): \(style.failure("error:")) … and \(result.violationCount - result.violations.count) more invariant violations\n"
         }
-        if !result.passed { text += reproduce(rawPath) }
+        if !result.passed { text += reproduce(run.path, overrides: run.overrides) }
         return text
     }
 

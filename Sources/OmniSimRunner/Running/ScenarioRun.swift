@@ -16,6 +16,9 @@ public struct ScenarioRun: Sendable {
     public var outcome: Outcome
     /// The run's metrics at a round interval, when charts were asked for (`--html`).
     public var chart: ChartSeries?
+    /// The `--set` statements the file ran with: they change the outcome, so the command that
+    /// reproduces a failure carries them.
+    public var overrides: [String] = []
 
     public init(path: String, outcome: Outcome) {
         self.path = path
@@ -43,11 +46,14 @@ public struct ScenarioRun: Sendable {
         path: String, options: Simulation.Options, tracePath: String? = nil, metricsPath: String? = nil,
         overrides: [String] = [], charting: Bool = false
     ) async -> ScenarioRun {
+        var run: ScenarioRun
         switch compile(path, overrides: overrides) {
-        case .failure(let notRun): notRun.run
+        case .failure(let notRun): run = notRun.run
         case .success(let compiled):
-            await run(compiled, path: path, options: options, tracePath: tracePath, metricsPath: metricsPath, charting: charting)
+            run = await Self.run(compiled, path: path, options: options, tracePath: tracePath, metricsPath: metricsPath, charting: charting)
         }
+        run.overrides = overrides
+        return run
     }
 
     /// Why a file did not compile, as the run that reports it.
@@ -87,6 +93,11 @@ public struct ScenarioRun: Sendable {
         var options = options
         var outputs: [OutputFile] = []
         var collector: ChartCollector?
+        if metricsPath != nil {
+            let interval = options.metricsInterval ?? .minutes(1)
+            let estimate = MetricsEstimate(plan: compiled.plan, interval: interval)
+            if !estimate.isWithinLimit { return ScenarioRun(path: path, outcome: .outputFailed(estimate.refusal(interval: interval))) }
+        }
         do {
             if let tracePath {
                 let opened = try OutputFile.open(tracePath)
@@ -117,6 +128,12 @@ public struct ScenarioRun: Sendable {
         } catch SimulationError.observerFailed(let reason) {
             for output in outputs { output.discard() }
             return ScenarioRun(path: path, outcome: .outputFailed(reason))
+        } catch let error as SimulationError {
+            for output in outputs { output.discard() }
+            guard case .metricsRowsExceeded = error else {
+                return ScenarioRun(path: path, outcome: .failedToRun(compiled, "\(error)"))
+            }
+            return ScenarioRun(path: path, outcome: .outputFailed(error.description))
         } catch {
             for output in outputs { output.discard() }
             return ScenarioRun(path: path, outcome: .failedToRun(compiled, "\(error)"))

@@ -41,7 +41,7 @@ public struct Shard: Sendable, Equatable {
     private static func fromEnvironment(_ environment: [String: String], count given: Int?) throws(Problem) -> Shard {
         func number(_ name: String) throws(Problem) -> Int? {
             guard let text = environment[name], !text.isEmpty else { return nil }
-            guard let value = Int(text) else { throw Problem(description: "\(name)='\(Quoting.visible(text))' is not a whole number") }
+            guard let value = Int(text) else { throw Problem(description: "\(name)='\(Quoting.visible(text))' is not a whole number from 0 to \(countMax)") }
             return value
         }
         /// The count given with `auto/N`, else the variable's.
@@ -62,14 +62,25 @@ public struct Shard: Sendable, Equatable {
             guard let count = try count("OMNISIM_SHARD_COUNT") else {
                 throw Problem(description: "JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job): give the count as '--shard auto/N'")
             }
-            return try checked(index: zeroBased + 1, count: count, from: "JOB_COMPLETION_INDEX (Kubernetes, 0-based)")
+            // 0-based: checked before the 1 is added (Int.max + 1 would trap).
+            let (index, overflow) = zeroBased.addingReportingOverflow(1)
+            guard zeroBased >= 0, !overflow else {
+                throw Problem(description: "JOB_COMPLETION_INDEX=\(zeroBased) is out of range: a Kubernetes completion index is 0 to N-1")
+            }
+            return try checked(index: index, count: count, from: "JOB_COMPLETION_INDEX (Kubernetes, 0-based)")
         }
         throw Problem(description: "'--shard auto' found no shard in the environment: set OMNISIM_SHARD_INDEX and "
             + "OMNISIM_SHARD_COUNT (e.g. from a GitHub Actions matrix), run in a GitLab 'parallel' job, or use "
             + "'--shard auto/N' in a Kubernetes Indexed Job")
     }
 
+    /// The most shards a suite may be cut into: a million (more than any CI runs at once).
+    public static let countMax = 1_000_000
+
     private static func checked(index: Int, count: Int, from source: String) throws(Problem) -> Shard {
+        guard count <= countMax else {
+            throw Problem(description: "\(source) gives \(count) shards; at most \(countMax) are allowed")
+        }
         guard count >= 1, index >= 1, index <= count else {
             throw Problem(description: "\(source) gives shard \(index) of \(count); a shard is I/N with 1 <= I <= N")
         }

@@ -13,6 +13,39 @@ public enum Quoting {
         return out
     }
 
+    /// Bytes that should be UTF-8 text (a file name, an argument) made visible: valid UTF-8 as
+    /// text with control characters escaped (``visible(_:)``), every other byte as `\xE9`.
+    public static func visible(bytes: some Collection<UInt8>) -> String {
+        var out = ""
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            // The longest prefix that decodes, then one byte that does not.
+            var decoded = ""
+            var iterator = rest.makeIterator()
+            var decoder = UTF8()
+            var offset = 0
+            var lastGood = 0
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    decoded.unicodeScalars.append(scalar)
+                    offset += UTF8.width(scalar)
+                    lastGood = offset
+                case .emptyInput, .error:
+                    break decoding
+                }
+            }
+            out += visible(decoded)
+            rest = rest[rest.index(rest.startIndex, offsetBy: lastGood)...]
+            if let bad = rest.first {
+                let hex = String(bad, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                rest = rest.dropFirst()
+            }
+        }
+        return out
+    }
+
     /// `'path'` with control characters escaped: how messages name a file.
     public static func quoted(_ path: String) -> String { "'\(visible(path))'" }
 
