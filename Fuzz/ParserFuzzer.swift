@@ -9,6 +9,11 @@ import ScenarioLanguage
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = [UInt8](UnsafeRawBufferPointer(start: start, count: count))
     let text = String(decoding: bytes, as: UTF8.self)
+    // Any bytes (a file name, an argument) shown in a message: no control character gets through.
+    let shown = Quoting.visible(bytes: bytes)
+    if shown.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
+        fatalError("Quoting.visible(bytes:) let a control character through: \(bytes)")
+    }
     // A `load` line of millions of people is valid and takes seconds to declare (docs/limits.md):
     // the parser still reads it, but lowering it would only measure the machine, not find bugs.
     let (ast, _) = Parser.parse(SourceFile(path: "fuzz.scenario", text: text))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the scenario parser, lowering and expand with libFuzzer for a bounded time, seeded from
-# Scenarios/ and the malformed-file corpus. Crashes and hangs are written to Fuzz/findings/.
+# Scenarios/, the malformed-file corpus and Fuzz/corpus/ (the hostile cases of issue 20). Crashes and hangs are written to Fuzz/findings/.
 # Usage: scripts/fuzz-parser.sh [seconds=60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,6 @@ swiftc -O -sanitize=fuzzer,address -parse-as-library -I "$bin/Modules" \
   Fuzz/ParserFuzzer.swift "${objects[@]}" "$bin/CacheHints.build/CacheHints.c.o" -o "$scratch/parser-fuzzer"
 corpus=$scratch/corpus
 mkdir -p "$corpus" Fuzz/findings
-find Scenarios Tests/ScenarioLanguageTests/Fixtures/malformed -name '*.scenario' -exec cp {} "$corpus/" \;
+find Scenarios Tests/ScenarioLanguageTests/Fixtures/malformed Fuzz/corpus -name '*.scenario' -exec cp {} "$corpus/" \;
 "$scratch/parser-fuzzer" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=4096 \
   -artifact_prefix=Fuzz/findings/ -print_final_stats=1 2>&1 | tail -25

@@ -202,8 +202,9 @@ struct CommandLineOptions {
         ENVIRONMENT:
           NO_COLOR          Set to turn colour off (colour is used only on a terminal).
 
-        EXIT STATUS: 0 all expectations hold, 1 an expectation or invariant failed,
-                     2 a usage or scenario-file error.
+        EXIT STATUS: 0 all expectations hold, 1 an expectation or invariant failed (in 'run',
+                     or in any variant of 'compare'), 2 a usage, scenario-file or output error,
+                     130/143 interrupted (SIGINT/SIGTERM; unfinished outputs removed).
 
         """
 }
