@@ -230,16 +230,20 @@ struct UserSettingsTests {
             let (bubble, email, push) = (maybe([false, true]), maybe([false, true]), maybe([false, true]))
             let (after, batch) = (maybe(durations), maybe(durations))
             let scope = maybe(CustomerMessages.allCases)
+            let mentions = maybe(MentionEmail.allCases)
             var settings = UserSettings(
-                bubble: bubble, email: email, push: push, emailAfter: after, customerMessages: scope, emailBatch: batch)
+                bubble: bubble, email: email, push: push, emailAfter: after, customerMessages: scope, emailBatch: batch,
+                mentionEmail: mentions)
             #expect(settings.bubble == bubble && settings.email == email && settings.push == push)
             #expect(settings.emailAfter == after && settings.emailBatch == batch && settings.customerMessages == scope)
+            #expect(settings.mentionEmail == mentions)
             // One field changed leaves the others as they were; equal values are equal settings.
             settings.push = !(push ?? false)
             settings.customerMessages = nil
             #expect(settings.bubble == bubble && settings.email == email && settings.push == !(push ?? false))
             #expect(settings.emailAfter == after && settings.emailBatch == batch && settings.customerMessages == nil)
-            #expect(settings == UserSettings(bubble: bubble, email: email, push: !(push ?? false), emailAfter: after, emailBatch: batch))
+            #expect(settings == UserSettings(
+                bubble: bubble, email: email, push: !(push ?? false), emailAfter: after, emailBatch: batch, mentionEmail: mentions))
         }
     }
 
@@ -249,8 +253,31 @@ struct UserSettingsTests {
         let everyone = UserSettings(email: true, push: false, customerMessages: CustomerMessages.none)
         let resolved = own.resolved(over: everyone)
         #expect(resolved == ResolvedSettings(
-            bubble: true, email: false, push: false, emailAfter: .minutes(3), customerMessages: .none, emailBatch: .zero))
+            bubble: true, email: false, push: false, emailAfter: .minutes(3), customerMessages: .none, emailBatch: .zero,
+            mentionEmail: .normal))
         #expect(UserSettings().resolved(over: UserSettings()) == ResolvedSettings(
-            bubble: true, email: true, push: true, emailAfter: .minutes(1), customerMessages: .mine, emailBatch: .zero))
+            bubble: true, email: true, push: true, emailAfter: .minutes(1), customerMessages: .mine, emailBatch: .zero,
+            mentionEmail: .normal))
+    }
+}
+
+/// What a posting means for one user, as the tests above state it: the policy's notice (push,
+/// deadline, whether it notifies) and whether it was seen as it arrived.
+struct Reception: Equatable {
+    var push: Bool
+    var deadline: SimInstant?
+    var seen = false
+    var notifies = true
+}
+
+extension UserState {
+    /// ``receive(_:_:everyone:arrivedNow:)`` for a message posted in `thread` at `now`.
+    mutating func receive(
+        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool = false,
+        fromCustomer: Bool = false
+    ) -> Reception {
+        let posted = NotificationPolicy.Posted(thread: thread, at: now, fromCustomer: fromCustomer)
+        let (notice, seen) = receive(message, posted, everyone: everyone, arrivedNow: arrivedNow)
+        return Reception(push: notice.deliverNow.contains(.push), deadline: notice.deadline, seen: seen, notifies: notice.notifies)
     }
 }

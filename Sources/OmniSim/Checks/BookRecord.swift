@@ -1,6 +1,7 @@
-/// One thing the run's books are told, in sixteen bytes: what the driver hands ``Bookkeeping``
-/// instead of calling the ``Oracle`` and the ``DeliveryTotals`` (which then read the records in the
-/// order they were made, on a thread of their own or in chunks on the simulation's).
+/// One thing the run's books are told, in sixteen bytes: what ``Bookkeeping`` keeps of what the
+/// driver tells it, instead of calling the ``Oracle`` and the ``DeliveryTotals`` (``Books`` then
+/// read the records in the order they were made, on a thread of their own or in chunks on the
+/// simulation's). The driver tells plain happenings; the fused kinds are ``Bookkeeping``'s own.
 struct BookRecord: Sendable {
     enum Kind: UInt8, Sendable {
         /// A message is posted by `person`; `detail` bit 0: in a user conversation, bit 1: a note.
@@ -28,6 +29,9 @@ struct BookRecord: Sendable {
         /// A deadline called for an email and it arrived at once: `.fallback` (unseen), `.expect`
         /// and `.delivered` with no delay, in one record.
         case emailedAtOnce
+        /// `mention-email now` called for an email of `message` to `person` at posting (its
+        /// `.expect` follows).
+        case emailedForMention
     }
 
     /// In `delay`: the delay is in the next record (`.longDelay`).
@@ -49,68 +53,4 @@ struct BookRecord: Sendable {
     init(_ kind: Kind, _ send: Send) {
         self.init(kind, send.message, send.recipient, detail: UInt8(send.channel.rawValue))
     }
-}
-
-/// The run's books: the ``Oracle`` and each channel's ``DeliveryTotals``, kept from records.
-struct Books: Sendable {
-    var oracle: Oracle
-    var totals: DeliveryTotals
-    /// Sends still pending at the end, as read.
-    private var pending: [Send] = []
-    /// A delivery whose delay follows in a `.longDelay` record.
-    private var waitingForDelay: Delivery?
-
-    init(cast: Cast) {
-        oracle = Oracle(cast: cast)
-        totals = DeliveryTotals(people: cast.personKinds.count)
-    }
-
-    /// Reads `records` in order: the same calls the driver would have made, one by one.
-    mutating func apply(_ records: [BookRecord]) {
-        for record in records {
-            let message = MessageID(Int(record.message)), person = PersonID(Int(record.person))
-            let channel = ChannelKind(rawValue: Int(record.detail)) ?? .messenger
-            switch record.kind {
-            case .posted:
-                oracle.beginPosting(message, author: person, inUserConversation: record.detail & 1 != 0, isNote: record.detail & 2 != 0)
-            case .recipient:
-                oracle.addRecipient(person)
-            case .expect:
-                oracle.expect(Send(message: message, recipient: person, channel: channel, due: .start))
-            case .fallback:
-                oracle.fallbackDecided(message, person, seen: record.detail == 1)
-            case .delivered:
-                let delivery = Delivery(
-                    time: .start + .milliseconds(Int64(record.delay)), channel: channel, recipient: person, message: message, due: .start)
-                if record.delay == BookRecord.wideDelay { waitingForDelay = delivery } else { deliver(delivery) }
-            case .longDelay:
-                guard var delivery = waitingForDelay else { continue }
-                let milliseconds = Int64(record.message) << 32 | Int64(UInt32(bitPattern: record.person))
-                delivery.time = .start + .milliseconds(milliseconds)
-                waitingForDelay = nil
-                deliver(delivery)
-            case .batchCovers:
-                oracle.batchSent(covering: [message], for: person, carrier: message)
-            case .bounced:
-                oracle.bounced(Send(message: message, recipient: person, channel: channel, due: .start))
-            case .pending:
-                pending.append(Send(message: message, recipient: person, channel: channel, due: .start))
-            case .expectedAndDelivered:
-                oracle.expect(Send(message: message, recipient: person, channel: channel, due: .start))
-                deliver(Delivery(time: .start, channel: channel, recipient: person, message: message, due: .start))
-            case .emailedAtOnce:
-                oracle.fallbackDecided(message, person, seen: false)
-                oracle.expect(Send(message: message, recipient: person, channel: .email, due: .start))
-                deliver(Delivery(time: .start, channel: .email, recipient: person, message: message, due: .start))
-            }
-        }
-    }
-
-    private mutating func deliver(_ delivery: Delivery) {
-        totals.observe(delivery)
-        oracle.delivered(delivery.message, to: delivery.recipient, on: delivery.channel)
-    }
-
-    /// Once every record is read: the oracle's end-of-run check.
-    mutating func finish() { oracle.finish(pending: pending) }
 }

@@ -12,7 +12,8 @@ import Synchronization
 struct Bookkeeping {
     static let chunkSize = 8_192
 
-    private var records: [BookRecord] = []
+    /// The records not handed to the books yet (read by tests).
+    private(set) var records: [BookRecord] = []
     /// The books while they are kept inline (empty ones, never read, once they have a thread).
     private var books: Books
     /// Set once the books are kept on their own thread.
@@ -41,6 +42,7 @@ struct Bookkeeping {
     @inline(__always)
     mutating func recipient(_ person: PersonID, of message: MessageID) { record(BookRecord(.recipient, message, person)) }
 
+    /// The rules called for `send` (it falls due now).
     @inline(__always)
     mutating func expect(_ send: Send) { record(BookRecord(.expect, send)) }
 
@@ -49,8 +51,17 @@ struct Bookkeeping {
         record(BookRecord(.fallback, message, recipient, detail: decision == .seen ? 1 : 0))
     }
 
+    /// `mention-email now` called for an email of `message` to `recipient` at posting.
+    @inline(__always)
+    mutating func emailedForMention(_ message: MessageID, _ recipient: PersonID) {
+        record(BookRecord(.emailedForMention, message, recipient))
+    }
+
+    /// A delivery arrived. One that arrives as its send was called for, with no delay, is told in
+    /// the record that called for it (``fuse(_:)``): most sends.
     @inline(__always)
     mutating func delivered(_ delivery: Delivery) {
+        if delivery.time == delivery.due, fuse(delivery) { return }
         var entry = BookRecord(.delivered, delivery.message, delivery.recipient, detail: UInt8(delivery.channel.rawValue))
         let delay = (delivery.time - delivery.due).milliseconds
         guard let narrow = Int32(exactly: delay), narrow != BookRecord.wideDelay else {
@@ -63,41 +74,26 @@ struct Bookkeeping {
         record(entry)
     }
 
-    /// How much of a delivery the books have not been told yet, told with it in one record: the
-    /// send was called for (`expect`), or a deadline decided it and called for it.
-    enum Untold {
-        case nothing, expected, decidedAndExpected
-    }
-
-    /// `delivery`, with what the books were not told yet of its send. A send that arrives at once
-    /// (no delay) is told in one record; otherwise the records are those of the calls one by one.
+    /// Folds a delivery with no delay into the records just before it, when they are its own send
+    /// called for (`.expect` → `.expectedAndDelivered`), or a deadline's decision then its email
+    /// (`.fallback`, `.expect` → `.emailedAtOnce`): the books read the same calls either way, in one
+    /// record instead of two or three. Returns false, changing nothing, when they are not (or were
+    /// handed on already with their chunk).
     @inline(__always)
-    mutating func delivered(_ delivery: Delivery, untold: Untold) {
-        switch untold {
-        case .nothing:
-            delivered(delivery)
-        case .expected where delivery.time == delivery.due:
-            record(BookRecord(.expectedAndDelivered, delivery.message, delivery.recipient, detail: UInt8(delivery.channel.rawValue)))
-        case .decidedAndExpected where delivery.time == delivery.due && delivery.channel == .email:
-            record(BookRecord(.emailedAtOnce, delivery.message, delivery.recipient))
-        case .expected, .decidedAndExpected:
-            tell(untold, of: Send(message: delivery.message, recipient: delivery.recipient, channel: delivery.channel, due: delivery.due))
-            delivered(delivery)
+    private mutating func fuse(_ delivery: Delivery) -> Bool {
+        let count = records.count, channel = UInt8(delivery.channel.rawValue)
+        let (message, person) = (delivery.message.index, delivery.recipient.index)
+        guard count > 0, records[count - 1].kind == .expect, records[count - 1].detail == channel,
+              records[count - 1].message == message, records[count - 1].person == person
+        else { return false }
+        if delivery.channel == .email, count > 1, records[count - 2].kind == .fallback, records[count - 2].detail == 0,
+           records[count - 2].message == message, records[count - 2].person == person {
+            records.removeLast()
+            records[count - 2] = BookRecord(.emailedAtOnce, delivery.message, delivery.recipient)
+        } else {
+            records[count - 1].kind = .expectedAndDelivered
         }
-    }
-
-    /// Tells the books what they were not told yet of `send` (before anything else happens to it).
-    @inline(__always)
-    mutating func tell(_ untold: Untold, of send: Send) {
-        switch untold {
-        case .nothing:
-            return
-        case .expected:
-            expect(send)
-        case .decidedAndExpected:
-            fallbackDecided(send.message, send.recipient, .sendEmail)
-            expect(send)
-        }
+        return true
     }
 
     mutating func batchSent(covering messages: [MessageID], for user: PersonID) {

@@ -97,6 +97,12 @@ struct Oracle {
         }
     }
 
+    /// `mention-email now` called for an email of `message` to `recipient` at posting (no
+    /// deadline decides it).
+    mutating func emailedForMention(_ message: MessageID, _ recipient: PersonID) {
+        if slot(message, recipient) == nil { report("a mention email was called for to someone who is not a recipient", recipient, .email) }
+    }
+
     mutating func delivered(_ delivery: Delivery) {
         delivered(delivery.message, to: delivery.recipient, on: delivery.channel)
     }

@@ -1,6 +1,6 @@
 extension SimulationDriver {
     /// Evaluates a check: an `at T` one after everything at T has run, an untimed one at the end.
-    func evaluate(_ run: inout RunState, _ check: PlannedCheck) async {
+    func evaluate(_ run: inout RunState, _ check: PlannedCheck) {
         let passed: Bool
         let observed: Observation
         switch check.condition {
@@ -18,7 +18,7 @@ extension SimulationDriver {
             passed = matched
             observed = .errors(at: run.now, run.rejections[run.instantRejectionsStart...].map(\.message))
         default:
-            (passed, observed) = await evaluateState(&run, check.condition, id: check.id, timed: check.time != nil)
+            (passed, observed) = evaluateState(&run, check.condition, id: check.id, timed: check.time != nil)
         }
         run.checkResults[check.id] = CheckResult(id: check.id, passed: passed, observed: observed)
     }
@@ -31,35 +31,36 @@ extension SimulationDriver {
     /// A state check against the actors' state now.
     private func evaluateState(
         _ run: inout RunState, _ condition: PlannedCheck.Condition, id: Int, timed: Bool
-    ) async -> (Bool, Observation) {
+    ) -> (Bool, Observation) {
+        let everyone = run.everyone
         switch condition {
         case .bubble(let person, let n):
-            let bubble = await users[person.int]?.bubble(everyone: run.everyone) ?? 0
+            let bubble = users.withState(person.int) { $0.bubble(everyone: everyone) } ?? 0
             return (bubble == n, .bubble(bubble))
         case .unread(let person, let n):
-            let unread = await users[person.int]?.unread() ?? 0
+            let unread = users.withState(person.int) { $0.unread } ?? 0
             return (unread == n, .unread(unread))
         case .inbox(let person, let view, let thread, let lists):
-            let listed = await threadActor(thread).isListed(for: person, in: view)
+            let listed = threads.withPresentState(thread.int) { $0.isListed(for: person, in: view) }
             return (listed == lists, .listed(listed))
         case .canSee(let person, let thread, let can):
-            let sees = await threadActor(thread).canBeSeen(
-                by: person, seesAllCustomerThreads: cast.isUser(person) && run.customerMessages.isAll(person, everyone: run.everyone))
+            let (cast, seesAll) = (cast, cast.isUser(person) && run.customerMessages.isAll(person, everyone: everyone))
+            let sees = threads.withPresentState(thread.int) { $0.canBeSeen(by: person, cast: cast, seesAllCustomerThreads: seesAll) }
             return (sees == can, .visible(sees))
         case .participants(let thread, let people):
-            let members = await threadActor(thread).members()
+            let members = threads.withPresentState(thread.int) { $0.isLive ? $0.members : [] }
             return (Set(members) == Set(run.teams.resolve(people)), .members(members))
         case .backlog(let channel, let n):
-            let backlog = await channelActor(channel).backlog()
+            let backlog = channels.withPresentState(channel.rawValue) { $0.backlog }
             return (backlog == n, .backlog(backlog))
         case .pending(let channel, let n):
-            let pending = await pendingCount(&run, on: channel)
+            let pending = pendingCount(&run, on: channel)
             return (pending == n, .pending(pending))
         case .delayAtMost(let channel, let limit):
-            let delay = await channelActor(channel).statistics().delayMax
+            let delay = channels.withPresentState(channel.rawValue) { $0.statistics.delayMax }
             return (delay <= limit, .delayMax(delay))
         case .backlogBound(let channel, let bound):
-            let backlog = timed ? await channelActor(channel).backlog() : await channelActor(channel).statistics().backlogMax
+            let backlog = channels.withPresentState(channel.rawValue) { timed ? $0.backlog : $0.statistics.backlogMax }
             return (bound.admits(backlog), .backlog(backlog))
         case .delayPercentile(let channel, let percent, let limit):
             guard let found = run.capacity.percentile(percent, on: channel) else { return (true, .percentile(nil, of: 0, behind: nil)) }
@@ -79,8 +80,8 @@ extension SimulationDriver {
     }
 
     /// Sends on `channel` that have not arrived: waiting for a window, waiting out a retry pause, or in flight.
-    private func pendingCount(_ run: inout RunState, on channel: ChannelKind) async -> Int {
-        var count = await channelActor(channel).backlog()
+    private func pendingCount(_ run: inout RunState, on channel: ChannelKind) -> Int {
+        var count = channels.withPresentState(channel.rawValue) { $0.backlog }
         for entry in run.agenda.pendingTimers {
             switch entry.event {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
@@ -93,19 +94,18 @@ extension SimulationDriver {
     }
 
     /// Evaluates the untimed checks against the final state and gathers the result.
-    func finish(_ run: inout RunState) async throws -> RunResult {
-        for check in plan.checks where check.time == nil { await evaluate(&run, check) }
-        var statistics: [ChannelStatistics] = []
-        for kind in ChannelKind.allCases { await statistics.append(channelActor(kind).statistics()) }
+    func finish(_ run: inout RunState) throws -> RunResult {
+        for check in plan.checks where check.time == nil { evaluate(&run, check) }
+        var statistics = ChannelKind.allCases.map { kind in channels.withPresentState(kind.rawValue) { $0.statistics } }
         var pending: [Send] = []
         for entry in run.agenda.pendingTimers {
             if case .arrival(let send) = entry.event { pending.append(send) }
             if case .retry(let send) = entry.event { pending.append(send) }
         }
-        for kind in ChannelKind.allCases { pending += await channelActor(kind).waitingSends() }
+        for kind in ChannelKind.allCases { pending += channels.withPresentState(kind.rawValue) { Array($0.waitingSends) } }
         let books = run.books.finish(pending: pending)
         for channel in ChannelKind.allCases {
-            statistics[channel.rawValue].pending = await pendingCount(&run, on: channel)
+            statistics[channel.rawValue].pending = pendingCount(&run, on: channel)
             books.totals.complete(&statistics[channel.rawValue])
         }
         let checks = run.checkResults.enumerated().map { index, result in

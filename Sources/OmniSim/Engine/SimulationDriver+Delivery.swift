@@ -1,6 +1,7 @@
 extension SimulationDriver {
-    /// Posts a message and sends it to every recipient the rules name, in membership order:
-    /// for a user, Messenger (then push) and the fallback deadline; for a customer, chat or email.
+    /// Posts a message and carries out what ``NotificationPolicy`` calls for, recipient by
+    /// recipient in membership order: for a user, Messenger (then whatever else falls due now:
+    /// push, an email for a mention) and the fallback deadline; for a customer, chat or email.
     /// A user who posts through the app (`viaApp`) views the thread from then on (writing is
     /// viewing): after the post's own membership change, before its deliveries.
     @inline(__always)
@@ -8,14 +9,14 @@ extension SimulationDriver {
         _ run: inout RunState, in thread: ThreadID, by author: PersonID, text: String, isNote: Bool, viaApp: Bool,
         mentioning mentions: [Member]
     ) throws(Rejection) {
-        let mentioned = mentioned(mentions, run.teams)
-        let posting = try threads.lendPresent(thread.int) { (actor) throws(Rejection) in
-            try actor.postSync(by: author, isNote: isNote, mentioning: mentioned)
+        let (teams, cast) = (run.teams, cast)
+        let posting = try threads.withPresentState(thread.int) { (state) throws(Rejection) in
+            try state.post(by: author, isNote: isNote, cast: cast, mentioning: mentions, teams: teams)
         }
         if journaling {
             for person in posting.addedByMention { note(&run, person, .mentioned(by: author, thread: thread)) }
         }
-        if viaApp, let seen = users.lend(author.int, { $0.viewSync(thread) }) {
+        if viaApp, let seen = users.withState(author.int, { $0.view(thread) }) {
             if journaling { noteView(&run, author, thread, .wrote, seen: seen) }
         }
         let message = MessageID(run.messages.count)
@@ -41,76 +42,74 @@ extension SimulationDriver {
             run.books.recipient(person, of: message)
             if users.contains(person.int) { userRecipients += 1 }
         }
-        // One call hands Messenger all of the message's sends when nothing in force could hold one
-        // back; otherwise each is submitted on its own below.
+        // Every user recipient gets Messenger: one call hands the channel all of those sends when
+        // nothing in force could hold one back (each then arrives now); otherwise each is submitted.
         let now = run.now
-        let messengerChannel = ChannelKind.messenger.rawValue
-        let messengerAtOnce =
-            userRecipients > 0 && channels.lendPresent(messengerChannel) { $0.deliverAtOnceSync(count: userRecipients, at: now) }
+        let messengerAtOnce = userRecipients > 0
+            && channels.withPresentState(ChannelKind.messenger.rawValue) { $0.deliverAtOnce(count: userRecipients, at: now) }
         for k in candidates {
             guard let recipient = recipient(k) else { continue }
             if users.contains(recipient.int) {
-                let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: run.now)
-                if metering { run.metrics?.due(.messenger) }
-                // The channel first: when the delivery arrives at once, one call to the user both
-                // receives and delivers it.
-                let submission = messengerAtOnce
-                    ? .attempted(.arrives(messenger, at: now)) : channels.lendPresent(messengerChannel) { $0.submitSync(messenger, at: now) }
-                // Matched, not compared with `==`: the derived equality of the nested enums was a call per delivery.
-                let arrivedNow: Bool
-                if case .attempted(.arrives(let send, let time)) = submission, time == now, send == messenger {
-                    arrivedNow = true
-                } else {
-                    arrivedNow = false
-                }
-                let everyone = run.everyone
-                let reception = users.lendPresent(recipient.int) { user in
-                    user.receiveSync(message, in: thread, at: now, everyone: everyone, arrivedNow: arrivedNow, fromCustomer: fromCustomer)
-                }
-                if journaling, run.journal?.records(recipient) == true {
-                    let teams = run.teams
-                    if k < memberCount, let team = threads.lendPresent(thread.int, { $0.teamSync(giving: recipient, teams: teams) }) {
-                        note(&run, recipient, .throughTeam(run.messages[message.int], team: team))
+                notifyUser(
+                    &run, recipient, of: message, in: thread, posting, isMember: k < memberCount, fromCustomer: fromCustomer,
+                    messengerAtOnce: messengerAtOnce)
+            } else if let notice = customers.withState(recipient.int, { NotificationPolicy.atPosting(toCustomer: $0) }) {
+                for channel in notice.deliverNow {
+                    if journaling, run.journal?.records(recipient) == true {
+                        note(&run, recipient, .channelChosen(run.messages[message.int], channel))
                     }
-                    notePush(&run, reception, recipient: recipient, message: message)
+                    call(&run, Send(message: message, recipient: recipient, channel: channel, due: now))
                 }
-                // The books hear that the send was called for with its delivery (one record when
-                // it arrived now), or just before it is followed.
-                if arrivedNow {
-                    recordDelivery(&run, messenger, untold: .expected)
-                    if journaling, run.journal?.records(recipient) == true { noteDelivery(&run, messenger, seen: reception.seen) }
-                } else {
-                    run.books.tell(.expected, of: messenger)
-                    follow(&run, submission, of: messenger)
-                }
-                if reception.push {
-                    call(&run, Send(message: message, recipient: recipient, channel: .push, due: run.now))
-                }
-                if reception.notifies {
-                    let deadline: TimerEvent = reception.seen ? .fallbackSeen(message, recipient) : .fallbackDeadline(message, recipient)
-                    run.agenda.schedule(deadline, at: reception.deadline, phase: .timer)
-                }
-            } else if let channel = customers.lend(recipient.int, { $0.channelForMessageSync() }) {
-                if journaling, run.journal?.records(recipient) == true {
-                    note(&run, recipient, .channelChosen(run.messages[message.int], channel))
-                }
-                call(&run, Send(message: message, recipient: recipient, channel: channel, due: run.now))
             }
         }
     }
 
-    /// The users a message's mentions name now: each team stands for its members at this instant.
+    /// One user recipient of a message just posted: the policy's notice for them, carried out.
     @inline(__always)
-    private func mentioned(_ mentions: [Member], _ teams: TeamRoster) -> [PersonID] {
-        if mentions.isEmpty { return [] }
-        var people: [PersonID] = []
-        for mention in mentions {
-            switch mention {
-            case .person(let person): people.append(person)
-            case .team(let team): people.append(contentsOf: teams.members(of: team))
+    private func notifyUser(
+        _ run: inout RunState, _ recipient: PersonID, of message: MessageID, in thread: ThreadID, _ posting: ThreadState.Posting,
+        isMember: Bool, fromCustomer: Bool, messengerAtOnce: Bool
+    ) {
+        let now = run.now
+        let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: now)
+        if metering { run.metrics?.due(.messenger) }
+        run.books.expect(messenger)
+        // The channel first: when the delivery arrives at once, one call to the user both receives
+        // it and decides what it calls for.
+        let submission = messengerAtOnce
+            ? .attempted(.arrives(messenger, at: now)) : channels.withPresentState(ChannelKind.messenger.rawValue) { $0.submit(messenger, at: now) }
+        // Matched, not compared with `==`: the derived equality of the nested enums was a call per delivery.
+        var arrivedNow = false
+        if case .attempted(.arrives(let send, let time)) = submission, time == now, send == messenger { arrivedNow = true }
+        let posted = NotificationPolicy.Posted(thread: thread, at: now, fromCustomer: fromCustomer, mention: posting.mention(of: recipient))
+        let everyone = run.everyone
+        let (notice, seen) = users.withPresentState(recipient.int) { $0.receive(message, posted, everyone: everyone, arrivedNow: arrivedNow) }
+        if journaling, run.journal?.records(recipient) == true {
+            let teams = run.teams
+            if isMember, let team = threads.withPresentState(thread.int, { $0.team(giving: recipient, teams: teams) }) {
+                note(&run, recipient, .throughTeam(run.messages[message.int], team: team))
             }
+            notePosted(&run, notice, recipient: recipient, message: message)
         }
-        return people
+        if arrivedNow {
+            recordDelivery(&run, messenger)
+            if journaling, run.journal?.records(recipient) == true { noteDelivery(&run, messenger, seen: seen) }
+        } else {
+            follow(&run, submission, of: messenger)
+        }
+        for channel in notice.deliverNow where channel != .messenger {
+            if let mention = notice.emailedFor, channel == .email {
+                run.books.emailedForMention(message, recipient)
+                if journaling, run.journal?.records(recipient) == true {
+                    note(&run, recipient, .emailedForMention(run.messages[message.int], team: mention.team))
+                }
+            }
+            call(&run, Send(message: message, recipient: recipient, channel: channel, due: now))
+        }
+        if let deadline = notice.deadline {
+            // A message seen as it arrived keeps nothing in the user's state: its deadline is told so.
+            run.agenda.schedule(seen ? .fallbackSeen(message, recipient) : .fallbackDeadline(message, recipient), at: deadline, phase: .timer)
+        }
     }
 
     /// The users whose `customer-messages` is `all` at posting and who are not the thread's own
@@ -130,30 +129,58 @@ extension SimulationDriver {
     @inline(__always)
     func fire(_ run: inout RunState, _ event: TimerEvent) {
         switch event {
-        case .windowOpens(let kind):
-            let now = run.now
-            let (attempts, next) = channels.lendPresent(kind.rawValue) { $0.windowOpensSync(at: now) }
-            if metering { run.metrics?.backlogChanged(kind, by: -attempts.count) }
-            for attempt in attempts { handle(&run, attempt) }
-            if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
+        case .fallbackDeadline(let message, let recipient):
+            deadlineReached(&run, message, recipient, seenAtArrival: false)
+        case .fallbackSeen(let message, let recipient):
+            deadlineReached(&run, message, recipient, seenAtArrival: true)
         case .arrival(let send):
             arriveLater(&run, send)
         case .retry(let send):
             submit(&run, send)
-        case .fallbackDeadline:
-            preconditionFailure("the run loop handles fallback deadlines itself")
-        case .fallbackSeen(let message, let recipient):
-            _ = fallbackDecided(&run, .seen, message: message, recipient: recipient)
+        case .windowOpens(let kind):
+            let now = run.now
+            let (attempts, next) = channels.withPresentState(kind.rawValue) { $0.windowOpens(at: now) }
+            if metering { run.metrics?.backlogChanged(kind, by: -attempts.count) }
+            for attempt in attempts { handle(&run, attempt) }
+            if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
         case .batchDue(let id):
             batchGoesOut(&run, id)
         }
     }
 
+    /// A message's fallback deadline has come for its user: the policy decides from how the message
+    /// stands (asking the user, or — `seenAtArrival` — knowing it was seen as it arrived), and its
+    /// decision is carried out: nothing, an email now, or an email joining a batch.
+    @inline(__always)
+    private func deadlineReached(_ run: inout RunState, _ message: MessageID, _ recipient: PersonID, seenAtArrival: Bool) {
+        guard users.contains(recipient.int) else { return }
+        let decision: FallbackDecision
+        let batch: Int?
+        if seenAtArrival {
+            batch = nil
+            // The user was told nothing to keep: the answer needs no settings (not read for a seen message).
+            decision = NotificationPolicy.atDeadline(.seen, settings: run.everyone.resolved(over: run.everyone), batchOpen: false)
+        } else {
+            let thread = run.messages[message.int].thread
+            batch = run.batches.batchToJoin(user: recipient, thread: thread, at: run.now)
+            let (everyone, batchOpen) = (run.everyone, batch != nil)
+            decision = users.withPresentState(recipient.int) { $0.deadlineReached(message, everyone: everyone, batchOpen: batchOpen) }
+        }
+        if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
+        run.books.fallbackDecided(message, recipient, decision)
+        switch decision {
+        case .sendEmail:
+            call(&run, Send(message: message, recipient: recipient, channel: .email, due: run.now))
+        case .batched(let window):
+            batchEmail(&run, message, for: recipient, joining: batch, window: window)
+        case .seen, .emailOff:
+            return
+        }
+    }
+
     /// A fallback email that fell due waits in a batch: it joins `batch`, or opens one that goes
     /// out after `window`. The oracle expects the batch's email when it goes out, not now.
-    func batchEmail(_ run: inout RunState, _ message: MessageID, for user: PersonID, joining batch: Int?, window: SimDuration) {
-        if journaling, run.journal?.records(user) == true { note(&run, user, .fallback(run.messages[message.int], .batched(window))) }
-        run.books.fallbackDecided(message, user, .batched(window))
+    private func batchEmail(_ run: inout RunState, _ message: MessageID, for user: PersonID, joining batch: Int?, window: SimDuration) {
         if let batch {
             run.batches.join(batch, message)
         } else {
@@ -163,14 +190,16 @@ extension SimulationDriver {
         }
     }
 
-    /// A batch goes out: its messages seen by now are dropped; if any is left, one email falls due,
-    /// carrying the last one (the highest number) and how many it covers.
+    /// A batch goes out: the policy drops the messages seen by now and, if any is left, one email
+    /// falls due for them, carrying the last one and how many it covers.
     private func batchGoesOut(_ run: inout RunState, _ id: Int) {
-        guard let batch = run.batches.close(id), let user = users[batch.user.int] else { return }
+        guard let batch = run.batches.close(id), users.contains(batch.user.int) else { return }
         if metering { run.metrics?.batchWaiting(-1) }
-        let seen = user.releaseBatchedSync(batch.messages)
-        let covered = batch.messages.indices.filter { !seen[$0] }.map { batch.messages[$0] }
-        let carrier = covered.max { run.messages[$0.int].number < run.messages[$1.int].number }
+        let seen = users.withPresentState(batch.user.int) { $0.releaseBatched(batch.messages) }
+        let numbers = batch.messages.map { run.messages[$0.int].number }
+        let outcome = NotificationPolicy.atBatchDue(seen: seen, numbers: numbers)
+        let covered = outcome.covered.map { batch.messages[$0] }
+        let carrier = outcome.carrier.map { batch.messages[$0] }
         if journaling, run.journal?.records(batch.user) == true {
             note(&run, batch.user, .batchOut(
                 thread: batch.thread, carrier: carrier.map { run.messages[$0.int] }, covered: covered.count,
@@ -183,51 +212,24 @@ extension SimulationDriver {
         call(&run, email)
     }
 
-    /// A user's fallback deadline decided `decision`: the journal and the oracle note it. Returns the
-    /// email that falls due now, if one does: the books are not told of that decision yet — the
-    /// caller submits the email with ``settle(_:_:of:untold:)`` and `.decidedAndExpected`.
-    func fallbackDecided(
-        _ run: inout RunState, _ decision: FallbackDecision, message: MessageID, recipient: PersonID
-    ) -> Send? {
-        if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
-        guard decision == .sendEmail else {
-            run.books.fallbackDecided(message, recipient, decision)
-            return nil
-        }
-        if metering { run.metrics?.due(.email) }
-        return Send(message: message, recipient: recipient, channel: .email, due: run.now)
-    }
-
-    /// The rules call for a send: it falls due now (the books hear of it with its fate).
+    /// The rules call for a send: it falls due now (the books hear of it first).
     @inline(__always)
     private func call(_ run: inout RunState, _ send: Send) {
         if metering { run.metrics?.due(send.channel) }
-        submit(&run, send, untold: .expected)
+        run.books.expect(send)
+        submit(&run, send)
     }
 
-    /// A send falls due now on its channel; `untold`: what the books have not heard of it yet.
+    /// A send falls due now on its channel, and what the channel did with it is carried out.
     @inline(__always)
-    private func submit(_ run: inout RunState, _ send: Send, untold: Bookkeeping.Untold = .nothing) {
+    private func submit(_ run: inout RunState, _ send: Send) {
         let now = run.now
-        let submission = channels.lendPresent(send.channel.rawValue) { $0.submitSync(send, at: now) }
-        settle(&run, submission, of: send, untold: untold)
-    }
-
-    /// What follows a submission. The common case without another suspension: the send arrived at
-    /// once and no user needs to hear of it (not Messenger, no journal) — recorded, with what the
-    /// books were not told yet of it, in one record. Otherwise the books are told first, and
-    /// ``follow(_:_:of:)`` carries it out.
-    @inline(__always)
-    func settle(_ run: inout RunState, _ submission: ChannelState.Submission, of send: Send, untold: Bookkeeping.Untold) {
-        if !journaling, send.channel != .messenger, case .attempted(.arrives(_, let time)) = submission, time == run.now {
-            recordDelivery(&run, send, untold: untold)
-            return
-        }
-        run.books.tell(untold, of: send)
+        let submission = channels.withPresentState(send.channel.rawValue) { $0.submit(send, at: now) }
         follow(&run, submission, of: send)
     }
 
     /// Carries out what the channel did with a send that fell due.
+    @inline(__always)
     func follow(_ run: inout RunState, _ submission: ChannelState.Submission, of send: Send) {
         switch submission {
         case .attempted(let attempt):
@@ -238,17 +240,13 @@ extension SimulationDriver {
         }
     }
 
+    @inline(__always)
     private func handle(_ run: inout RunState, _ attempt: ChannelState.Attempt) {
         switch attempt {
         case .arrives(let send, let time):
             if time == run.now {
                 // The channel counted it already; a Messenger delivery still updates the user.
-                var seen = false
-                if send.channel == .messenger {
-                    let thread = run.messages[send.message.int].thread
-                    seen = users.lend(send.recipient.int) { $0.arriveSync(send.message, in: thread) } ?? false
-                }
-                record(&run, send, seen: seen)
+                arrived(&run, send)
             } else {
                 run.agenda.schedule(.arrival(send), at: time, phase: .timer)
             }
@@ -266,26 +264,29 @@ extension SimulationDriver {
         }
     }
 
-    /// A send in flight arrives: the channel counts it, Messenger updates the user's read state.
+    /// A send in flight arrives: the channel counts it, and it is delivered.
     private func arriveLater(_ run: inout RunState, _ send: Send) {
         let now = run.now
-        channels.lendPresent(send.channel.rawValue) { $0.recordArrivalSync(of: send, at: now) }
+        channels.withPresentState(send.channel.rawValue) { $0.recordArrival(of: send, at: now) }
+        arrived(&run, send)
+    }
+
+    /// A send has arrived: Messenger updates the user's read state; the trace, the checks, the
+    /// books and the journal see the delivery.
+    @inline(__always)
+    private func arrived(_ run: inout RunState, _ send: Send) {
         var seen = false
         if send.channel == .messenger {
             let thread = run.messages[send.message.int].thread
-            seen = users.lend(send.recipient.int) { $0.arriveSync(send.message, in: thread) } ?? false
+            seen = users.withState(send.recipient.int) { $0.arrive(send.message, in: thread) } ?? false
         }
-        record(&run, send, seen: seen)
-    }
-
-    /// A delivery has arrived: the trace, the checks, the oracle and the journal see it.
-    private func record(_ run: inout RunState, _ send: Send, seen: Bool) {
         recordDelivery(&run, send)
         if journaling, run.journal?.records(send.recipient) == true { noteDelivery(&run, send, seen: seen) }
     }
 
-    /// The synchronous part of ``record(&run, _:seen:)``: no suspension on the hot path.
-    private func recordDelivery(_ run: inout RunState, _ send: Send, untold: Bookkeeping.Untold = .nothing) {
+    /// A delivery has arrived: whoever watches deliveries hears of it, in order.
+    @inline(__always)
+    private func recordDelivery(_ run: inout RunState, _ send: Send) {
         let delivery = Delivery(
             time: run.now, channel: send.channel, recipient: send.recipient, message: send.message, due: send.due, batch: send.batch)
         run.deliveryCount += 1
@@ -299,6 +300,6 @@ extension SimulationDriver {
         if watchesDeliveries { run.ledger.observe(delivery, text: run.messages[send.message.int].text) }
         if watchesCapacity { run.capacity.observe(delivery, cast: cast) }
         if metering { run.metrics?.delivered(delivery) }
-        run.books.delivered(delivery, untold: untold)
+        run.books.delivered(delivery)
     }
 }

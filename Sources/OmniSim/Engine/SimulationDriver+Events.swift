@@ -8,95 +8,39 @@ extension SimulationDriver {
         }
     }
 
-    /// Runs one scenario event, or throws the rule it breaks (and changes nothing).
+    /// Runs one scenario event, or throws the rule it breaks (and changes nothing): one dispatch,
+    /// every actor reached synchronously. The commonest events (presence, views, messages) are
+    /// handled in line; the rarer ones in functions of their own.
     @inline(__always)
-    func apply(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [Member] = []) async throws(Rejection) {
-        if try applyAtOnce(&run, action, mentions: mentions) { return }
-        switch action {
-        case .viewOnMobile(let person, let threadRef):
-            let (id, actor) = try user(person, "view threads")
-            let thread = try thread(threadRef)
-            try await thread.checkViewer(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone))
-            guard await actor.hasMobile else { throw .noMobileApp(person: cast.name(of: id)) }
-            let seen = await actor.viewOnMobile(thread.id)
-            if journaling { noteView(&run, id, thread.id, .onMobile, seen: seen) }
-        case .draft(let author, let threadRef, let isCustomer, let listed):
-            let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            try await threadActor(thread).open(customer: isCustomer, author: authorID, listed: people, asDraft: true, teams: run.teams)
-        case .send(let author, let threadRef, let text):
-            let authorID = try person(author, "send drafts")
-            let thread = try thread(threadRef)
-            try await thread.sendDraft(by: authorID, teams: run.teams)
-            try post(&run, in: thread.id, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
-        case .cancel(let author, let threadRef):
-            let authorID = try person(author, "cancel drafts")
-            try await thread(threadRef).cancelDraft(by: authorID)
-        case .add, .remove, .follow, .unfollow, .close, .reopen:
-            try await applyMembership(&run, action)
-        case .logIn, .logOut, .joinChat, .leaveChat, .view, .start, .write, .note:
-            preconditionFailure("applyAtOnce(_:_:mentions:) handles \(action)")
-        case .joinTeam(let by, let people, let teamRef), .leaveTeam(let by, let people, let teamRef):
-            let joining: Bool
-            if case .joinTeam = action { joining = true } else { joining = false }
-            let (actorID, _) = try user(by, "change teams")
-            let team = try team(teamRef)
-            if joining { try run.teams.add(people, to: team, cast: cast) } else { try run.teams.remove(people, from: team, cast: cast) }
-            if journaling { noteTeamChange(&run, people, team, joined: joining, by: actorID) }
-            await teamChanged(&run, team)
-        case .setting(nil, let change):
-            let before = run.everyone
-            run.everyone.apply(change)
-            if case .customerMessages = change { await endViewsWithoutRight(&run, everyoneBefore: before) }
-        case .setting(let person?, let change):
-            let (id, actor) = try user(person, "have settings")
-            await actor.apply(change)
-            if case .customerMessages(let scope) = change {
-                let hadAll = run.customerMessages.isAll(id, everyone: run.everyone)
-                run.customerMessages.set(id, scope)
-                if hadAll { await endViewWithoutRight(&run, id) }
-            }
-        case .mobile(let person):
-            try await user(person, "have the mobile app").actor.giveMobile()
-        case .channel(let kind, let change):
-            if let window = await channelActor(kind).apply(change, at: run.now) {
-                run.agenda.schedule(.windowOpens(kind), at: window, phase: .windowRelease)
-            }
-        }
-    }
-
-    /// The commonest events — presence, views, messages — run synchronously (every actor call on
-    /// their path is a synchronous one). Returns false, having done nothing, for any other event.
-    @inline(__always)
-    func applyAtOnce(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [Member]) throws(Rejection) -> Bool {
+    func apply(_ run: inout RunState, _ action: PlannedEvent.Action, mentions: [Member]) throws(Rejection) {
         switch action {
         case .logIn(let person):
             let id = try userID(person, "log in or out")
-            users.lendPresent(id.int) { $0.logInSync() }
+            users.withPresentState(id.int) { $0.logIn() }
             if journaling { notePresence(&run, id, .loggedIn) }
         case .logOut(let person):
             let id = try userID(person, "log in or out")
-            users.lendPresent(id.int) { $0.logOutSync() }
+            users.withPresentState(id.int) { $0.logOut() }
             if journaling { notePresence(&run, id, .loggedOut) }
         case .joinChat(let person):
             let id = try customerID(person, "join or leave chat")
-            customers.lendPresent(id.int) { $0.joinChatSync() }
+            customers.withPresentState(id.int) { $0.joinChat() }
             if journaling { notePresence(&run, id, .joinedChat) }
         case .leaveChat(let person):
             let id = try customerID(person, "join or leave chat")
-            customers.lendPresent(id.int) { $0.leaveChatSync() }
+            customers.withPresentState(id.int) { $0.leaveChat() }
             if journaling { notePresence(&run, id, .leftChat) }
         case .view(let person, let threadRef):
             let id = try userID(person, "view threads")
             let thread = try threadID(threadRef)
-            let seesAll = run.customerMessages.isAll(id, everyone: run.everyone)
-            try threads.lendPresent(thread.int) { (actor) throws(Rejection) in try actor.checkViewerSync(id, seesAllCustomerThreads: seesAll) }
-            let seen = users.lendPresent(id.int) { $0.viewSync(thread) }
+            try checkViewer(run, id, thread)
+            let seen = users.withPresentState(id.int) { $0.view(thread) }
             if journaling { noteView(&run, id, thread, .opened, seen: seen) }
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
-            let teams = run.teams
-            try threads.lendPresent(thread.int) { (actor) throws(Rejection) in
-                try actor.openSync(customer: isCustomer, author: authorID, listed: people, asDraft: false, teams: teams)
+            let (teams, cast) = (run.teams, cast)
+            try threads.withPresentState(thread.int) { (state) throws(Rejection) in
+                try state.open(customer: isCustomer, author: authorID, listed: people, asDraft: false, cast: cast, teams: teams)
             }
             try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .write(let author, let threadRef, let text, let route):
@@ -106,82 +50,170 @@ extension SimulationDriver {
         case .note(let author, let threadRef, let text):
             let id = try userID(author, "write internal notes")
             try post(&run, in: threadID(threadRef), by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
-        default:
-            return false
+        case .viewOnMobile(let person, let threadRef):
+            try viewOnMobile(&run, person, threadRef)
+        case .draft(let author, let threadRef, let isCustomer, let listed):
+            let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
+            let (teams, cast) = (run.teams, cast)
+            try threads.withPresentState(thread.int) { (state) throws(Rejection) in
+                try state.open(customer: isCustomer, author: authorID, listed: people, asDraft: true, cast: cast, teams: teams)
+            }
+        case .send(let author, let threadRef, let text):
+            let authorID = try person(author, "send drafts")
+            let thread = try threadID(threadRef)
+            let (teams, cast) = (run.teams, cast)
+            try threads.withPresentState(thread.int) { (state) throws(Rejection) in try state.sendDraft(by: authorID, cast: cast, teams: teams) }
+            try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
+        case .cancel(let author, let threadRef):
+            let authorID = try person(author, "cancel drafts")
+            let cast = cast
+            try threads.withPresentState(threadID(threadRef).int) { (state) throws(Rejection) in try state.cancelDraft(by: authorID, cast: cast) }
+        case .add, .remove, .follow, .unfollow, .close, .reopen:
+            try applyMembership(&run, action)
+        case .joinTeam(let by, let people, let teamRef), .leaveTeam(let by, let people, let teamRef):
+            var joining = false
+            if case .joinTeam = action { joining = true }
+            try changeTeam(&run, by: by, people, teamRef, joining: joining)
+        case .setting(let person, let change):
+            try applySetting(&run, person, change)
+        case .mobile(let person):
+            let id = try userID(person, "have the mobile app")
+            users.withPresentState(id.int) { $0.hasMobile = true }
+        case .channel(let kind, let change):
+            let now = run.now
+            if let window = channels.withPresentState(kind.rawValue, { $0.apply(change, at: now) }) {
+                run.agenda.schedule(.windowOpens(kind), at: window, phase: .windowRelease)
+            }
         }
-        return true
+    }
+
+    /// Throws why `person` may not view `thread` (the rule's own predicate first, inlined: the
+    /// common case without building a reason).
+    @inline(__always)
+    private func checkViewer(_ run: RunState, _ person: PersonID, _ thread: ThreadID) throws(Rejection) {
+        let seesAll = run.customerMessages.isAll(person, everyone: run.everyone)
+        let cast = cast
+        try threads.withPresentState(thread.int) { (state) throws(Rejection) in
+            if state.mayView(person, seesAllCustomerThreads: seesAll) { return }
+            try state.checkViewer(person, cast: cast, seesAllCustomerThreads: seesAll)
+        }
+    }
+
+    private func viewOnMobile(_ run: inout RunState, _ person: PersonRef, _ threadRef: ThreadRef) throws(Rejection) {
+        let id = try userID(person, "view threads")
+        let thread = try threadID(threadRef)
+        try checkViewer(run, id, thread)
+        guard users.withPresentState(id.int, { $0.hasMobile }) else { throw .noMobileApp(person: cast.name(of: id)) }
+        let seen = users.withPresentState(id.int) { $0.viewOnMobile(thread) }
+        if journaling { noteView(&run, id, thread, .onMobile, seen: seen) }
+    }
+
+    private func changeTeam(_ run: inout RunState, by: PersonRef, _ people: [PersonRef], _ teamRef: TeamRef, joining: Bool) throws(Rejection) {
+        let actorID = try userID(by, "change teams")
+        let team = try team(teamRef)
+        if joining { try run.teams.add(people, to: team, cast: cast) } else { try run.teams.remove(people, from: team, cast: cast) }
+        if journaling { noteTeamChange(&run, people, team, joined: joining, by: actorID) }
+        teamChanged(&run, team)
+    }
+
+    private func applySetting(_ run: inout RunState, _ person: PersonRef?, _ change: SettingChange) throws(Rejection) {
+        guard let person else {
+            let before = run.everyone
+            run.everyone.apply(change)
+            if case .customerMessages = change { endViewsWithoutRight(&run, everyoneBefore: before) }
+            return
+        }
+        let id = try userID(person, "have settings")
+        users.withPresentState(id.int) { $0.settings.apply(change) }
+        if case .customerMessages(let scope) = change {
+            let hadAll = run.customerMessages.isAll(id, everyone: run.everyone)
+            run.customerMessages.set(id, scope)
+            if hadAll { endViewWithoutRight(&run, id) }
+        }
     }
 
     /// After `set everyone customer-messages …`: the views of the users who no longer see every
     /// customer thread end where they are not members.
-    private func endViewsWithoutRight(_ run: inout RunState, everyoneBefore: UserSettings) async {
-        for index in users.indices where users[index] != nil {
+    private func endViewsWithoutRight(_ run: inout RunState, everyoneBefore: UserSettings) {
+        for index in users.indices where users.contains(index) {
             let id = PersonID(index)
-            if run.customerMessages.isAll(id, everyone: everyoneBefore) { await endViewWithoutRight(&run, id) }
+            if run.customerMessages.isAll(id, everyone: everyoneBefore) { endViewWithoutRight(&run, id) }
         }
     }
 
     /// A view ends when its user loses the right to view the thread (`customer-messages` no longer
     /// `all`, and not a member).
-    private func endViewWithoutRight(_ run: inout RunState, _ id: PersonID) async {
-        guard !run.customerMessages.isAll(id, everyone: run.everyone), let user = users[id.int],
-              let thread = await user.viewing, !(await threadActor(thread).isMember(id))
+    private func endViewWithoutRight(_ run: inout RunState, _ id: PersonID) {
+        guard !run.customerMessages.isAll(id, everyone: run.everyone),
+              let thread = users.withState(id.int, { $0.viewing }) ?? nil,
+              !threads.withPresentState(thread.int, { $0.isLive && $0.isMember(id) })
         else { return }
-        await user.stopViewing(thread)
+        users.withPresentState(id.int) { $0.stopViewing(thread) }
     }
 
     /// A team's membership changed: every thread resolves its teams again, and whoever lost a
     /// thread stops viewing it (unless they may still view it).
-    private func teamChanged(_ run: inout RunState, _ team: TeamID) async {
+    private func teamChanged(_ run: inout RunState, _ team: TeamID) {
+        let teams = run.teams
         for index in threads.indices {
-            guard let thread = threads[index] else { continue }
-            let lost = await thread.teamsChanged(run.teams)
+            let lost = threads.withPresentState(index) { $0.teamsChanged(teams) }
             guard !lost.isEmpty else { continue }
+            let thread = ThreadID(index)
             if journaling {
-                for person in lost where run.journal?.records(person) == true { note(&run, person, .lostThroughTeam(thread.id, team: team)) }
+                for person in lost where run.journal?.records(person) == true { note(&run, person, .lostThroughTeam(thread, team: team)) }
             }
-            await endViews(&run, of: lost, in: thread)
+            endViews(&run, of: lost, in: thread)
         }
     }
 
     /// People who are no longer members of `thread`: a view of it ends where they lost the right to
     /// view it (`customer-messages all` still lets a user view a customer thread).
-    private func endViews(_ run: inout RunState, of lost: [PersonID], in thread: ThreadActor) async {
+    private func endViews(_ run: inout RunState, of lost: [PersonID], in thread: ThreadID) {
         for id in lost {
-            guard let user = users[id.int], await user.viewing == thread.id else { continue }
-            if await thread.mayView(id, seesAllCustomerThreads: run.customerMessages.isAll(id, everyone: run.everyone)) { continue }
-            await user.stopViewing(thread.id)
+            guard users.withState(id.int, { $0.viewing }) == thread else { continue }
+            let seesAll = run.customerMessages.isAll(id, everyone: run.everyone)
+            if threads.withPresentState(thread.int, { $0.mayView(id, seesAllCustomerThreads: seesAll) }) { continue }
+            users.withPresentState(id.int) { $0.stopViewing(thread) }
         }
     }
 
     /// Who is in a thread, and whether it is open: adds, removes, follows, closes.
-    private func applyMembership(_ run: inout RunState, _ action: PlannedEvent.Action) async throws(Rejection) {
+    private func applyMembership(_ run: inout RunState, _ action: PlannedEvent.Action) throws(Rejection) {
+        let (teams, cast) = (run.teams, cast)
         switch action {
         case .add(let by, let people, let threadRef):
-            let (actorID, _) = try user(by, "add people")
+            let actorID = try userID(by, "add people")
             let entries = try people.map { (ref) throws(Rejection) in try member(ref) }
-            try await thread(threadRef).add(entries, by: actorID, teams: run.teams)
+            try threads.withPresentState(threadID(threadRef).int) { (state) throws(Rejection) in
+                try state.add(entries, by: actorID, cast: cast, teams: teams)
+            }
         case .remove(let by, let people, let threadRef):
-            let (actorID, _) = try user(by, "remove people")
+            let actorID = try userID(by, "remove people")
             let entries = try people.map { (ref) throws(Rejection) in try member(ref) }
-            let thread = try thread(threadRef)
-            let lost = try await thread.remove(entries, by: actorID, teams: run.teams)
-            await endViews(&run, of: lost, in: thread)
+            let thread = try threadID(threadRef)
+            let lost = try threads.withPresentState(thread.int) { (state) throws(Rejection) in
+                try state.remove(entries, by: actorID, cast: cast, teams: teams)
+            }
+            endViews(&run, of: lost, in: thread)
         case .follow(let person, let threadRef):
-            let (id, _) = try user(person, "follow items")
-            _ = try await thread(threadRef).setFollowing(true, user: id, teams: run.teams)
+            let id = try userID(person, "follow items")
+            _ = try threads.withPresentState(threadID(threadRef).int) { (state) throws(Rejection) in
+                try state.setFollowing(true, user: id, cast: cast, teams: teams)
+            }
         case .unfollow(let person, let threadRef):
-            let (id, _) = try user(person, "unfollow items")
-            let thread = try thread(threadRef)
-            let lost = try await thread.setFollowing(false, user: id, teams: run.teams)
-            await endViews(&run, of: lost, in: thread)
+            let id = try userID(person, "unfollow items")
+            let thread = try threadID(threadRef)
+            let lost = try threads.withPresentState(thread.int) { (state) throws(Rejection) in
+                try state.setFollowing(false, user: id, cast: cast, teams: teams)
+            }
+            endViews(&run, of: lost, in: thread)
         case .close(let person, let threadRef), .reopen(let person, let threadRef):
-            let closing: Bool
-            if case .close = action { closing = true } else { closing = false }
+            var closing = false
+            if case .close = action { closing = true }
             let id = try self.person(person, closing ? "close conversations" : "reopen conversations")
-            try await thread(threadRef).setClosed(closing, by: id)
+            try threads.withPresentState(threadID(threadRef).int) { (state) throws(Rejection) in try state.setClosed(closing, by: id, cast: cast) }
         default:
-            preconditionFailure("applyMembership(_:) takes membership events only")
+            preconditionFailure("applyMembership(_:_:) takes membership events only")
         }
     }
 
@@ -233,11 +265,6 @@ extension SimulationDriver {
         return id
     }
 
-    private func user(_ ref: PersonRef, _ action: String) throws(Rejection) -> (id: PersonID, actor: UserActor) {
-        let id = try userID(ref, action)
-        return (id, users.present(id.int))
-    }
-
     private func customerID(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
         let id = try person(ref, action)
         guard customers.contains(id.int) else { throw .onlyCustomers(person: cast.name(of: id), action: action) }
@@ -251,17 +278,5 @@ extension SimulationDriver {
         case .person(let id): throw .unknownThread(cast.name(of: id))
         case .team(let id): throw .unknownThread(cast.name(of: id))
         }
-    }
-
-    private func thread(_ ref: ThreadRef) throws(Rejection) -> ThreadActor { threadActor(try threadID(ref)) }
-
-    /// A channel's actor, retained (off the hot path).
-    func channelActor(_ kind: ChannelKind) -> ChannelActor {
-        channels.present(kind.rawValue)
-    }
-
-    /// The actor of a thread slot, retained (off the hot path; every slot has one).
-    func threadActor(_ id: ThreadID) -> ThreadActor {
-        threads.present(id.int)
     }
 }

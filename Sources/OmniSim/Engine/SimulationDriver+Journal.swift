@@ -4,20 +4,22 @@ extension SimulationDriver {
         run.journal?.add(Journal.Entry(time: run.now, person: person, happening: happening))
     }
 
-    func notePush(_ run: inout RunState, _ reception: UserState.Reception, recipient: PersonID, message: MessageID) {
-        guard let state = users[recipient.int]?.snapshotSync() else { return }
-        let settings = state.settings.resolved(over: run.everyone)
+    /// What the policy's notice at posting called for, with the reason for push or none.
+    func notePosted(_ run: inout RunState, _ notice: NotificationPolicy.Notice, recipient: PersonID, message: MessageID) {
+        guard let (hasMobile, settings) = users.withState(recipient.int, { ($0.hasMobile, $0.settings) }) else { return }
+        let push = settings.resolved(over: run.everyone).push
         let reason: Journal.PushReason =
-            if !reception.notifies { .notNotified } else if reception.push { .pushed } else if !state.hasMobile { .noMobileApp }
-            else if !settings.push { .pushOff } else { .loggedIn }
-        note(&run, recipient, .posted(run.messages[message.int], push: reason, deadline: reception.notifies ? reception.deadline : nil))
+            if !notice.notifies { .notNotified } else if notice.deliverNow.contains(.push) { .pushed } else if !hasMobile { .noMobileApp }
+            else if !push { .pushOff } else { .loggedIn }
+        note(&run, recipient, .posted(run.messages[message.int], push: reason, deadline: notice.deadline))
     }
 
     func noteDelivery(_ run: inout RunState, _ send: Send, seen: Bool) {
         let message = run.messages[send.message.int]
         note(&run, send.recipient, .delivered(message, send.channel, late: run.now - send.due))
-        guard send.channel == .messenger, let user = users[send.recipient.int] else { return }
-        let (unread, bubble) = (user.unreadSync(), user.bubbleSync(everyone: run.everyone))
+        let everyone = run.everyone
+        guard send.channel == .messenger, let (unread, bubble) = users.withState(send.recipient.int, { ($0.unread, $0.bubble(everyone: everyone)) })
+        else { return }
         note(&run, send.recipient, seen ? .seenAtArrival(message) : .unseenAtArrival(message, unread: unread, bubble: bubble))
     }
 
@@ -33,8 +35,10 @@ extension SimulationDriver {
     }
 
     func noteView(_ run: inout RunState, _ person: PersonID, _ thread: ThreadID, _ kind: Journal.ViewKind, seen: Int) {
-        guard journaling, run.journal?.records(person) == true, let user = users[person.int] else { return }
-        let (unread, bubble) = (user.unreadSync(), user.bubbleSync(everyone: run.everyone))
+        let everyone = run.everyone
+        guard journaling, run.journal?.records(person) == true,
+              let (unread, bubble) = users.withState(person.int, { ($0.unread, $0.bubble(everyone: everyone)) })
+        else { return }
         note(&run, person, .viewed(thread, kind, seen: seen, unread: unread, bubble: bubble))
     }
 

@@ -27,7 +27,9 @@ extension SimulationDriver {
             }
             // A message reads the member list for its recipients, a view to check the viewer.
             if let event = run.agenda.upcomingEvent(3 * Self.eventsAhead, load: load), event.thread >= 0,
-               let address = threads.lend(Int(event.thread), { $0.membersAddressSync() }) ?? nil {
+               let address = threads.withState(Int(event.thread), { state in
+                   state.members.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+               }) ?? nil {
                 omnisim_prefetch(address)
             }
             if let event = run.agenda.upcomingEvent(2 * Self.eventsAhead, load: load) {
@@ -56,7 +58,7 @@ extension SimulationDriver {
     @inline(__always)
     private func forEachPerson(in event: UpcomingEvent, _ body: (Int) -> Void) {
         if event.subject >= 0 { body(Int(event.subject)) }
-        guard event.isMessage, let members = threads.lend(Int(event.thread), { $0.memberSampleSync() }) else { return }
+        guard event.isMessage, let members = threads.withState(Int(event.thread), { MemberSample($0.members) }) else { return }
         members.forEach(body)
     }
 }

@@ -68,7 +68,7 @@ actor SimulationDriver {
         self.customers = ActorTable(customers)
         var threadStates = plan.cast.threadNames.indices.map { ThreadState(id: ThreadID($0)) }
         for item in plan.items { threadStates[item.thread.int] = ThreadState(item: item, teams: plan.teams) }
-        self.threads = ActorTable(threadStates.map { ThreadActor(state: $0, cast: plan.cast, executor: executor) })
+        self.threads = ActorTable(threadStates.map { ThreadActor(state: $0, executor: executor) })
         var changeTimes = ChannelKind.allCases.map { _ in [SimInstant]() }
         for event in plan.events {
             if case .channel(let kind, _) = event.action { changeTimes[kind.rawValue].append(event.time) }
@@ -106,43 +106,21 @@ actor SimulationDriver {
                 run.lastActivity = run.now
                 do throws(Rejection) {
                     let mark = run.journal?.entries.count ?? 0
-                    // The commonest events without a call to an async method (which would cost a switch).
-                    if try !applyAtOnce(&run, event.action, mentions: event.mentions) {
-                        try await apply(&run, event.action, mentions: event.mentions)
-                    }
+                    try apply(&run, event.action, mentions: event.mentions)
                     if journaling { noteAction(&run, event.action, at: mark) }
                 } catch {
                     reject(&run, event, error)
                 }
             case .check(let check):
-                await evaluate(&run, check)
+                evaluate(&run, check)
             case .timer(let entry):
                 prefetchTimers(run)
                 try countEvent(&run)
                 run.lastActivity = run.now
-                // The commonest timer is handled here, not in `fire`: a call to an async method that
-                // takes the run state inout costs two more executor switches (measured), once per deadline.
-                guard case .fallbackDeadline(let message, let recipient) = entry.event else {
-                    fire(&run, entry.event)
-                    continue
-                }
-                guard cast.isUser(recipient) else { continue }
-                let thread = run.messages[message.int].thread
-                let batch = run.batches.batchToJoin(user: recipient, thread: thread, at: run.now)
-                let everyone = run.everyone
-                guard let decision = users.lend(recipient.int, { $0.deadlineReachedSync(message, everyone: everyone, batchOpen: batch != nil) })
-                else { continue }
-                if case .batched(let window) = decision {
-                    batchEmail(&run, message, for: recipient, joining: batch, window: window)
-                    continue
-                }
-                guard let email = fallbackDecided(&run, decision, message: message, recipient: recipient) else { continue }
-                let now = run.now
-                let submission = channels.lendPresent(ChannelKind.email.rawValue) { $0.submitSync(email, at: now) }
-                settle(&run, submission, of: email, untold: .decidedAndExpected)
+                fire(&run, entry.event)
             }
         }
-        return try await finish(&run)
+        return try finish(&run)
     }
 
     /// Whether the books get a thread of their own by default: when the run has a load (enough

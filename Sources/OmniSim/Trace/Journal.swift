@@ -72,6 +72,9 @@ public struct Journal: Sendable {
         /// A customer's channel for a message, fixed at posting: chat if in live chat, else email.
         case channelChosen(Message, ChannelKind)
         case fallback(Message, FallbackDecision)
+        /// `mention-email now`: the message mentions this user (through `team`, or by name) and
+        /// they were not viewing its thread, so it was emailed at once, with no fallback to follow.
+        case emailedForMention(Message, team: TeamID?)
         case presence(PresenceChange)
         case viewed(ThreadID, ViewKind, seen: Int, unread: Int, bubble: Int)
         case rejected(String)
@@ -96,7 +99,7 @@ public struct Journal: Sendable {
             case .seenAtArrival: .seen
             case .unseenAtArrival: .unread
             case .channelChosen: .channelChoice
-            case .fallback, .batchOut: .fallback
+            case .fallback, .batchOut, .emailedForMention: .fallback
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
@@ -111,7 +114,7 @@ public struct Journal: Sendable {
             case .delivered(_, let channel, _), .bounced(_, let channel), .channelChosen(_, let channel),
                  .attemptFailed(_, let channel, _, _): channel
             case .posted: .push
-            case .fallback: .email
+            case .fallback, .emailedForMention: .email
             default: nil
             }
         }

@@ -140,10 +140,10 @@ public struct Parser {
     }
 
     /// Every setting a `set` line may name.
-    static let settingWords = ["bubble", "email", "push", "email-after", "customer-messages", "email-batch"]
+    static let settingWords = ["bubble", "email", "push", "email-after", "customer-messages", "email-batch", "mention-email"]
 
-    /// `set NAME|everyone bubble|email|push on|off`, `set NAME|everyone email-after D`, or
-    /// `set NAME|everyone customer-messages all|mine|none`.
+    /// `set NAME|everyone bubble|email|push on|off`, `set NAME|everyone email-after D`,
+    /// `set NAME|everyone customer-messages all|mine|none`, or `set NAME|everyone mention-email now|normal`.
     static func setting(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
         let target = r.accept("everyone") ? nil : try r.name("a user name or 'everyone'")
         let change = try settingChange(&r)
@@ -157,6 +157,10 @@ public struct Parser {
         if key == "customer-messages" {
             let scope = try r.choice(CustomerMessages.allCases.map(\.rawValue), what: "scope", listing: true)
             return .customerMessages(CustomerMessages(rawValue: scope) ?? .mine)
+        }
+        if key == "mention-email" {
+            let when = try r.choice(MentionEmail.allCases.map(\.rawValue), what: "value", listing: true)
+            return .mentionEmail(MentionEmail(rawValue: when) ?? .normal)
         }
         let on = try r.choice(["on", "off"], what: "value") == "on"
         switch key {

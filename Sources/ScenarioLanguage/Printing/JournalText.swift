@@ -16,7 +16,9 @@ extension Journal.Entry {
             case .loggedIn: "no push: logged in"
             case .notNotified: "not notified: customer-messages none (no bubble, no push, no email fallback)"
             }
-            guard let deadline else { return "\(describe(message)) posted; \(why)" }
+            guard let deadline else {
+                return "\(describe(message)) posted; \(why)" + (push == .notNotified ? "" : "; no email fallback (emailed at once)")
+            }
             return "\(describe(message)) posted; \(why); email fallback decided at \(deadline)"
         case .delivered(let message, let channel, let late):
             return "\(channel.name): \(describe(message)) arrives" + (late == .zero ? "" : " (\(late) after it was due)")
@@ -41,6 +43,10 @@ extension Journal.Entry {
             case .batched: "unseen at its deadline with email on: the fallback email waits in a batch"
             }
             return "email fallback for \(describe(message)): \(why)"
+        case .emailedForMention(let message, let team):
+            let how = team.map { "mentions team \(cast.name(of: $0)), which holds them" } ?? "mentions them"
+            return "email for \(describe(message)): it \(how), mention-email is now and they were not viewing "
+                + "\(cast.name(of: message.thread)): emailed at once, no fallback email"
         case .presence(let change):
             return switch change {
             case .loggedIn: "logs in"

@@ -10,6 +10,7 @@ enum StatementText {
         case .emailAfter(let delay): "email-after \(delay)"
         case .customerMessages(let scope): "customer-messages \(scope.rawValue)"
         case .emailBatch(let window): "email-batch \(window)"
+        case .mentionEmail(let when): "mention-email \(when.rawValue)"
         }
     }
 

@@ -5,24 +5,31 @@
 public struct UserSettings: Sendable, Equatable {
     /// Packed into three words (a struct of six optionals took 33 bytes of mixed widths): the
     /// settings are copied into every call that decides for a user, one per delivery and deadline,
-    /// and sit in every user's state. Bits 0–1 `bubble`, 2–3 `email`, 4–5 `push` (0 unset, 1 off,
-    /// 2 on), 6–7 `customerMessages` (0 unset, then ``CustomerMessages``' cases in order).
+    /// and sit in every user's state. Two bits per ``Flag`` (0 unset; 1 off, 2 on; or a case of
+    /// its enum in order, from 1).
     private var flags: UInt64 = 0
+
+    /// The settings kept in ``flags``, two bits each from bit `2 × rawValue`: a new one is a new
+    /// case (at most 32), never a hand-picked shift.
+    private enum Flag: UInt64 {
+        case bubble, email, push, customerMessages, mentionEmail
+        var shift: UInt64 { rawValue * 2 }
+    }
     /// `Int64.min` where unset (the language makes no negative durations).
     private var emailAfterMilliseconds = Int64.min
     private var emailBatchMilliseconds = Int64.min
 
     public var bubble: Bool? {
-        get { flag(at: 0) }
-        set { setFlag(at: 0, newValue) }
+        get { flag(.bubble) }
+        set { setFlag(.bubble, newValue) }
     }
     public var email: Bool? {
-        get { flag(at: 2) }
-        set { setFlag(at: 2, newValue) }
+        get { flag(.email) }
+        set { setFlag(.email, newValue) }
     }
     public var push: Bool? {
-        get { flag(at: 4) }
-        set { setFlag(at: 4, newValue) }
+        get { flag(.push) }
+        set { setFlag(.push, newValue) }
     }
     public var emailAfter: SimDuration? {
         get { emailAfterMilliseconds == .min ? nil : SimDuration(milliseconds: emailAfterMilliseconds) }
@@ -30,23 +37,13 @@ public struct UserSettings: Sendable, Equatable {
     }
     /// v2: which customer messages notify (``CustomerMessages``).
     public var customerMessages: CustomerMessages? {
-        get {
-            switch (flags >> 6) & 3 {
-            case 1: .all
-            case 2: .mine
-            case 3: CustomerMessages.none
-            default: nil
-            }
-        }
-        set {
-            let code: UInt64 = switch newValue {
-            case .all: 1
-            case .mine: 2
-            case .none?: 3
-            case nil: 0
-            }
-            flags = flags & ~(3 << 6) | code << 6
-        }
+        get { choice(.customerMessages) }
+        set { setChoice(.customerMessages, newValue) }
+    }
+    /// Whether a mention is emailed at once (``MentionEmail``).
+    public var mentionEmail: MentionEmail? {
+        get { choice(.mentionEmail) }
+        set { setChoice(.mentionEmail, newValue) }
     }
     /// v2: fallback emails per thread are combined over this long (0s: each goes on its own).
     public var emailBatch: SimDuration? {
@@ -56,7 +53,7 @@ public struct UserSettings: Sendable, Equatable {
 
     public init(
         bubble: Bool? = nil, email: Bool? = nil, push: Bool? = nil, emailAfter: SimDuration? = nil,
-        customerMessages: CustomerMessages? = nil, emailBatch: SimDuration? = nil
+        customerMessages: CustomerMessages? = nil, emailBatch: SimDuration? = nil, mentionEmail: MentionEmail? = nil
     ) {
         self.bubble = bubble
         self.email = email
@@ -64,11 +61,18 @@ public struct UserSettings: Sendable, Equatable {
         self.emailAfter = emailAfter
         self.customerMessages = customerMessages
         self.emailBatch = emailBatch
+        self.mentionEmail = mentionEmail
     }
 
     @inline(__always)
-    private func flag(at shift: UInt64) -> Bool? {
-        switch (flags >> shift) & 3 {
+    private func code(_ flag: Flag) -> UInt64 { (flags >> flag.shift) & 3 }
+
+    @inline(__always)
+    private mutating func setCode(_ flag: Flag, _ code: UInt64) { flags = flags & ~(3 << flag.shift) | code << flag.shift }
+
+    @inline(__always)
+    private func flag(_ flag: Flag) -> Bool? {
+        switch code(flag) {
         case 1: false
         case 2: true
         default: nil
@@ -76,14 +80,20 @@ public struct UserSettings: Sendable, Equatable {
     }
 
     @inline(__always)
-    private mutating func setFlag(at shift: UInt64, _ value: Bool?) {
-        let code: UInt64 = value.map { $0 ? 2 : 1 } ?? 0
-        flags = flags & ~(3 << shift) | code << shift
-    }
+    private mutating func setFlag(_ flag: Flag, _ value: Bool?) { setCode(flag, value.map { $0 ? 2 : 1 } ?? 0) }
 
-    /// The contract's defaults: bubble on, email on, push on, email after one minute, `mine`.
+    /// A setting with a few named values (an enum of at most three cases, each with its code).
+    @inline(__always)
+    private func choice<Value: SettingCode>(_ flag: Flag) -> Value? { Value(code: code(flag)) }
+
+    @inline(__always)
+    private mutating func setChoice<Value: SettingCode>(_ flag: Flag, _ value: Value?) { setCode(flag, value?.code ?? 0) }
+
+    /// The contract's defaults: bubble on, email on, push on, email after one minute, `mine`, no
+    /// batching, mentions emailed like any message.
     public static let contractDefaults = UserSettings(
-        bubble: true, email: true, push: true, emailAfter: .minutes(1), customerMessages: .mine, emailBatch: .zero)
+        bubble: true, email: true, push: true, emailAfter: .minutes(1), customerMessages: .mine, emailBatch: .zero,
+        mentionEmail: .normal)
 
     /// These settings with every unset field taken from `fallback`, then from the contract's defaults.
     public func resolved(over fallback: UserSettings) -> ResolvedSettings {
@@ -94,7 +104,8 @@ public struct UserSettings: Sendable, Equatable {
             push: push ?? fallback.push ?? base.push ?? true,
             emailAfter: emailAfter ?? fallback.emailAfter ?? base.emailAfter ?? .minutes(1),
             customerMessages: customerMessages ?? fallback.customerMessages ?? base.customerMessages ?? .mine,
-            emailBatch: emailBatch ?? fallback.emailBatch ?? base.emailBatch ?? .zero)
+            emailBatch: emailBatch ?? fallback.emailBatch ?? base.emailBatch ?? .zero,
+            mentionEmail: mentionEmail ?? fallback.mentionEmail ?? base.mentionEmail ?? .normal)
     }
 
     /// Applies one change to these settings.
@@ -106,6 +117,7 @@ public struct UserSettings: Sendable, Equatable {
         case .emailAfter(let delay): emailAfter = delay
         case .customerMessages(let scope): customerMessages = scope
         case .emailBatch(let window): emailBatch = window
+        case .mentionEmail(let when): mentionEmail = when
         }
     }
 }
@@ -118,6 +130,59 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var emailAfter: SimDuration
     public var customerMessages: CustomerMessages
     public var emailBatch: SimDuration
+    public var mentionEmail: MentionEmail
+}
+
+/// A setting's value as two bits of ``UserSettings``' flags: 1, 2 or 3 (0 is unset). Each enum
+/// states its codes in an exhaustive switch, so a new case is a compiler error until it has one.
+protocol SettingCode {
+    var code: UInt64 { get }
+    init?(code: UInt64)
+}
+
+extension CustomerMessages: SettingCode {
+    var code: UInt64 {
+        switch self {
+        case .all: 1
+        case .mine: 2
+        case .none: 3
+        }
+    }
+
+    init?(code: UInt64) {
+        switch code {
+        case 1: self = .all
+        case 2: self = .mine
+        case 3: self = .none
+        default: return nil
+        }
+    }
+}
+
+extension MentionEmail: SettingCode {
+    var code: UInt64 {
+        switch self {
+        case .normal: 1
+        case .now: 2
+        }
+    }
+
+    init?(code: UInt64) {
+        switch code {
+        case 1: self = .normal
+        case 2: self = .now
+        default: return nil
+        }
+    }
+}
+
+/// `set NAME mention-email now | normal`: whether a message that mentions the user is emailed at
+/// once (Intercom's behaviour) or like any other message, by the fallback.
+public enum MentionEmail: String, Sendable, Equatable, CaseIterable {
+    /// Like any message: the email fallback after `email-after`, if still unseen (the default).
+    case normal
+    /// At once, unless the user is viewing the thread at that instant; no fallback email follows.
+    case now
 }
 
 /// v2 `set NAME customer-messages all | mine | none`: which messages written by customers notify a
@@ -141,4 +206,5 @@ public enum SettingChange: Sendable, Equatable {
     case emailAfter(SimDuration)
     case customerMessages(CustomerMessages)
     case emailBatch(SimDuration)
+    case mentionEmail(MentionEmail)
 }

@@ -49,19 +49,6 @@ public struct UserState: Sendable {
         self.hasMobile = hasMobile
     }
 
-    /// What the rules decide for this user when a message is posted at `now`.
-    public struct Reception: Sendable, Equatable {
-        /// Push at posting: the user has the app, push on, and is not logged in.
-        public var push: Bool
-        /// When the email fallback is decided (email-after is read at posting).
-        public var deadline: SimInstant
-        /// Whether the Messenger delivery, when it arrived at posting, was seen at once.
-        public var seen = false
-        /// Whether the message notifies the user at all (false: a customer message under
-        /// `customer-messages none`: no push, no bubble, and no fallback deadline to set).
-        public var notifies = true
-    }
-
     public mutating func logIn() { isLoggedIn = true }
 
     public mutating func logOut() {
@@ -101,26 +88,37 @@ public struct UserState: Sendable {
         return seen
     }
 
-    /// `message` is posted to this user at `now`: fixes push and the fallback deadline. With
-    /// `arrivedNow` its Messenger delivery has arrived too (a channel without latency or queue).
+    /// Whether the user is viewing `thread` now (logged in, with it open).
+    @inline(__always)
+    public func isViewing(_ thread: ThreadID) -> Bool { isLoggedIn && viewing == thread }
+
+    /// `message` is posted to this user: what ``NotificationPolicy`` calls for, as the user stands
+    /// now, and the read state kept for it (``receive(_:in:as:arrivedNow:)``). Returns the policy's
+    /// notice and whether the message was seen as it arrived.
+    @inline(__always)
     public mutating func receive(
-        _ message: MessageID, in thread: ThreadID, at now: SimInstant, everyone: UserSettings, arrivedNow: Bool = false,
-        fromCustomer: Bool = false
-    ) -> Reception {
-        let resolved = settings.resolved(over: everyone)
-        let quiet = fromCustomer && resolved.customerMessages == .none
-        var reception = Reception(
-            push: !quiet && hasMobile && resolved.push && !isLoggedIn, deadline: now + resolved.emailAfter, notifies: !quiet)
-        if arrivedNow && isLoggedIn && viewing == thread {
-            // Seen as it arrives: nothing is left to wait for. Its deadline decides `.seen`
-            // (``deadlineReached(_:everyone:batchOpen:)`` finds no message waiting), and the
-            // driver, told by `seen`, decides so without asking (`TimerEvent.fallbackSeen`).
-            reception.seen = true
-            return reception
+        _ message: MessageID, _ posted: NotificationPolicy.Posted, everyone: UserSettings, arrivedNow: Bool = false
+    ) -> (notice: NotificationPolicy.Notice, seen: Bool) {
+        let notice = NotificationPolicy.atPosting(posted, to: self, everyone: everyone)
+        return (notice, receive(message, in: posted.thread, as: notice, arrivedNow: arrivedNow))
+    }
+
+    /// `message` is posted to this user, as ``NotificationPolicy/atPosting(_:to:everyone:)``
+    /// decided (`notice`); with `arrivedNow` its Messenger delivery has arrived too (a channel
+    /// without latency or queue). Returns whether it was seen as it arrived.
+    ///
+    /// It is kept (in posting order) while its deadline or its arrival still needs to know of it:
+    /// one that waits for a deadline, or one that notifies nothing (counted quiet when it arrives).
+    /// One seen as it arrives is not kept at all: its deadline, told so, is answered without
+    /// asking the user again (`TimerEvent.fallbackSeen`).
+    public mutating func receive(
+        _ message: MessageID, in thread: ThreadID, as notice: NotificationPolicy.Notice, arrivedNow: Bool = false
+    ) -> Bool {
+        if arrivedNow && isViewing(thread) { return true }
+        if notice.deadline != nil || !notice.notifies {
+            pending.append(PendingMessage(message: message, thread: thread, state: .inFlight, quiet: !notice.notifies))
         }
-        pending.append(PendingMessage(message: message, thread: thread, state: .inFlight, quiet: quiet))
-        if arrivedNow { reception.seen = arrive(message, in: thread) }
-        return reception
+        return arrivedNow ? arrive(message, in: thread) : false
     }
 
     /// The Messenger delivery of `message` arrives. Returns whether it was seen at arrival.
@@ -142,27 +140,36 @@ public struct UserState: Sendable {
         return seen
     }
 
-    /// The fallback deadline of `message` has come. Returns whether an email falls due now: the
-    /// message is still unseen (not yet arrived counts as unseen) and email is on. A message no
-    /// longer waiting was seen as it arrived (``receive(_:in:at:everyone:arrivedNow:fromCustomer:)``
-    /// keeps nothing of it): `.seen`.
-    ///
-    /// With batching (`email-batch` over 0s, read now, or `batchOpen`: a batch of this thread is
-    /// open and the email joins it) an email that falls due is `.batched`: the message stays here
-    /// until ``releaseBatched(_:)``, so that a later view still marks it seen.
+    /// The fallback deadline of `message` has come: how it stands (``NotificationPolicy/ReadState``;
+    /// not yet arrived is unseen, and one no longer kept was seen as it arrived), and where it is
+    /// kept, for ``deadlineDecided(_:_:)``.
+    @inline(__always)
+    public func readState(atDeadlineOf message: MessageID) -> (read: NotificationPolicy.ReadState, slot: Int?) {
+        guard let slot = pendingSlot(of: message, fromFront: true) else { return (.seen, nil) }
+        return (pending[slot].state == .seen ? .seen : .unseen, slot)
+    }
+
+    /// The fallback deadline of `message` has come: ``NotificationPolicy/atDeadline(_:settings:batchOpen:)``
+    /// decides from how it stands (settings read only if it is unseen), and the message is kept or
+    /// done with accordingly. `batchOpen`: a batch of its thread is open for this user.
+    @inline(__always)
     public mutating func deadlineReached(_ message: MessageID, everyone: UserSettings, batchOpen: Bool = false) -> FallbackDecision {
-        guard let slot = pendingSlot(of: message, fromFront: true) else { return .seen }
-        let resolved = settings.resolved(over: everyone)
-        let seen = pending[slot].state == .seen
-        let decision: FallbackDecision =
-            seen ? .seen : !resolved.email ? .emailOff : batchOpen || resolved.emailBatch > .zero ? .batched(resolved.emailBatch) : .sendEmail
+        let (read, slot) = readState(atDeadlineOf: message)
+        let decision = NotificationPolicy.atDeadline(read, settings: settings.resolved(over: everyone), batchOpen: batchOpen)
+        deadlineDecided(at: slot, decision)
+        return decision
+    }
+
+    /// The deadline decided `decision` for the message kept at `slot`: batched, it stays kept (a
+    /// later view still marks it seen) until ``releaseBatched(_:)``; otherwise it is done with.
+    public mutating func deadlineDecided(at slot: Int?, _ decision: FallbackDecision) {
+        guard let slot else { return }
         if case .batched = decision {
             pending[slot].batched = true
         } else {
             pending[slot].state = .decided
             pending.removeFirst { $0.state == .decided }
         }
-        return decision
     }
 
     /// A batch of this user's fallback emails goes out: for each of `messages`, whether it has been
@@ -187,84 +194,5 @@ public struct UserState: Sendable {
     @inline(__always)
     private func pendingSlot(of message: MessageID, fromFront: Bool = false) -> Int? {
         fromFront ? pending.firstPosition { $0.message == message } : pending.lastPosition { $0.message == message }
-    }
-}
-
-/// What the email fallback decided at a deadline.
-public enum FallbackDecision: Sendable, Equatable {
-    case sendEmail
-    case seen
-    case emailOff
-    /// Unseen with email on, and batched (v2 `email-batch`): the email joins the thread's open batch,
-    /// or opens one that goes out after the given time.
-    case batched(SimDuration)
-}
-
-/// A user's arrived, unseen messages counted by thread: the first four threads inline in the user's
-/// state (large load: 91% of arrivals find the user with unread messages in fewer than four
-/// threads; a separate buffer would be one more cache miss, and a uniqueness check, per delivery),
-/// any others in an array. Order carries no meaning.
-struct UnreadByThread: Sendable {
-    struct Entry: Sendable {
-        var thread: Int32 = -1
-        var count: Int32 = 0
-        var quiet: Int32 = 0
-    }
-
-    /// How many threads are counted inline.
-    private static let inlineCapacity = 4
-    /// Inline entries; a free one has thread -1. Read and written as four `Entry`s in a row (a
-    /// homogeneous tuple is laid out as its elements in order, like `MemberSample`'s).
-    private var inline: (Entry, Entry, Entry, Entry) = (Entry(), Entry(), Entry(), Entry())
-    private var more: [Entry] = []
-
-    /// One more unseen message in `thread` (`quiet`: one that notifies nothing).
-    mutating func add(_ thread: ThreadID, quiet: Bool) {
-        let id = thread.index, q: Int32 = quiet ? 1 : 0
-        let added = withUnsafeMutableBytes(of: &inline) { bytes -> Bool in
-            let entries = bytes.bindMemory(to: Entry.self)
-            var free = -1
-            for index in 0..<Self.inlineCapacity {
-                if entries[index].thread == id {
-                    entries[index].count += 1
-                    entries[index].quiet += q
-                    return true
-                }
-                if free < 0 && entries[index].thread < 0 { free = index }
-            }
-            // Not inline: counted in `more` if it is there (it went there while the inline
-            // entries were full), else in a free inline entry.
-            if !more.isEmpty, let index = more.firstIndex(where: { $0.thread == id }) {
-                more[index].count += 1
-                more[index].quiet += q
-                return true
-            }
-            guard free >= 0 else { return false }
-            entries[free] = Entry(thread: id, count: 1, quiet: q)
-            return true
-        }
-        if !added { more.append(Entry(thread: id, count: 1, quiet: q)) }
-    }
-
-    /// Takes `thread`'s counts away (its messages were seen); nil when it has none.
-    mutating func remove(_ thread: ThreadID) -> (count: Int32, quiet: Int32)? {
-        let id = thread.index
-        let inlineCounts = withUnsafeMutableBytes(of: &inline) { bytes -> (count: Int32, quiet: Int32)? in
-            let entries = bytes.bindMemory(to: Entry.self)
-            for index in 0..<Self.inlineCapacity where entries[index].thread == id {
-                defer { entries[index] = Entry() }
-                return (entries[index].count, entries[index].quiet)
-            }
-            return nil
-        }
-        if let inlineCounts { return inlineCounts }
-        guard !more.isEmpty, let index = more.firstIndex(where: { $0.thread == id }) else { return nil }
-        let entry = more[index]
-        more.swapAt(index, more.count - 1)
-        more.removeLast()
-        // An empty list gives its buffer back, so that asking it again reads the shared empty array
-        // (always cached) rather than a buffer of this user's (a miss on most deliveries).
-        if more.isEmpty { more = [] }
-        return (entry.count, entry.quiet)
     }
 }

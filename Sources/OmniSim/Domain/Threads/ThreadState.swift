@@ -73,8 +73,17 @@ public struct ThreadState: Sendable {
         public var isNote: Bool
         /// Whether the thread is a user conversation (for the oracle).
         public var inUserConversation: Bool
+        /// Who its text mentions and why (v2), in the order of the mentions, teams resolved at posting.
+        public var mentions: [Mention] = []
         /// The users its mentions made members (v2), in order.
         public var addedByMention: [PersonID] = []
+
+        /// How the message mentions `person`, if it does (the first mention of them).
+        @inline(__always)
+        public func mention(of person: PersonID) -> Mention? {
+            if mentions.isEmpty { return nil }
+            return mentions.first { $0.person == person }
+        }
 
         /// Whether `member` receives the message: not its author, and a user if it is a note.
         @inline(__always)
