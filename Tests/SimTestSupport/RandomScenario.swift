@@ -271,7 +271,8 @@ public struct RandomScenario {
 
     private mutating func randomSetting() -> String {
         let who = random.below(3) == 0 ? "everyone" : pick(users)
-        switch random.below(6) {
+        switch random.below(7) {
+        case 6: return "set \(who) mention-email \(random.below(2) == 0 ? "now" : "normal")"
         case 5: return "set \(who) email-batch \(["0s", "30s", "2m", "5m"][random.below(4)])"
         case 4: return "set \(who) customer-messages \(["all", "mine", "none"][random.below(3)])"
         case 0: return "set \(who) bubble \(random.below(2) == 0 ? "on" : "off")"

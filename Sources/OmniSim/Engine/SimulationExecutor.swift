@@ -45,24 +45,12 @@ public final class SimulationExecutor: SerialExecutor {
     @inline(__always)
     static var currentThread: UInt { UInt(omnisim_current_thread()) }
 
-    /// Runs `function`, isolated to `actor`, with `argument`, synchronously in the caller: a call at the cost of a
-    /// method call instead of an executor switch (issue: engine speed). `actor` must be one of this
-    /// executor's actors (``SimulationActor/withState(_:)`` passes `self` and its own executor).
-    ///
-    /// Why this is sound, checked at run time and never assumed: every actor of a simulation runs
-    /// its jobs on this serial executor, and this executor runs jobs only on its one thread
-    /// (``runJobs()``), one at a time. So code running on that thread is inside one of its jobs,
-    /// and no other job — of this actor or any other of the simulation — can run until it returns:
-    /// it holds the isolation of every actor of the simulation. The precondition checks that the
-    /// caller is on that thread; only then is the function's `isolated` parameter dropped by
-    /// `unsafeBitCast` (a function of `isolated A` and of `A` have the same representation). This
-    /// is the engine's one place that steps around the compiler's isolation checking.
+    /// Traps unless the caller is on the thread that runs this executor's jobs: the proof that it
+    /// holds the isolation of every actor of the simulation (see ``SimulationActor/withState(_:)``).
+    /// The thread is read inline (``currentThread``): this runs on every synchronous actor call.
     @inline(__always)
-    func runIsolated<A: Actor, Argument, Result, Failure: Error>(
-        _ actor: A, _ argument: Argument, _ function: @escaping (isolated A, Argument) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
+    func checkIsolation() {
         precondition(jobThread.load(ordering: .relaxed) == Self.currentThread, "an actor called off its simulation's executor")
-        return try unsafeBitCast(function, to: ((A, Argument) throws(Failure) -> Result).self)(actor, argument)
     }
 
     /// Lets ``runJobs()`` return once its queue is empty.

@@ -3,8 +3,10 @@
 public actor ChannelActor: SimulationActor {
     public nonisolated let kind: ChannelKind
     nonisolated let executor: SimulationExecutor
-    /// Unchecked at run time, as ``UserActor``'s: only ``SimulationActor/withState(_:)`` touches it.
-    @exclusivity(unchecked) var state: ChannelState
+    /// Reached only through ``SimulationActor/withState(_:)``, which proves the caller holds the
+    /// actor's isolation before it lends it (see there: why `nonisolated(unsafe)` and unchecked
+    /// exclusivity are sound).
+    @exclusivity(unchecked) nonisolated(unsafe) var state: ChannelState
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 

@@ -3,8 +3,10 @@
 public actor CustomerActor: SimulationActor {
     public nonisolated let id: PersonID
     nonisolated let executor: SimulationExecutor
-    /// Unchecked at run time, as ``UserActor``'s: only ``SimulationActor/withState(_:)`` touches it.
-    @exclusivity(unchecked) var state = CustomerState()
+    /// Reached only through ``SimulationActor/withState(_:)``, which proves the caller holds the
+    /// actor's isolation before it lends it (see there: why `nonisolated(unsafe)` and unchecked
+    /// exclusivity are sound).
+    @exclusivity(unchecked) nonisolated(unsafe) var state = CustomerState()
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 

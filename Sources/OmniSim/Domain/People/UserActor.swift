@@ -4,11 +4,10 @@
 public actor UserActor: SimulationActor {
     public nonisolated let id: PersonID
     nonisolated let executor: SimulationExecutor
-    /// Unchecked at run time (the check cost a call into the runtime on every delivery): only
-    /// ``SimulationActor/withState(_:)`` touches it, on the simulation's one thread, one call at a
-    /// time, and a state method never reaches back into its actor — the compiler's static checks
-    /// still apply.
-    @exclusivity(unchecked) var state: UserState
+    /// Reached only through ``SimulationActor/withState(_:)``, which proves the caller holds the
+    /// actor's isolation before it lends it (see there: why `nonisolated(unsafe)` and unchecked
+    /// exclusivity are sound).
+    @exclusivity(unchecked) nonisolated(unsafe) var state: UserState
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 

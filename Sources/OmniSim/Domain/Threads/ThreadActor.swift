@@ -4,8 +4,10 @@
 public actor ThreadActor: SimulationActor {
     public nonisolated let id: ThreadID
     nonisolated let executor: SimulationExecutor
-    /// Unchecked at run time, as ``UserActor``'s: only ``SimulationActor/withState(_:)`` touches it.
-    @exclusivity(unchecked) var state: ThreadState
+    /// Reached only through ``SimulationActor/withState(_:)``, which proves the caller holds the
+    /// actor's isolation before it lends it (see there: why `nonisolated(unsafe)` and unchecked
+    /// exclusivity are sound).
+    @exclusivity(unchecked) nonisolated(unsafe) var state: ThreadState
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
