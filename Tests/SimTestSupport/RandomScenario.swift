@@ -283,7 +283,7 @@ public struct RandomScenario {
     }
 
     private mutating func randomChannelChange() -> String {
-        let channel = ["messenger", "email", "chat", "push"][random.below(4)]
+        let channel = ChannelKind.allCases[random.below(ChannelKind.allCases.count)].name
         switch random.below(4) {
         case 0: return "channel \(channel) latency \(random.below(4))s"
         case 1:

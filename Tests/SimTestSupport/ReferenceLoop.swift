@@ -24,7 +24,7 @@ public struct ReferenceLoop {
     private var firstSlot: [Int32] = []
     private let emailAfter: SimDuration
     /// Deliveries by channel, in ``ChannelKind`` order.
-    public private(set) var deliveries = [0, 0, 0, 0]
+    public private(set) var deliveries = ChannelKind.allCases.map { _ in 0 }
     public private(set) var events = 0
 
     public init(plan: ScenarioPlan) {

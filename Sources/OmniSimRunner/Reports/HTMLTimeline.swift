@@ -13,9 +13,16 @@ public enum HTMLTimeline {
     static let labelWidth = 130.0
     static let laneHeight = 26.0
 
-    static let channelColours: [ChannelKind: String] = [
-        .messenger: "#1f6feb", .email: "#d97706", .chat: "#15803d", .push: "#7c3aed",
-    ]
+    /// Each channel's colour on the page: an exhaustive switch, so a new channel cannot be drawn
+    /// black by a forgotten entry.
+    static func colour(_ channel: ChannelKind) -> String {
+        switch channel {
+        case .messenger: "#1f6feb"
+        case .email: "#d97706"
+        case .chat: "#15803d"
+        case .push: "#7c3aed"
+        }
+    }
 
     public static func page(for runs: [ScenarioRun]) -> String {
         var html = """
@@ -36,7 +43,7 @@ public enum HTMLTimeline {
             <p class="legend">
             """
         for channel in ChannelKind.allCases {
-            html += "<span><i class=\"dot\" style=\"background:\(channelColours[channel] ?? "#000")\"></i>\(channel.name)</span>"
+            html += "<span><i class=\"dot\" style=\"background:\(colour(channel))\"></i>\(channel.name)</span>"
         }
         html += "<span>▲ seen</span><span>◆ fallback email due</span><span>◇ no fallback email</span><span>| view</span><span>▪ own action</span>"
         html += "<span class=\"fail\">┆ failed expectation</span></p>\n"
@@ -113,7 +120,7 @@ public enum HTMLTimeline {
             let delivered = chart.delivered[channel.rawValue], backlog = chart.backlogMax[channel.rawValue]
             let deliveredMax = delivered.max() ?? 0, backlogMax = backlog.max() ?? 0
             guard deliveredMax > 0 || backlogMax > 0 else { continue }
-            let colour = channelColours[channel] ?? "#000"
+            let colour = colour(channel)
             let top = 14.0, bottom = top + chartHeight
             var svg = "<svg width=\"\(Int(labelWidth + plotWidth + 60))\" height=\"\(Int(bottom + 18))\">\n"
             svg += "<text x=\"4\" y=\"\(top + 12)\">\(channel.name)</text>"
@@ -164,7 +171,7 @@ public enum HTMLTimeline {
             let title = "<title>\(escape("\(entry.time) \(cast.name(of: entry.person)): \(entry.text(cast: cast))"))</title>"
             switch entry.kind {
             case .delivery:
-                let colour = entry.happening.channel.flatMap { channelColours[$0] } ?? "#000"
+                let colour = entry.happening.channel.map(Self.colour) ?? "#000"
                 svg += "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"5\" fill=\"\(colour)\">\(title)</circle>\n"
             case .seen:
                 svg += "<path d=\"M\(cx - 4) \(cy - 6) L\(cx + 4) \(cy - 6) L\(cx) \(cy - 12) Z\" fill=\"#15803d\">\(title)</path>\n"

@@ -178,7 +178,7 @@ public struct Parser {
     }
 
     static func channelKind(_ r: inout LineReader) throws(Diagnostic) -> ChannelKind {
-        guard let word = r.peekWord else { throw r.expected("a channel ('messenger', 'email', 'chat' or 'push')") }
+        guard let word = r.peekWord else { throw r.expected("a channel (\(ChannelKind.namesListed))") }
         guard let kind = ChannelKind(word: word) else {
             throw r.fail(.unknownChannel(word, suggestion: EditDistance.suggestion(for: word, among: ChannelKind.words)))
         }
