@@ -85,7 +85,7 @@ enum Bench {
             let path = NSTemporaryDirectory() + "omnisim-bench-\(getpid()).jsonl"
             let output = try OutputFile.open(path)
             let writer = TraceWriter(output: output)
-            let (_, traced) = try await timed { try await Simulation.run(plan, options: .init(observers: [writer])) }
+            let (_, traced) = try await timed { try await Simulation.run(plan, observers: [writer]) }
             try output.commit()
             traceBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             try? FileManager.default.removeItem(atPath: path)

@@ -29,9 +29,9 @@ struct GoldenTests {
     /// Runs a bundled scenario (by its path under the package) with its trace and journal kept.
     static func run(_ path: String) async throws -> (run: ScenarioRun, trace: String) {
         let writer = TraceWriter()
-        var options = Simulation.Options(observers: [writer])
+        var options = Simulation.Options()
         options.journal = .everyone
-        let run = await ScenarioRun.run(path: path, options: options, charting: true)
+        let run = await ScenarioRun.run(path: path, options: options, charting: true, observers: [writer])
         return (run, writer.text)
     }
 
@@ -75,11 +75,12 @@ struct GoldenTests {
     @Test("--metrics: the busy morning per 5 minutes")
     func metrics() async throws {
         let path = "Scenarios/load/a-busy-morning.scenario"
-        let writer = MetricsWriter()
-        var options = Simulation.Options(observers: [writer])
+        let csv = Handoff<String>()
+        var options = Simulation.Options()
         options.metricsInterval = .minutes(5)
-        _ = await ScenarioRun.run(path: ScenarioFileTests.root.appendingPathComponent(path).path, options: options)
-        try Self.expectGolden(writer.text, "busy-morning.metrics.csv")
+        _ = await ScenarioRun.run(
+            path: ScenarioFileTests.root.appendingPathComponent(path).path, options: options, observers: [MetricsWriter(keepingIn: csv)])
+        try Self.expectGolden(csv.take() ?? "", "busy-morning.metrics.csv")
     }
 
     @Test("a seeded load: its report, its first 300 trace lines, and the digest of the whole trace")

@@ -10,11 +10,11 @@ import Testing
 struct MetricsTests {
     static func metrics(_ text: String, interval: SimDuration) async throws -> (csv: String, result: RunResult) {
         let compiled = try ScenarioCompiler.compile(SourceFile(path: "m.scenario", text: text))
-        let writer = MetricsWriter()
-        var options = Simulation.Options(observers: [writer])
+        let csv = Handoff<String>()
+        var options = Simulation.Options()
         options.metricsInterval = interval
-        let result = try await Simulation.run(compiled.plan, options: options)
-        return (writer.text, result)
+        let result = try await Simulation.run(compiled.plan, options: options, observers: [MetricsWriter(keepingIn: csv)])
+        return (csv.take() ?? "", result)
     }
 
     @Test("a rate backlog per second: due at once, delivered over three seconds, the backlog as each second ends")

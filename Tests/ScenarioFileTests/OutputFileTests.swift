@@ -62,7 +62,7 @@ struct OutputFileTests {
             """))
         let writer = TraceWriter(output: try OutputFile.open("/dev/full"))
         await #expect(throws: SimulationError.observerFailed("cannot write '/dev/full': No space left on device")) {
-            try await Simulation.run(compiled.plan, options: .init(observers: [writer]))
+            try await Simulation.run(compiled.plan, observers: [writer])
         }
     }
 

@@ -26,8 +26,8 @@ struct RandomScenarioTests {
             return
         }
         let (firstTrace, secondTrace) = (TraceWriter(), TraceWriter())
-        let first = try await Simulation.run(compiled.plan, options: .init(observers: [firstTrace]))
-        _ = try await Simulation.run(compiled.plan, options: .init(observers: [secondTrace]))
+        let first = try await Simulation.run(compiled.plan, observers: [firstTrace])
+        _ = try await Simulation.run(compiled.plan, observers: [secondTrace])
         let report = RunReport.text(for: ScenarioRun(path: "random-\(seed).scenario", outcome: .ran(compiled, first)))
         #expect(first.violationCount == 0, "seed \(seed): \(report)")
         #expect(first.unexpectedRejections.isEmpty && first.failedChecks.isEmpty, "seed \(seed): \(report)\n\(text)")

@@ -120,9 +120,9 @@ struct ReportTests {
             at 3m jonas writes to plan "ok"
             """))
         let writer = TraceWriter()
-        var options = Simulation.Options(observers: [writer])
+        var options = Simulation.Options()
         options.journal = .everyone
-        let result = try await Simulation.run(compiled.plan, options: options)
+        let result = try await Simulation.run(compiled.plan, options: options, observers: [writer])
         #expect(writer.text.contains(#""to":"jonas","from":"maria","thread":"plan","message":2,"text":"two","batch":2}"#) == false,
             "jonas wrote at 3m, so he viewed both before the batch went out at 6m: nothing is sent")
         #expect(!writer.text.contains(#""channel":"email","to":"jonas""#))

@@ -29,7 +29,7 @@ struct ScaleTests {
     /// Runs `compiled` with its trace kept in memory: the result and the trace's text.
     func trace(_ compiled: CompiledScenario) async throws -> (result: RunResult, trace: String) {
         let writer = TraceWriter()
-        let result = try await Simulation.run(compiled.plan, options: .init(observers: [writer]))
+        let result = try await Simulation.run(compiled.plan, observers: [writer])
         return (result, writer.text)
     }
 
@@ -112,9 +112,9 @@ struct ScaleTests {
         var results: [RunResult] = [], traces: [String] = []
         for ownThread in [true, false] {
             let writer = TraceWriter()
-            var options = Simulation.Options(observers: [writer])
+            var options = Simulation.Options()
             options.booksOnOwnThread = ownThread
-            results.append(try await Simulation.run(compiled.plan, options: options))
+            results.append(try await Simulation.run(compiled.plan, options: options, observers: [writer]))
             traces.append(writer.text)
         }
         #expect(traces[0] == traces[1])

@@ -17,7 +17,7 @@ struct ScenarioFileTests {
         return found.map { String($0.dropFirst(root.path.count + 1)) }
     }
 
-    static func run(_ relativePath: String, observers: [any RunObserver] = []) async -> ScenarioRun {
+    static func run(_ relativePath: String, observers: sending [any RunObserver] = []) async -> ScenarioRun {
         await ScenarioRun.run(path: root.appendingPathComponent(relativePath).path, observers: observers)
     }
 

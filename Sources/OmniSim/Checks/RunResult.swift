@@ -99,6 +99,18 @@ public struct RejectedEvent: Sendable, Equatable {
     public var time: SimInstant
     /// ``PlannedEvent/sourceIndex`` of the event.
     public var sourceIndex: Int
-    public var message: String
-    public var matched: Bool
+    /// The rule it broke, as data.
+    public var rejection: Rejection
+    /// Whether an `at T expect error "…"` matched it.
+    public var matched = false
+
+    public init(time: SimInstant, sourceIndex: Int, rejection: Rejection, matched: Bool = false) {
+        self.time = time
+        self.sourceIndex = sourceIndex
+        self.rejection = rejection
+        self.matched = matched
+    }
+
+    /// The rule's error in the contract's words: what `expect error "…"` matches.
+    public var message: String { rejection.description }
 }

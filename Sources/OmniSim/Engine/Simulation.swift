@@ -8,8 +8,6 @@ import Foundation
 public enum Simulation {
     /// How a run is carried out.
     public struct Options: Sendable {
-        /// What sees each delivery as it arrives (a trace writer, metrics); none by default.
-        public var observers: [any RunObserver]
         /// The most events (scenario events and timers) a run may process before it stops with
         /// ``SimulationError/budgetExceeded(events:)``.
         public var eventCountMax: Int
@@ -28,8 +26,7 @@ public enum Simulation {
         /// changes what they find (tests run both ways).
         public var booksOnOwnThread: Bool?
 
-        public init(observers: [any RunObserver] = [], eventCountMax: Int = 2_000_000_000) {
-            self.observers = observers
+        public init(eventCountMax: Int = 2_000_000_000) {
             self.eventCountMax = eventCountMax
         }
     }
@@ -40,15 +37,18 @@ public enum Simulation {
     /// runner refuses a run estimated past it before it starts; this bounds what no estimate foresaw.
     public static let metricsRowsMax = 20_000_000
 
-    /// Runs `plan` to its end and checks its expectations.
-    public static func run(_ plan: ScenarioPlan, options: Options = .init()) async throws -> RunResult {
+    /// Runs `plan` to its end and checks its expectations. `observers` (a trace writer, metrics, a
+    /// probe) see what happens as it happens, on the run's thread: they are handed to the run.
+    public static func run(
+        _ plan: ScenarioPlan, options: Options = .init(), observers: sending [any RunObserver] = []
+    ) async throws -> RunResult {
         let executor = SimulationExecutor()
         let thread = Thread { executor.runJobs() }
         thread.name = "omnisim-simulation"
         thread.stackSize = 8 << 20
         thread.start()
         defer { executor.stop() }
-        let driver = SimulationDriver(plan: plan, options: options, executor: executor)
+        let driver = SimulationDriver(plan: plan, options: options, observers: observers, executor: executor)
         // A fresh task with no status records of its caller: every actor switch asks the task for its
         // executor preference, and that walk is measurably slower under a task group or a test.
         return try await Task.detached { try await driver.run() }.value

@@ -18,6 +18,7 @@ extension SimulationDriver {
         }
         if viaApp, let seen = users.withState(author.int, { $0.view(thread) }) {
             if journaling { noteView(&run, author, thread, .wrote, seen: seen) }
+            tell(.viewed(author, thread, .wrote, seen: seen))
         }
         let message = MessageID(run.messages.count)
         run.messages.append(Message(thread: thread, number: posting.number, author: author, text: text, isNote: isNote))
@@ -74,6 +75,7 @@ extension SimulationDriver {
         let messenger = Send(message: message, recipient: recipient, channel: .messenger, due: now)
         if metering { run.metrics?.due(.messenger) }
         run.books.expect(messenger)
+        tell(.called(messenger))
         // The channel first: when the delivery arrives at once, one call to the user both receives
         // it and decides what it calls for.
         let submission = messengerAtOnce
@@ -168,6 +170,7 @@ extension SimulationDriver {
         }
         if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
         run.books.fallbackDecided(message, recipient, decision)
+        tell(.deadlineDecided(message, recipient, decision))
         switch decision {
         case .sendEmail:
             call(&run, Send(message: message, recipient: recipient, channel: .email, due: run.now))
@@ -217,6 +220,7 @@ extension SimulationDriver {
     private func call(_ run: inout RunState, _ send: Send) {
         if metering { run.metrics?.due(send.channel) }
         run.books.expect(send)
+        tell(.called(send))
         submit(&run, send)
     }
 

@@ -1,8 +1,9 @@
 extension SimulationDriver {
     /// A scenario event broke a rule: it becomes a ``RejectedEvent`` (it changed nothing).
     func reject(_ run: inout RunState, _ event: PlannedEvent, _ error: Rejection) {
-        run.rejections.append(RejectedEvent(
-            time: run.now, sourceIndex: event.sourceIndex, message: error.description, matched: false))
+        let rejected = RejectedEvent(time: run.now, sourceIndex: event.sourceIndex, rejection: error)
+        run.rejections.append(rejected)
+        tell(.rejected(rejected))
         if journaling, case .known(let subject)? = event.action.subject, run.journal?.records(subject) == true {
             note(&run, subject, .rejected(error.description))
         }
@@ -36,6 +37,7 @@ extension SimulationDriver {
             try checkViewer(run, id, thread)
             let seen = users.withPresentState(id.int) { $0.view(thread) }
             if journaling { noteView(&run, id, thread, .opened, seen: seen) }
+            tell(.viewed(id, thread, .opened, seen: seen))
         case .start(let author, let threadRef, let isCustomer, let listed, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
             let (teams, cast) = (run.teams, cast)
@@ -106,6 +108,7 @@ extension SimulationDriver {
         guard users.withPresentState(id.int, { $0.hasMobile }) else { throw .noMobileApp(person: cast.name(of: id)) }
         let seen = users.withPresentState(id.int) { $0.viewOnMobile(thread) }
         if journaling { noteView(&run, id, thread, .onMobile, seen: seen) }
+        tell(.viewed(id, thread, .onMobile, seen: seen))
     }
 
     private func changeTeam(_ run: inout RunState, by: PersonRef, _ people: [PersonRef], _ teamRef: TeamRef, joining: Bool) throws(Rejection) {

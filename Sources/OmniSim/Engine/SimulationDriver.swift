@@ -33,20 +33,23 @@ actor SimulationDriver {
     let firstObserver: (any RunObserver)?
     let otherObservers: [any RunObserver]
     let observing: Bool
+    /// Whether an observer wants ``Occurrence``s (none is built otherwise).
+    let watchesOccurrences: Bool
     /// Whether metrics per interval are counted (likewise).
     let metering: Bool
     /// Whether the run's books are kept on a thread of their own (see ``Simulation/Options``).
     let booksOnOwnThread: Bool
 
-    init(plan: ScenarioPlan, options: Simulation.Options, executor: SimulationExecutor) {
+    init(plan: ScenarioPlan, options: Simulation.Options, observers: sending [any RunObserver], executor: SimulationExecutor) {
         self.executor = executor
         self.plan = plan
         self.cast = plan.cast
         self.options = options
-        self.observers = options.observers
-        self.firstObserver = options.observers.first
-        self.otherObservers = Array(options.observers.dropFirst())
-        self.observing = !options.observers.isEmpty
+        self.observers = observers
+        self.firstObserver = observers.first
+        self.otherObservers = Array(observers.dropFirst())
+        self.observing = !observers.isEmpty
+        self.watchesOccurrences = observers.contains { $0.wantsOccurrences }
         self.metering = options.metricsInterval != nil
         self.booksOnOwnThread = options.booksOnOwnThread ?? Self.booksDeserveAThread(plan: plan)
         var users: [UserActor?] = []
@@ -144,6 +147,13 @@ actor SimulationDriver {
             }
         }
         return count
+    }
+
+    /// Tells the observers that want them of something besides a delivery.
+    func tell(_ occurrence: @autoclosure () -> Occurrence) {
+        guard watchesOccurrences else { return }
+        let occurrence = occurrence()
+        for observer in observers where observer.wantsOccurrences { observer.happened(occurrence) }
     }
 
     /// Hands an interval's rows to the observers.

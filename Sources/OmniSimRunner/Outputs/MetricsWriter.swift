@@ -9,27 +9,31 @@ public import OmniSim
 ///
 /// Delays are empty in an interval without deliveries. The same run always writes the same bytes.
 /// A ``RunObserver`` that takes no deliveries, only each interval's rows; buffered and checked like
-/// ``TraceWriter``.
-///
-/// `@unchecked Sendable`, and why that is sound: as for ``TraceWriter``, the engine calls it only
-/// from the run's one simulation thread, one call at a time, and the owner reads ``text`` only
-/// after the run has returned.
-public final class MetricsWriter: RunObserver, @unchecked Sendable {
+/// ``TraceWriter``. It lives on the run's thread; kept in memory, the CSV is handed over when the
+/// run finishes.
+public final class MetricsWriter: RunObserver {
     public static let header = "start_ms,channel,due,delivered,backlog_max,pending_max,delay_p50_ms,delay_p95_ms,delay_max_ms\n"
     private var buffer = ""
     private var kept = ""
     private let output: OutputFile?
+    /// Where the CSV kept in memory goes when the run finishes.
+    private let handoff: Handoff<String>?
     private var writeFailure: OutputError?
     private static let flushThreshold = 1 << 16
 
-    /// A writer to `output`; without one, the CSV is kept in memory (see ``text``).
-    public init(output: OutputFile? = nil) {
+    /// A writer to `output`.
+    public init(output: OutputFile) {
         self.output = output
+        self.handoff = nil
         buffer = Self.header
     }
 
-    /// The whole CSV, when it is kept in memory (read after the run).
-    public var text: String { kept + buffer }
+    /// A writer that keeps the CSV in memory and hands it to `handoff` when the run finishes.
+    public init(keepingIn handoff: Handoff<String>) {
+        self.output = nil
+        self.handoff = handoff
+        buffer = Self.header
+    }
 
     public var failure: String? { writeFailure?.description }
 
@@ -43,6 +47,7 @@ public final class MetricsWriter: RunObserver, @unchecked Sendable {
     public func finish() throws {
         flush()
         if let writeFailure { throw writeFailure }
+        handoff?.put(kept)
     }
 
     /// One row as CSV, with its newline.

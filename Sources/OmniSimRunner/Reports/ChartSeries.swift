@@ -38,18 +38,18 @@ public struct ChartSeries: Sendable {
     }
 }
 
-/// Collects a run's metrics rows into a ``ChartSeries`` (for `--html`).
-///
-/// `@unchecked Sendable`, and why that is sound: the engine calls it only from the run's one
-/// simulation thread, one call at a time, and the owner reads ``series`` only after the run has
-/// returned (the run's task completing orders those reads after every write).
-public final class ChartCollector: RunObserver, @unchecked Sendable {
-    public private(set) var series: ChartSeries
+/// Collects a run's metrics rows into a ``ChartSeries`` (for `--html`), on the run's thread, and
+/// hands the series over when the run finishes.
+public final class ChartCollector: RunObserver {
+    private var series: ChartSeries
+    private let handoff: Handoff<ChartSeries>
 
-    public init(interval: Int64) { series = ChartSeries(interval: interval) }
+    public init(interval: Int64, handingTo handoff: Handoff<ChartSeries>) {
+        series = ChartSeries(interval: interval)
+        self.handoff = handoff
+    }
 
-    public var failure: String? { nil }
     public func delivered(_ delivery: Delivery, messages: borrowing [Message], cast: Cast) {}
     public func intervalEnded(_ rows: [MetricsRow]) { for row in rows { series.add(row) } }
-    public func finish() throws {}
+    public func finish() throws { handoff.put(series) }
 }

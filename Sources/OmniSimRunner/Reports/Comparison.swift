@@ -10,7 +10,8 @@ public enum Comparison {
     public struct Column: Sendable {
         public var title: String
         public var result: RunResult
-        public var tally: DeliveryTally
+        /// Emails per user, in declaration order (users only).
+        public var emailsPerUser: [Int]
         public var users: Int
         /// The variant's `--set`, nil for the file as written.
         public var override: String?
@@ -24,12 +25,12 @@ public enum Comparison {
         for (title, setting) in [("as written", nil)] + overrides.map({ ("--set \($0)", $0 as String?) }) {
             var plan = compiled.plan
             if let setting { plan = try Overrides.apply([setting], to: plan) }
-            let tally = DeliveryTally(cast: plan.cast)
-            let result = try await Simulation.run(plan, options: Simulation.Options(observers: [tally]))
+            let emails = Handoff<[Int]>()
+            let result = try await Simulation.run(plan, observers: [DeliveryTally(cast: plan.cast, handingTo: emails)])
             var variant = compiled
             variant.plan = plan
             columns.append(Column(
-                title: title, result: result, tally: tally, users: plan.cast.personKinds.filter { $0 == .user }.count,
+                title: title, result: result, emailsPerUser: emails.take() ?? [], users: plan.cast.personKinds.filter { $0 == .user }.count,
                 override: setting, failures: ScenarioFailure.all(in: variant, result: result)))
         }
         return columns
@@ -42,11 +43,11 @@ public enum Comparison {
             rows.append(["\(channel.name) deliveries"] + columns.map { "\($0.result.channels[channel.rawValue].deliveries)" })
         }
         rows.append(["emails per user, mean"] + columns.map { column in
-            let total = column.tally.emailsPerUser.reduce(0, +)
+            let total = column.emailsPerUser.reduce(0, +)
             return column.users == 0 ? "-" : String(format: "%.2f", Double(total) / Double(column.users))
         })
-        rows.append(["emails per user, p95"] + columns.map { "\(nearestRank(95, of: $0.tally.emailsPerUser))" })
-        rows.append(["emails per user, max"] + columns.map { "\($0.tally.emailsPerUser.max() ?? 0)" })
+        rows.append(["emails per user, p95"] + columns.map { "\(nearestRank(95, of: $0.emailsPerUser))" })
+        rows.append(["emails per user, max"] + columns.map { "\($0.emailsPerUser.max() ?? 0)" })
         for channel in ChannelKind.allCases {
             // The report's p50/p95/p99, counted by the engine on every run.
             rows.append(["\(channel.name) delay p95"] + columns.map { column in
@@ -98,18 +99,15 @@ public enum Comparison {
 }
 
 /// Counts what a run delivers, for `compare`: emails per user (each channel's delay percentiles
-/// come with every run's ``ChannelStatistics``).
-///
-/// `@unchecked Sendable`, and why that is sound: like ``TraceWriter``, the engine calls it only from
-/// the run's simulation thread, one call at a time, and it is read only after the run returned.
-public final class DeliveryTally: RunObserver, @unchecked Sendable {
-    private let cast: Cast
+/// come with every run's ``ChannelStatistics``), handed over when the run finishes.
+public final class DeliveryTally: RunObserver {
     /// By user, in declaration order (users only).
-    public private(set) var emailsPerUser: [Int]
+    private var emailsPerUser: [Int]
     private var userIndex: [Int32]
+    private let handoff: Handoff<[Int]>
 
-    public init(cast: Cast) {
-        self.cast = cast
+    public init(cast: Cast, handingTo handoff: Handoff<[Int]>) {
+        self.handoff = handoff
         var index: [Int32] = []
         var users: Int32 = 0
         for kind in cast.personKinds {
@@ -124,6 +122,5 @@ public final class DeliveryTally: RunObserver, @unchecked Sendable {
         if delivery.channel == .email, userIndex[delivery.recipient.int] >= 0 { emailsPerUser[Int(userIndex[delivery.recipient.int])] += 1 }
     }
 
-    public var failure: String? { nil }
-    public func finish() throws {}
+    public func finish() throws { handoff.put(emailsPerUser) }
 }

@@ -34,9 +34,12 @@ public struct ScenarioRun: Sendable {
         }
     }
 
-    /// Reads, compiles and runs the scenario at `path`.
-    public static func run(path: String, observers: [any RunObserver] = []) async -> ScenarioRun {
-        await run(path: path, options: Simulation.Options(observers: observers))
+    /// Reads, compiles and runs the scenario at `path`, with `observers` watching it.
+    public static func run(path: String, observers: sending [any RunObserver] = []) async -> ScenarioRun {
+        switch compile(path) {
+        case .failure(let notRun): return notRun.run
+        case .success(let compiled): return await run(compiled, path: path, options: Simulation.Options(), observers: observers)
+        }
     }
 
     /// Reads, compiles and runs the scenario at `path` with `options`; with `tracePath`, streams the
@@ -44,13 +47,15 @@ public struct ScenarioRun: Sendable {
     /// `options.metricsInterval`, 1m if unset); each is kept only if the whole run was written.
     public static func run(
         path: String, options: Simulation.Options, tracePath: String? = nil, metricsPath: String? = nil,
-        overrides: [String] = [], charting: Bool = false
+        overrides: [String] = [], charting: Bool = false, observers: sending [any RunObserver] = []
     ) async -> ScenarioRun {
         var run: ScenarioRun
         switch compile(path, overrides: overrides) {
         case .failure(let notRun): run = notRun.run
         case .success(let compiled):
-            run = await Self.run(compiled, path: path, options: options, tracePath: tracePath, metricsPath: metricsPath, charting: charting)
+            run = await Self.run(
+                compiled, path: path, options: options, tracePath: tracePath, metricsPath: metricsPath, charting: charting,
+                observers: observers)
         }
         run.overrides = overrides
         return run
@@ -88,11 +93,12 @@ public struct ScenarioRun: Sendable {
     /// Runs a compiled scenario (see ``run(path:options:tracePath:metricsPath:overrides:)``).
     public static func run(
         _ compiled: CompiledScenario, path: String, options: Simulation.Options, tracePath: String? = nil,
-        metricsPath: String? = nil, charting: Bool = false
+        metricsPath: String? = nil, charting: Bool = false, observers given: sending [any RunObserver] = []
     ) async -> ScenarioRun {
         var options = options
         var outputs: [OutputFile] = []
-        var collector: ChartCollector?
+        var observers = given
+        var series: Handoff<ChartSeries>?
         if metricsPath != nil {
             let interval = options.metricsInterval ?? .minutes(1)
             let estimate = MetricsEstimate(plan: compiled.plan, interval: interval)
@@ -101,12 +107,12 @@ public struct ScenarioRun: Sendable {
         do {
             if let tracePath {
                 let opened = try OutputFile.open(tracePath)
-                options.observers.append(TraceWriter(output: opened))
+                observers.append(TraceWriter(output: opened))
                 outputs.append(opened)
             }
             if let metricsPath {
                 let opened = try OutputFile.open(metricsPath)
-                options.observers.append(MetricsWriter(output: opened))
+                observers.append(MetricsWriter(output: opened))
                 if options.metricsInterval == nil { options.metricsInterval = .minutes(1) }
                 outputs.append(opened)
             }
@@ -114,9 +120,9 @@ public struct ScenarioRun: Sendable {
                 // The chart's buckets are a round multiple of the metrics interval (or are it).
                 let interval = ChartSeries.interval(for: compiled.plan, metricsInterval: options.metricsInterval ?? .seconds(1))
                 if options.metricsInterval == nil { options.metricsInterval = SimDuration(milliseconds: interval) }
-                let made = ChartCollector(interval: interval)
-                collector = made
-                options.observers.append(made)
+                let handoff = Handoff<ChartSeries>()
+                series = handoff
+                observers.append(ChartCollector(interval: interval, handingTo: handoff))
             }
         } catch {
             for output in outputs { output.discard() }
@@ -124,7 +130,7 @@ public struct ScenarioRun: Sendable {
         }
         let result: RunResult
         do {
-            result = try await Simulation.run(compiled.plan, options: options)
+            result = try await Simulation.run(compiled.plan, options: options, observers: observers)
         } catch SimulationError.observerFailed(let reason) {
             for output in outputs { output.discard() }
             return ScenarioRun(path: path, outcome: .outputFailed(reason))
@@ -144,7 +150,7 @@ public struct ScenarioRun: Sendable {
             return ScenarioRun(path: path, outcome: .outputFailed(error.description))
         }
         var run = ScenarioRun(path: path, outcome: .ran(compiled, result))
-        run.chart = collector?.series
+        run.chart = series?.take()
         return run
     }
 }
