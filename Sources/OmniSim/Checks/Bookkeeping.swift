@@ -46,7 +46,7 @@ struct Bookkeeping {
 
     @inline(__always)
     mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: FallbackDecision) {
-        record(BookRecord(.fallback, message, recipient, detail: decision == .seen ? 1 : 0))
+        record(BookRecord(.fallback, message, recipient, detail: Oracle.Decision(decision).rawValue))
     }
 
     @inline(__always)
