@@ -76,8 +76,8 @@ struct BookkeepingTests {
             if index % 19 == 18 {
                 feed.batchSent(covering: [message], for: jonas)
                 feed.batchSent(covering: [message], for: jonas)
-                oracle.batchSent(covering: [message], for: jonas, carrier: message)
-                oracle.batchSent(covering: [message], for: jonas, carrier: message)
+                oracle.batchSent(covering: [message], for: jonas)
+                oracle.batchSent(covering: [message], for: jonas)
             }
         }
     }
@@ -114,6 +114,42 @@ struct BookkeepingTests {
           arguments: [false, true])
     func sameBooksFused(ownThread: Bool) {
         sameBooks(ownThread: ownThread, messages: 3 * Bookkeeping.chunkSize / 4 + 7, fused: true)
+    }
+
+    @Test("fed records of a user's email with no deadline behind it, or after one found the message seen, the books catch both",
+          arguments: [false, true])
+    func emailsWithoutDecision(ownThread: Bool) {
+        let (maria, jonas) = (PersonID(0), PersonID(1))
+        var feed = Bookkeeping(cast: cast)
+        if ownThread { feed.runOnOwnThread() }
+        let posting = ThreadState.Posting(number: 1, members: [maria, jonas], author: maria, isNote: false, inUserConversation: true)
+        for index in 0..<3 {
+            let message = MessageID(index)
+            feed.posted(message, posting)
+            feed.recipient(jonas, of: message)
+            feed.expect(Send(message: message, recipient: jonas, channel: .messenger, due: .start))
+            feed.delivered(Delivery(time: .start, channel: .messenger, recipient: jonas, message: message, due: .start))
+        }
+        let email = { (index: Int) in Send(message: MessageID(index), recipient: jonas, channel: .email, due: .start + .minutes(1)) }
+        let emailed = { (index: Int) in
+            Delivery(time: .start + .minutes(1), channel: .email, recipient: jonas, message: MessageID(index), due: .start + .minutes(1))
+        }
+        // The first: an email called for and arrived at once (one record), no deadline decided.
+        feed.expect(email(0))
+        feed.delivered(emailed(0))
+        // The second: its deadline found it seen, and an email went out anyway.
+        feed.fallbackDecided(MessageID(1), jonas, .seen)
+        feed.expect(email(1))
+        feed.delivered(emailed(1))
+        // The third, as the engine tells it: found unseen, emailed at once (one record): clean.
+        feed.fallbackDecided(MessageID(2), jonas, .sendEmail)
+        feed.expect(email(2))
+        feed.delivered(emailed(2))
+        let books = feed.finish(pending: [])
+        #expect(books.oracle.violations.map(\.text) == [
+            "a fallback email was called for without a deadline finding the message unseen",
+            "a fallback email was called for without a deadline finding the message unseen",
+        ])
     }
 
     func sameBooks(ownThread: Bool, messages: Int, fused: Bool) {

@@ -55,10 +55,88 @@ struct OracleTests {
     @Test("a message covered by two batch emails is caught")
     func coveredTwice() {
         var oracle = oracleAfterPosting()
-        oracle.batchSent(covering: [message], for: PersonID(1), carrier: message)
+        oracle.fallbackDecided(message, PersonID(1), .batched(.minutes(2)), at: .start + .minutes(1))
+        oracle.batchSent(covering: [message], for: PersonID(1))
         #expect(oracle.violationCount == 0)
-        oracle.batchSent(covering: [message], for: PersonID(1), carrier: message)
+        oracle.batchSent(covering: [message], for: PersonID(1))
         #expect(oracle.violations.first?.text == "a message was covered by two batch emails")
+    }
+
+    func email(to person: Int = 1, _ message: MessageID? = nil) -> Send {
+        Send(message: message ?? self.message, recipient: PersonID(person), channel: .email, due: .start + .minutes(1))
+    }
+
+    @Test("a fallback email to a user that no deadline called for, or after it found the message seen, is caught")
+    func emailWithoutDecision() {
+        var oracle = oracleAfterPosting()
+        oracle.delivered(delivery(.messenger))
+        oracle.expect(email())
+        oracle.delivered(delivery(.email, at: .start + .minutes(1)))
+        #expect(oracle.violations.map(\.text) == ["a fallback email was called for without a deadline finding the message unseen"])
+        #expect(oracle.violations.first?.person == "jonas")
+
+        var seen = oracleAfterPosting()
+        seen.delivered(delivery(.messenger))
+        seen.fallbackDecided(message, PersonID(1), .seen, at: .start + .minutes(1))
+        seen.expect(email())
+        #expect(seen.violations.map(\.text) == ["a fallback email was called for without a deadline finding the message unseen"])
+
+        var off = oracleAfterPosting()
+        off.delivered(delivery(.messenger))
+        off.fallbackDecided(message, PersonID(1), .emailOff, at: .start + .minutes(1))
+        off.expect(email())
+        #expect(off.violations.map(\.text) == ["a fallback email was called for without a deadline finding the message unseen"])
+    }
+
+    @Test("one deadline owes one email: a second for its message, or one for the next message, is caught; a customer's email owes nothing to a deadline")
+    func oneEmailPerDecision() {
+        let cast = Cast(personNames: ["maria", "jonas", "carol"], personKinds: [.user, .user, .customer], threadNames: ["case"])
+        var oracle = Oracle(cast: cast)
+        let posting = ThreadState.Posting(
+            number: 1, members: [PersonID(0), PersonID(1), PersonID(2)], author: PersonID(0), isNote: false, inUserConversation: false)
+        let next = MessageID(1)
+        oracle.posted(message, posting, recipients: posting.recipients(cast: cast))
+        oracle.posted(next, posting, recipients: posting.recipients(cast: cast))
+        oracle.expect(email(to: 2))  // carol is not in the chat widget: email at posting, no deadline
+        oracle.fallbackDecided(message, PersonID(1), .sendEmail, at: .start + .minutes(1))
+        oracle.expect(email())
+        #expect(oracle.violationCount == 0)
+        oracle.expect(email())
+        oracle.expect(email(next))
+        #expect(oracle.violations.map(\.text) == [
+            "a send was called for twice", "a fallback email was called for without a deadline finding the message unseen",
+        ])
+    }
+
+    @Test("a batch's one email carries messages its deadlines found unseen; a second email, a batch over a message found seen, or an email of its own for a batched message, is caught")
+    func batchEmails() {
+        let cast = Cast(personNames: ["maria", "jonas"], personKinds: [.user, .user], threadNames: ["plan"])
+        var oracle = Oracle(cast: cast)
+        let posting = ThreadState.Posting(number: 1, members: [PersonID(0), PersonID(1)], author: PersonID(0), isNote: false, inUserConversation: true)
+        let (first, second, third) = (MessageID(0), MessageID(1), MessageID(2))
+        for message in [first, second, third] { oracle.posted(message, posting, recipients: [PersonID(1)]) }
+        // The first two are found unseen and batched; their batch's email carries the second.
+        oracle.fallbackDecided(first, PersonID(1), .batched(.minutes(5)), at: .start)
+        oracle.fallbackDecided(second, PersonID(1), .batched(.minutes(5)), at: .start)
+        oracle.batchSent(covering: [first, second], for: PersonID(1))
+        oracle.expect(email(second))
+        #expect(oracle.violationCount == 0)
+        // A second email for that batch; a batch over the third, which its deadline found seen.
+        oracle.expect(email(first))
+        oracle.expect(Send(message: third, recipient: PersonID(1), channel: .messenger, due: .start))
+        oracle.delivered(Delivery(time: .start, channel: .messenger, recipient: PersonID(1), message: third, due: .start))
+        oracle.fallbackDecided(third, PersonID(1), .seen, at: .start + .minutes(1))
+        oracle.batchSent(covering: [third], for: PersonID(1))
+        // A fourth, batched and seen before its batch went out (dropped), emailed on its own.
+        let fourth = MessageID(3)
+        oracle.posted(fourth, posting, recipients: [PersonID(1)])
+        oracle.fallbackDecided(fourth, PersonID(1), .batched(.minutes(5)), at: .start)
+        oracle.expect(email(fourth))
+        #expect(oracle.violations.map(\.text) == [
+            "a fallback email was called for without a deadline finding the message unseen",
+            "a batch email covers a message no deadline found unseen",
+            "a fallback email was called for without a deadline finding the message unseen",
+        ])
     }
 
     @Test("a pending send is not lost")

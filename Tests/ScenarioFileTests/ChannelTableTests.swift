@@ -49,6 +49,11 @@ struct ChannelTableTests {
         let posting = ThreadState.Posting(number: 1, members: [PersonID(0), PersonID(1)], author: PersonID(0), isNote: false, inUserConversation: true)
         oracle.posted(MessageID(0), posting, recipients: [PersonID(1)])
         let send = Send(message: MessageID(0), recipient: PersonID(1), channel: channel, due: .start)
+        // What owes the send, where one must (a user's email is owed by a deadline found unseen).
+        switch channel {
+        case .email: oracle.fallbackDecided(MessageID(0), PersonID(1), .sendEmail, at: .start)
+        case .messenger, .chat, .push: break
+        }
         oracle.expect(send)
         oracle.delivered(MessageID(0), to: PersonID(1), on: channel)
         #expect(oracle.violationCount == 0)

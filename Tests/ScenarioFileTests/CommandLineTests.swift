@@ -52,6 +52,22 @@ struct CommandLineTests {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary))
     }
 
+    @Test("check and run refuse a load fanned out past the limits (exit 2, on its line, with the estimate), and so does run with a --set that fans one out")
+    func fanOutRefused() throws {
+        let load = "load seed 1 users 20000 customers 1000 conversations 10000 messages 200000 over 1h\n"
+        let root = try Self.folder(with: ["all.scenario": "set everyone customer-messages all\n" + load, "plain.scenario": load])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for command in ["check", "run"] {
+            let result = try Self.shell("$OMNISIM \(command) all.scenario", in: root)
+            #expect(result.status == 2)
+            #expect((result.output + result.error).contains(
+                "all.scenario:2:1: error: this 'load' would make about 439,698,594 deliveries (a message reaching one recipient) and need about 7.1 GiB of memory"))
+        }
+        let set = try Self.shell("$OMNISIM run plain.scenario --set 'set everyone customer-messages all'", in: root)
+        #expect(set.status == 2)
+        #expect(set.output.contains("with --set 'set everyone customer-messages all' the run would make about 439,698,594 deliveries"))
+    }
+
     @Test("--trace, --junit or --html on an input scenario is refused and the scenario survives")
     func outputOverInput() throws {
         let root = try Self.folder()

@@ -107,13 +107,113 @@ struct LimitTests {
     func loadBudget() {
         #expect(diagnostics("load seed 1 users 10000000 customers 10000000 conversations 10 messages 10 over 1h\n").first?
             .hasPrefix("this 'load' would need about 3.7 GiB of memory") == true)
+        // A hundred million messages among ten users: memory, and (to up to seven recipients each) deliveries.
         #expect(diagnostics("load seed 1 users 10 customers 0 conversations 10 messages 100000000 over 1h\n").first?
-            .contains("GiB of memory, over the limit of 3.0 GiB") == true)
+            .contains("deliveries (a message reaching one recipient) and need about 12.3 GiB of memory, over the limits of 200,000,000 deliveries and 3.0 GiB for a run") == true)
         #expect(diagnostics("load seed 1 users 1000 customers 0 conversations 10 messages 10 over 8760000h\n").first?
             .contains("events (presence changes and messages), over the limit of 200,000,000") == true)
         // Two loads count together: each alone fits, the second brings the sum over.
         let twice = "seed 1 users 0 customers 10 conversations 10 messages 20000000 over 1h\n"
         #expect(diagnostics("load a " + twice + "load b " + twice).first?.contains("GiB of memory") == true)
+    }
+
+    /// Issue 20: each customer message to each of a million users with `customer-messages all`.
+    static let everyoneGetsEverything = """
+        set everyone customer-messages all
+        load seed 1 users 1000000 customers 1000 conversations 10000 messages 1000000 over 1h
+
+        """
+
+    /// The first diagnostic of `text`, and how long compiling took.
+    func firstDiagnostic(_ text: String) -> (diagnostic: Diagnostic?, elapsed: Duration) {
+        var found: Diagnostic?
+        let elapsed = ContinuousClock().measure {
+            do throws(ScenarioFileError) {
+                _ = try ScenarioCompiler.compile(SourceFile(path: "fan-out.scenario", text: text))
+            } catch {
+                found = error.diagnostics.first
+            }
+        }
+        return (found, elapsed)
+    }
+
+    @Test("every customer message to a million users with 'customer-messages all' is refused on the load line, at once, with the estimate")
+    func everyoneGetsEveryCustomerMessage() throws {
+        let (diagnostic, elapsed) = firstDiagnostic(Self.everyoneGetsEverything)
+        let refused = try #require(diagnostic)
+        #expect(refused.range.start.line == 2)
+        #expect(refused.message.text == "this 'load' would make about 108,712,617,730 deliveries (a message reaching one recipient) and need about 1,567.2 GiB of memory, over the limits of 200,000,000 deliveries and 3.0 GiB for a run; 108,708,741,175 deliveries go to the 1,000,000 users who may have 'customer-messages all'; use fewer customer messages or fewer users with 'customer-messages all'")
+        #expect(elapsed < .seconds(1), "refused before a million users are declared")
+    }
+
+    @Test("'customer-messages all' counts whether set for everyone, for some users by name, at the top or as a timed event")
+    func everyWayOfSwitchingItOn() throws {
+        // A hundred customers who write a million messages: each user with 'all' gets every one.
+        let load = "load seed 1 users 0 customers 100 conversations 100 messages 1000000 over 1h\n"
+        func users(_ count: Int) -> String { "user " + (1...count).map { "a\($0)" }.joined(separator: " ") + "\n" }
+        func named(_ count: Int, timed: Bool) -> String {
+            users(count) + (1...count).map { "\(timed ? "at 1h " : "")set a\($0) customer-messages all\n" }.joined() + load
+        }
+        for text in [named(300, timed: false), named(300, timed: true), users(300) + "at 30m set everyone customer-messages all\n" + load] {
+            let refused = try #require(firstDiagnostic(text).diagnostic)
+            #expect(refused.message.text.contains("deliveries go to the 300 users who may have 'customer-messages all'"))
+        }
+        // A hundred and fifty users who get everything: 150 million deliveries, 2.2 GiB estimated.
+        #expect(firstDiagnostic(named(150, timed: true)).diagnostic == nil)
+    }
+
+    @Test("just inside the limits, a load to everyone with 'customer-messages all' compiles; twice the messages do not")
+    func justInside() throws {
+        let inside = "set everyone customer-messages all\nload seed 1 users 10000 customers 1000 conversations 10000 messages 100000 over 1h\n"
+        #expect(firstDiagnostic(inside).diagnostic == nil)
+        let outside = try #require(firstDiagnostic(inside.replacingOccurrences(of: "100000", with: "200000")).diagnostic)
+        #expect(outside.message.text.hasPrefix("this 'load' would make about 220,237,103 deliveries"))
+    }
+
+    @Test("the standard bench workloads compile, each estimated at under a fifth of the run's deliveries (Benchmarks/Workload.swift)")
+    func benchWorkloads() throws {
+        for line in [
+            "load seed 42 users 800 customers 200 conversations 500 messages 100000 over 8h",  // small
+            "load seed 42 users 8000 customers 2000 conversations 5000 messages 1000000 over 8h",  // large
+            "load seed 42 users 800000 customers 200000 conversations 100000 messages 10000000 over 8h",  // huge
+            "load seed 1 users 8000 customers 2000 conversations 20000 messages 6000000 over 720h",  // month
+        ] {
+            let plan = try ScenarioCompiler.compile(SourceFile(path: "bench.scenario", text: line + "\n")).plan
+            let cost = LoadCost(plan.loads[0], fanOut: FanOut(plan: plan))
+            #expect(cost.isWithinLimits && cost.deliveries < LoadCost.deliveriesMax / 5, "\(line)")
+        }
+    }
+
+    @Test("a file's own customer messages to a load's users with 'customer-messages all' are refused at the message that brings the run over")
+    func ownMessagesFanOut() throws {
+        // Each of k's messages reaches the ticket's follower k… and a hundred thousand users.
+        var text = "set everyone customer-messages all\nload seed 1 users 100000 customers 0 conversations 0 messages 0 over 1h\n"
+            + "customer k\nticket t followers k\n"
+        for minute in 1...2_001 { text += "at \(minute)m k writes to t \"again\"\n" }
+        let refused = try #require(firstDiagnostic(text).diagnostic)
+        // The 2,000th message (line 2,004) makes 2,000 × 100,001 deliveries.
+        #expect(refused.range.start.line == 2_004)
+        #expect(refused.message.text.hasPrefix("with this message the run would make about 200,002,000 deliveries (a message reaching one recipient), over the limit of 200,000,000 deliveries for a run; 200,000,000 deliveries go to the 100,000 users who may have 'customer-messages all'"))
+    }
+
+    @Test("a team following an item, or mentioned, counts at its largest for every message to the thread")
+    func teamsFanOut() throws {
+        // A team of 5,000 users (2,500 at the top, 2,500 added later) follows a ticket; b writes to it.
+        let names = (1...5_000).map { "a\($0)" }
+        var text = "user b " + names.joined(separator: " ") + "\n"
+            + "team t " + names.prefix(2_500).joined(separator: ", ") + "\n" + "ticket q followers t\n"
+            + "at 0s b adds " + names.suffix(2_500).joined(separator: ", ") + " to team t\n"
+        for second in 1...40_000 { text += "at \(second)s b writes to q \"x\"\n" }
+        let refused = try #require(firstDiagnostic(text).diagnostic)
+        // 5,000 followers and b, who follows by writing: the 39,993rd message brings 200,004,993.
+        #expect(refused.range.start.line == 4 + 39_993)
+        #expect(refused.message.text.hasPrefix("with this message the run would make about 200,004,993 deliveries"))
+        // The same through a mention of the team in a conversation: each message reaches b, a1 and the team.
+        var mentioned = "user b " + names.joined(separator: " ") + "\n" + "team t " + names.prefix(2_500).joined(separator: ", ") + "\n"
+            + "at 0s b adds " + names.suffix(2_500).joined(separator: ", ") + " to team t\n"
+            + "at 0s b starts conversation c with a1 \"@t hello\"\n"
+        for second in 1...40_000 { mentioned += "at \(second)s b writes to c \"x\"\n" }
+        #expect(try #require(firstDiagnostic(mentioned).diagnostic).message.text.hasPrefix("with this message the run would make about 200,0"))
     }
 
     @Test("expand keeps the file's opening comments and refuses an expansion too large to be a file")

@@ -10,7 +10,7 @@ struct BookRecord: Sendable {
         case recipient
         /// The rules called for a send on channel `detail`.
         case expect
-        /// A fallback deadline was decided; `detail` 1: the message counted as seen.
+        /// A fallback deadline was decided: `detail` is the decision (``Oracle/Decision``).
         case fallback
         /// A delivery on channel `detail`, `delay` milliseconds after it fell due (``wideDelay``:
         /// the delay is in the next record).

@@ -48,7 +48,7 @@ struct Bookkeeping {
 
     @inline(__always)
     mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: FallbackDecision) {
-        record(BookRecord(.fallback, message, recipient, detail: decision == .seen ? 1 : 0))
+        record(BookRecord(.fallback, message, recipient, detail: Oracle.Decision(decision).rawValue))
     }
 
     /// `mention-email now` called for an email of `message` to `recipient` at posting.
@@ -86,7 +86,7 @@ struct Bookkeeping {
         guard count > 0, records[count - 1].kind == .expect, records[count - 1].detail == channel,
               records[count - 1].message == message, records[count - 1].person == person
         else { return false }
-        if delivery.channel == .email, count > 1, records[count - 2].kind == .fallback, records[count - 2].detail == 0,
+        if delivery.channel == .email, count > 1, records[count - 2].kind == .fallback, records[count - 2].detail == Oracle.Decision.sendEmail.rawValue,
            records[count - 2].message == message, records[count - 2].person == person {
             records.removeLast()
             records[count - 2] = BookRecord(.emailedAtOnce, delivery.message, delivery.recipient)

@@ -25,7 +25,7 @@ struct Books: Sendable {
             case .expect:
                 oracle.expect(Send(message: message, recipient: person, channel: channel, due: .start))
             case .fallback:
-                oracle.fallbackDecided(message, person, seen: record.detail == 1)
+                oracle.fallbackDecided(message, person, Oracle.Decision(rawValue: record.detail) ?? .seen)
             case .delivered:
                 let delivery = Delivery(
                     time: .start + .milliseconds(Int64(record.delay)), channel: channel, recipient: person, message: message, due: .start)
@@ -37,7 +37,7 @@ struct Books: Sendable {
                 waitingForDelay = nil
                 deliver(delivery)
             case .batchCovers:
-                oracle.batchSent(covering: [message], for: person, carrier: message)
+                oracle.batchCovers(message, for: person)
             case .bounced:
                 oracle.bounced(Send(message: message, recipient: person, channel: channel, due: .start))
             case .pending:
@@ -46,7 +46,7 @@ struct Books: Sendable {
                 oracle.expect(Send(message: message, recipient: person, channel: channel, due: .start))
                 deliver(Delivery(time: .start, channel: channel, recipient: person, message: message, due: .start))
             case .emailedAtOnce:
-                oracle.fallbackDecided(message, person, seen: false)
+                oracle.fallbackDecided(message, person, .sendEmail)
                 oracle.expect(Send(message: message, recipient: person, channel: .email, due: .start))
                 deliver(Delivery(time: .start, channel: .email, recipient: person, message: message, due: .start))
             case .emailedForMention:

@@ -1,11 +1,16 @@
 /// Checks the contract's invariants over a whole run, independently of the checks a scenario
 /// writes: each message reached each recipient exactly once on each channel the rules called for,
 /// nobody else received it, no customer was in a user conversation or got an internal note, a
-/// fallback email went out only for a message unseen at its deadline (and a message counted as
-/// seen had arrived), and nothing was lost (a send not arrived at the end must be pending).
+/// fallback email went out only for a message unseen at its deadline — each email to a user is
+/// owed by a deadline that found its message unseen (`.sendEmail`), or is the one email of a batch
+/// whose every message a deadline found unseen (`.batched`), and one decision owes one email — (and
+/// a message counted as seen had arrived), and nothing was lost (a send not arrived at the end must
+/// be pending). A customer's email follows another rule (chat or email at posting) and is not owed;
+/// a mention's email under `mention-email now` is owed by the mention, told at posting.
 ///
-/// Memory: one byte of flags and one person id per (message, recipient): five bytes, kept for the
-/// whole run (the only state that grows with the traffic, besides the message table).
+/// Memory: one byte of flags, one person id and two bits (an email owed, a batch's cover owed) per
+/// (message, recipient): five bytes and a quarter, kept for the whole run (the only state that
+/// grows with the traffic, besides the message table).
 ///
 /// The oracle keeps its own book: a (message, recipient) pair is found among the message's
 /// recipients (in membership order, with a hint for the usual case of sends in that order), so no
@@ -22,9 +27,32 @@ struct Oracle {
         static func got(_ channel: ChannelKind) -> Flags { Flags(rawValue: 1 << UInt8(channel.rawValue + 4)) }
     }
 
+    /// What a deadline decided, as the books are told it (a ``BookRecord``'s `detail`).
+    enum Decision: UInt8, Sendable {
+        case sendEmail, seen, emailOff, batched
+
+        @inline(__always)
+        init(_ decision: FallbackDecision) {
+            switch decision {
+            case .sendEmail: self = .sendEmail
+            case .seen: self = .seen
+            case .emailOff: self = .emailOff
+            case .batched: self = .batched
+            }
+        }
+    }
+
     private var slotStart: [Int32] = [0]
     private var slotPerson: [PersonID] = []
     private var slotFlags: [Flags] = []
+    /// Per slot, beside the flags (whose eight bits are every channel's "called for" and "arrived"):
+    /// a deadline found the message unseen with email on, and owes one email (`.sendEmail`: the
+    /// email called for takes it) or one batch's cover (`.batched`: the batch that covers it takes
+    /// it; a message seen before its batch goes out keeps it, and owes no email of its own).
+    private var owed = OwedBits()
+    /// The batch email just told (its covers come right before its email): its user and the slots
+    /// it covers, until its one email is called for.
+    private var batch: (user: PersonID, slots: [Int])?
     /// Slots whose send on a channel bounced for good (reported, not lost): bit per channel.
     private var bouncedSlots: [Int: UInt8] = [:]
     /// Slots covered by a batch email (v2), so that none is covered twice.
@@ -65,6 +93,7 @@ struct Oracle {
             if posting.inUserConversation { report("a customer is in a user conversation", recipient, nil) }
             if posting.isNote { report("a customer is a recipient of an internal note", recipient, nil) }
         }
+        owed.append()
         slotPerson.append(recipient)
         slotFlags.append([])
         slotStart[slotStart.count - 1] += 1
@@ -77,30 +106,59 @@ struct Oracle {
             report("a send was called for to someone who is not a recipient", recipient, channel)
             return
         }
-        if slotFlags[slot].contains(.expects(channel)) { report("a send was called for twice", recipient, channel) }
+        if slotFlags[slot].contains(.expects(channel)) {
+            report("a send was called for twice", recipient, channel)
+        } else if channel == .email && cast.isUser(recipient) {
+            takeOwedEmail(slot, recipient)
+        }
         slotFlags[slot].insert(.expects(channel))
+    }
+
+    /// A user's email is called for: a deadline that found the message unseen must owe it, or it
+    /// is the email of the batch just covered (whose carrier is one of its messages).
+    private mutating func takeOwedEmail(_ slot: Int, _ user: PersonID) {
+        if owed[slot, .email] {
+            owed[slot, .email] = false
+        } else if let batch, batch.user == user, batch.slots.contains(slot) {
+            self.batch = nil
+        } else {
+            report("a fallback email was called for without a deadline finding the message unseen", user, .email)
+        }
     }
 
     /// The fallback deadline decided `decision`; a message counted as seen must have arrived by then
     /// (deliveries are recorded in time order, so "by then" is "recorded already").
     mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: FallbackDecision, at time: SimInstant) {
-        fallbackDecided(message, recipient, seen: decision == .seen)
+        fallbackDecided(message, recipient, Decision(decision))
     }
 
-    mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, seen: Bool) {
+    mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: Decision) {
         guard let slot = slot(message, recipient) else {
             report("a fallback was decided for someone who is not a recipient", recipient, .email)
             return
         }
-        if seen && !slotFlags[slot].contains(.got(.messenger)) {
-            report("a message counted as seen at its deadline had not arrived", recipient, .messenger)
+        switch decision {
+        case .seen:
+            if !slotFlags[slot].contains(.got(.messenger)) {
+                report("a message counted as seen at its deadline had not arrived", recipient, .messenger)
+            }
+        case .sendEmail:
+            owed[slot, .email] = true
+        case .batched:
+            owed[slot, .cover] = true
+        case .emailOff:
+            break
         }
     }
 
     /// `mention-email now` called for an email of `message` to `recipient` at posting (no
     /// deadline decides it).
     mutating func emailedForMention(_ message: MessageID, _ recipient: PersonID) {
-        if slot(message, recipient) == nil { report("a mention email was called for to someone who is not a recipient", recipient, .email) }
+        guard let slot = slot(message, recipient) else {
+            report("a mention email was called for to someone who is not a recipient", recipient, .email)
+            return
+        }
+        owed[slot, .email] = true
     }
 
     mutating func delivered(_ delivery: Delivery) {
@@ -120,16 +178,28 @@ struct Oracle {
         slotFlags[slot].insert(got)
     }
 
-    /// A batch email went out for `user`, carrying `carrier` and covering `messages` (v2): each is
-    /// covered by exactly one email.
-    mutating func batchSent(covering messages: [MessageID], for user: PersonID, carrier: MessageID) {
-        for message in messages {
-            guard let slot = slot(message, user) else {
-                report("a batch email covers a message its user did not receive", user, .email)
-                continue
-            }
-            if !batchCovered.insert(slot).inserted { report("a message was covered by two batch emails", user, .email) }
+    /// A batch email goes out for `user`, covering `messages` (v2); its email (carrying one of them)
+    /// is called for next.
+    mutating func batchSent(covering messages: [MessageID], for user: PersonID) {
+        for message in messages { batchCovers(message, for: user) }
+    }
+
+    /// The batch email going out for `user` covers `message`: covered by exactly one email, and
+    /// found unseen by its deadline (which owed the email the batch now takes). Consecutive covers
+    /// for one user are one batch, until its email is called for.
+    mutating func batchCovers(_ message: MessageID, for user: PersonID) {
+        guard let slot = slot(message, user) else {
+            report("a batch email covers a message its user did not receive", user, .email)
+            return
         }
+        if !batchCovered.insert(slot).inserted {
+            report("a message was covered by two batch emails", user, .email)
+        } else if owed[slot, .cover] {
+            owed[slot, .cover] = false
+        } else {
+            report("a batch email covers a message no deadline found unseen", user, .email)
+        }
+        if batch?.user == user { batch?.slots.append(slot) } else { batch = (user, [slot]) }
     }
 
     /// A send bounced for good: reported, so not lost.
@@ -176,6 +246,32 @@ struct Oracle {
         guard violations.count < Self.violationsListedMax else { return }
         violations.append(OracleViolation(text: text, person: cast.name(of: person), channel: channel))
     }
+}
+
+/// Two bits per (message, recipient) slot, appended as slots are: what a deadline that found the
+/// message unseen owes it (an email of its own, or a batch's cover).
+private struct OwedBits {
+    enum Kind: Int {
+        case email = 0, cover = 1
+    }
+
+    private var words: [UInt64] = []
+    private var count = 0
+
+    /// One more slot, owed nothing.
+    @inline(__always)
+    mutating func append() {
+        if count & 31 == 0 { words.append(0) }
+        count += 1
+    }
+
+    subscript(slot: Int, kind: Kind) -> Bool {
+        get { words[slot >> 5] & Self.bit(slot, kind) != 0 }
+        set { if newValue { words[slot >> 5] |= Self.bit(slot, kind) } else { words[slot >> 5] &= ~Self.bit(slot, kind) } }
+    }
+
+    @inline(__always)
+    private static func bit(_ slot: Int, _ kind: Kind) -> UInt64 { 1 << UInt64((slot & 31) * 2 + kind.rawValue) }
 }
 
 /// One broken invariant, with the person and channel it concerns.

@@ -55,18 +55,7 @@ public enum WorkdayCurve {
     /// average, and the busiest 1% get about a tenth of the picks. Integer arithmetic only.
     static func busyPick(_ count: Int, _ random: inout SplitMix64) -> Int {
         guard count > 1 else { return 0 }
-        let octaves = Int.bitWidth - count.leadingZeroBitCount
-        var weights: [Int] = []
-        weights.reserveCapacity(octaves)
-        var total = 0
-        for octave in 0..<octaves {
-            // √(2^octave) × 1000, then the octave's size over its full size (the last is partial).
-            let root = (octave % 2 == 0 ? 1_000 : 1_414) << (octave / 2)
-            let size = min(1 << (octave + 1), count + 1) - (1 << octave)
-            let weight = (root * size) >> octave
-            weights.append(weight)
-            total += weight
-        }
+        let (weights, total) = octaveWeights(count)
         var draw = random.below(total), octave = 0
         while draw >= weights[octave] {
             draw -= weights[octave]
@@ -75,6 +64,54 @@ public enum WorkdayCurve {
         let low = 1 << octave, high = min(1 << (octave + 1), count + 1)
         let rank = low + random.below(high - low) - 1
         return Int((Int64(rank) &* Int64(stride(for: count))) % Int64(count))
+    }
+
+    /// The weight of each octave of ranks of ``busyPick(_:_:)`` among `count`, and their sum.
+    private static func octaveWeights(_ count: Int) -> (weights: [Int], total: Int) {
+        let octaves = Int.bitWidth - count.leadingZeroBitCount
+        var weights: [Int] = []
+        weights.reserveCapacity(octaves)
+        var total = 0
+        for octave in 0..<octaves {
+            // √(2^octave) × 1000, then the octave's size over its full size (the last is partial).
+            let root = (octave % 2 == 0 ? 1_000 : 1_414) << (octave / 2)
+            let weight = (root * octaveSize(octave, count)) >> octave
+            weights.append(weight)
+            total += weight
+        }
+        return (weights, total)
+    }
+
+    private static func octaveSize(_ octave: Int, _ count: Int) -> Int { min(1 << (octave + 1), count + 1) - (1 << octave) }
+
+    /// How many equally busy choices ``busyPick(_:_:)`` among `count` is worth: 1 / Σ p² over its
+    /// picks (a uniform pick is worth `count`; this one about 4·count / ln count: 4,216 of 10,000).
+    /// What the spread of a busy pick's share of something is measured against (``LoadCost``).
+    static func busyPickEffectiveCount(_ count: Int) -> Double {
+        guard count > 1 else { return 1 }
+        let (weights, total) = octaveWeights(count)
+        var sumOfSquares = 0.0
+        for (octave, weight) in weights.enumerated() {
+            let share = Double(weight) / Double(total)
+            sumOfSquares += share * share / Double(octaveSize(octave, count))
+        }
+        return 1 / sumOfSquares
+    }
+
+    /// The weights over `[start, start + length)` (milliseconds), summed: weight × milliseconds
+    /// (a whole week holds 6,707 weight-hours). Whole weeks are counted at once.
+    static func weightIntegral(from start: Int64, length: Int64) -> Int64 {
+        let hour: Int64 = 3_600_000, week = 168 * hour
+        let weekTotal = (0..<168).reduce(Int64(0)) { $0 + Int64(weight(at: Int64($1) * hour)) } * hour
+        var total = length / week * weekTotal
+        var time = start
+        let end = start + length % week
+        while time < end {
+            let next = min(end, (time / hour + 1) * hour)
+            total += Int64(weight(at: time)) * (next - time)
+            time = next
+        }
+        return total
     }
 
     /// A stride coprime with `count` (so that scattering is a permutation).

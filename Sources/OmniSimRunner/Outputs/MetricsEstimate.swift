@@ -45,21 +45,8 @@ public struct MetricsEstimate: Sendable, Equatable {
 
     /// Why the run is refused, in one line.
     public func refusal(interval: SimDuration) -> String {
-        "'--metrics' at an interval of \(interval) could write about \(rows.formattedWithCommas) rows over this scenario's "
+        "'--metrics' at an interval of \(interval) could write about \(rows.withThousandsSeparators) rows over this scenario's "
             + "\(SimDuration(milliseconds: span)) (a row per channel and interval), over the limit of "
-            + "\(Simulation.metricsRowsMax.formattedWithCommas); use '--interval \(intervalThatFits)' or longer"
-    }
-}
-
-extension Int {
-    /// `1234567` as `1,234,567`.
-    var formattedWithCommas: String {
-        let digits = String(magnitude)
-        var out = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return self < 0 ? "-" + out : out
+            + "\(Simulation.metricsRowsMax.withThousandsSeparators); use '--interval \(intervalThatFits)' or longer"
     }
 }

@@ -43,17 +43,12 @@ extension DiagnosticMessage {
     static func lineTooLong(limit: Int) -> Self { .init("line is longer than \(limit) bytes") }
     static let loneCarriageReturn = Self(
         "carriage return ('\\r') that does not end a line; lines end with '\\n' or '\\r\\n'")
-    static func loadTooCostly(_ cost: LoadCost) -> Self {
-        let gib = { (bytes: Int) in String(Double(bytes * 10 / (1 << 30)) / 10) }
-        if cost.bytes > LoadCost.bytesMax {
-            return .init("this 'load' would need about \(gib(cost.bytes)) GiB of memory, over the limit of \(gib(LoadCost.bytesMax)) GiB for a run's loads; use fewer people, conversations or messages")
-        }
-        return .init("this 'load' would generate about \(cost.events.formatted) events (presence changes and messages), over the limit of \(LoadCost.eventsMax.formatted) for a run's loads; use fewer people or a shorter 'over'")
-    }
+    static func loadTooCostly(_ cost: LoadCost) -> Self { .init(tooCostly(cost, "this 'load' would", loads: true)) }
     static func loadMissingField(_ word: String) -> Self { .init("'load' needs '\(word)'") }
     static func loadNeeds(_ what: String, _ requirement: String) -> Self {
         .init("'load' with \(what) needs \(requirement)")
     }
+    static func messagesTooCostly(_ cost: LoadCost) -> Self { .init(tooCostly(cost, "with this message the run would", loads: false)) }
     static let notUTF8 = Self("this line is not UTF-8 text; save the file as UTF-8")
     static func nameIsPerson(_ name: String) -> Self {
         .init("'\(name)' is a person, not a thread")
@@ -133,15 +128,37 @@ extension DiagnosticMessage {
     static let unterminatedString = Self("unterminated string; a string ends with '\"' on the same line")
 }
 
-extension Int {
-    /// `1234567` as `1,234,567`.
-    var formatted: String {
-        let digits = String(self.magnitude)
-        var out = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out += "," }
-            out.append(digit)
+extension DiagnosticMessage {
+    /// The figures of a run estimated past its limits (``LoadCost``): the deliveries and the memory
+    /// over their limits, and what goes to users with `customer-messages all`; otherwise, for loads
+    /// without fan-out, the memory or the events.
+    static func tooCostly(_ cost: LoadCost, _ subject: String, loads: Bool) -> String {
+        let tenths = Int((Double(cost.bytes) * 10 / Double(1 << 30)).rounded(.down))
+        let gib = "\((tenths / 10).withThousandsSeparators).\(tenths % 10)"
+        let limitGib = "\(LoadCost.bytesMax >> 30).0"
+        let fanOut = cost.everyCustomerMessageDeliveries
+        let deliveriesOver = cost.deliveries > LoadCost.deliveriesMax, bytesOver = cost.bytes > LoadCost.bytesMax
+        guard deliveriesOver || (bytesOver && (fanOut > 0 || !loads)) else {
+            if bytesOver {
+                return "\(subject) need about \(gib) GiB of memory, over the limit of \(limitGib) GiB for a run's loads; use fewer people, conversations or messages"
+            }
+            return "\(subject) generate about \(cost.events.withThousandsSeparators) events (presence changes and messages), over the limit of \(LoadCost.eventsMax.withThousandsSeparators) for a run's loads; use fewer people or a shorter 'over'"
         }
-        return self < 0 ? "-" + out : out
+        var figures: [String] = [], limits: [String] = []
+        if deliveriesOver {
+            figures.append("make about \(cost.deliveries.withThousandsSeparators) deliveries (a message reaching one recipient)")
+            limits.append("\(LoadCost.deliveriesMax.withThousandsSeparators) deliveries")
+        }
+        if bytesOver {
+            figures.append("need about \(gib) GiB of memory")
+            limits.append("\(limitGib) GiB")
+        }
+        var text = "\(subject) \(figures.joined(separator: " and ")), over the limit\(limits.count > 1 ? "s" : "") of \(limits.joined(separator: " and ")) for a run"
+        if fanOut > 0 {
+            text += "; \(fanOut.withThousandsSeparators) deliveries go to the \(cost.everyCustomerMessageUsers.withThousandsSeparators) users who may have 'customer-messages all'"
+        }
+        return text + (fanOut * 2 >= cost.deliveries
+            ? "; use fewer customer messages or fewer users with 'customer-messages all'"
+            : loads ? "; use fewer people, conversations or messages" : "; use fewer messages or fewer recipients (teams, followers, mentions)")
     }
 }

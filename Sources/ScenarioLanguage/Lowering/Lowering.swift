@@ -40,6 +40,10 @@ struct Lowering: StatementSink {
     /// The names events start or draft conversations under, in file order (their thread slots
     /// come after the items' and the loads').
     private var conversationNames: [String] = []
+    /// What the file's settings let messages fan out to, and the loads' estimated cost (nil once a
+    /// load is refused: the file's own messages are then not estimated).
+    private var fanOut = FanOut()
+    private var loadsCost: LoadCost? = LoadCost(bytes: 0, events: 0)
 
     init(file: SourceFile) {
         self.file = file
@@ -126,7 +130,17 @@ struct Lowering: StatementSink {
         resolveEvents()
         plan.events = events
         events = []
+        estimateMessages(plan)
         return (plan, checkRanges, eventRanges)
+    }
+
+    /// The file's own messages counted with the loads (``MessagesCost``): the first message that
+    /// brings the run past the limits is a file error, with the figures.
+    private mutating func estimateMessages(_ plan: ScenarioPlan) {
+        guard let loadsCost else { return }
+        let (cost, firstOver) = MessagesCost.estimate(plan, fanOut: fanOut, adding: loadsCost)
+        guard let firstOver else { return }
+        diagnostics.append(Diagnostic(.messagesTooCostly(cost), at: eventRanges[plan.events[firstOver].sourceIndex]))
     }
 
     /// Resolves every event's names in place, now that every declaration is known. An event whose
@@ -229,19 +243,12 @@ struct Lowering: StatementSink {
         var cost = LoadCost(bytes: 0, events: 0)
         let loadCount = declarations.count { if case .load = $0.kind { true } else { false } }
         let declaredUsers = personKinds.indices.filter { personKinds[$0] == .user }.map(PersonID.init)
+        fanOut = gatherFanOut(declaredUsers: declaredUsers.count)
         for statement in declarations {
             guard case .load(let load) = statement.kind else { continue }
             if loadCount > 1 && load.name == nil {
                 diagnostics.append(Diagnostic(.unnamedLoad(), at: statement.range))
                 continue
-            }
-            // Refused before anything is declared: a line past the limits would cost gigabytes here.
-            cost = cost + LoadCost(
-                users: load.users, customers: load.customers, conversations: load.conversations,
-                messages: load.messages, over: load.over)
-            guard cost.isWithinLimits else {
-                diagnostics.append(Diagnostic(.loadTooCostly(cost), at: statement.range))
-                break
             }
             var existing: [PersonID]?
             switch load.usersFrom {
@@ -253,6 +260,16 @@ struct Lowering: StatementSink {
                     continue
                 }
                 existing = teams.members(of: id)
+            }
+            // Refused before anything is declared: a line past the limits would cost gigabytes here.
+            cost = cost + LoadCost(
+                users: existing == nil ? load.users : 0, existingUsers: existing?.count, customers: load.customers,
+                conversations: load.conversations, messages: load.messages, over: load.over, from: load.from,
+                shape: load.shape, fanOut: fanOut)
+            guard cost.isWithinLimits else {
+                diagnostics.append(Diagnostic(.loadTooCostly(cost), at: statement.range))
+                loadsCost = nil
+                break
             }
             let prefix = load.name.map { "\($0.text)." } ?? ""
             if let name = load.name, personIndex[name.text] != nil || threadIndex[name.text] != nil || teamIndex[name.text] != nil {
@@ -288,7 +305,31 @@ struct Lowering: StatementSink {
             spec.existingUsers = existing
             loads.append(spec)
         }
+        if loadsCost != nil { loadsCost = cost }
         return loads
+    }
+
+    /// What the file's settings (top level and timed, by name as written) let messages fan out to,
+    /// among the declared users and every load's generated ones; read before any load is declared.
+    private func gatherFanOut(declaredUsers: Int) -> FanOut {
+        var gatherer = FanOut.Gatherer<String>()
+        var users = declaredUsers
+        for statement in declarations {
+            switch statement.kind {
+            case .setting(let name, let change): gatherer.take(change, for: name?.text)
+            case .load(let load) where load.usersFrom == nil: users += load.users
+            default: continue
+            }
+        }
+        for event in events {
+            guard case .setting(let person, let change) = event.action else { continue }
+            switch person {
+            case nil: gatherer.take(change, for: nil)
+            case .unknown(let name)?: gatherer.take(change, for: name)
+            case .known?, .team?: continue  // not before names are resolved
+            }
+        }
+        return gatherer.fanOut(users: users)
     }
 
     private mutating func declareGenerated(_ prefix: String, count: Int, kind: PersonKind, at range: SourceRange) -> Bool {
@@ -321,43 +362,7 @@ struct Lowering: StatementSink {
         return id
     }
 
-    // MARK: Names
-
-    /// A person a declaration or check names: unknown is a file error.
-    mutating func knownPerson(_ name: Name) -> PersonID? {
-        if let id = personIndex[name.text] { return id }
-        if teamIndex[name.text] != nil {
-            diagnostics.append(Diagnostic(.teamNotPerson(name.text), at: name.range))
-            return nil
-        }
-        var diagnostic = Diagnostic(.unknownPerson(name.text, suggestion: nil), at: name.range)
-        diagnostic.pendingSuggestion = PendingSuggestion(kind: .person, name: name.text)
-        diagnostics.append(diagnostic)
-        return nil
-    }
-
-    /// A person or a team where a thread's members are listed (a declaration or a check).
-    mutating func knownMember(_ name: Name) -> Member? {
-        if let id = teamIndex[name.text] { return .team(id) }
-        return knownPerson(name).map(Member.person)
-    }
-
-    /// A thread a check names: it must be an item or a name some event starts or drafts.
-    mutating func knownThread(_ name: Name) -> ThreadID? {
-        if let id = threadIndex[name.text] { return id }
-        if personIndex[name.text] != nil {
-            diagnostics.append(Diagnostic(.nameIsPerson(name.text), at: name.range))
-            return nil
-        }
-        if teamIndex[name.text] != nil {
-            diagnostics.append(Diagnostic(.nameIsTeam(name.text), at: name.range))
-            return nil
-        }
-        var diagnostic = Diagnostic(.unknownThread(name.text, suggestion: nil), at: name.range)
-        diagnostic.pendingSuggestion = PendingSuggestion(kind: .thread, name: name.text)
-        diagnostics.append(diagnostic)
-        return nil
-    }
+    // MARK: Names (the others in Lowering+Names.swift)
 
     /// A user that a top-level `set` or `mobile` line names.
     private mutating func configurableUser(_ name: Name) -> PersonID? {

@@ -37,6 +37,17 @@ public enum Overrides {
                 throw Problem(description: "'--set' takes a top-level 'set' or 'channel' statement, not '\(Quoting.visible(text))'")
             }
         }
+        // A setting can switch on fan-out the file's own estimate did not count (`customer-messages
+        // all`, a longer `email-after`): the run is estimated again, as a file's would be.
+        if !overrides.isEmpty {
+            let fanOut = FanOut(plan: plan)
+            let loads = plan.loads.reduce(LoadCost(bytes: 0, events: 0)) { $0 + LoadCost($1, fanOut: fanOut) }
+            let cost = MessagesCost.estimate(plan, fanOut: fanOut, adding: loads).cost
+            guard cost.isWithinLimits else {
+                let settings = overrides.map { "--set '\(Quoting.visible($0))'" }.joined(separator: " ")
+                throw Problem(description: DiagnosticMessage.tooCostly(cost, "with \(settings) the run would", loads: false))
+            }
+        }
         return plan
     }
 }
