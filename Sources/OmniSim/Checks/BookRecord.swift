@@ -50,6 +50,10 @@ struct BookRecord: Sendable {
         self.person = person.index
     }
 
+    /// Whether `other` is of the same message and person.
+    @inline(__always)
+    func isOf(_ other: BookRecord) -> Bool { message == other.message && person == other.person }
+
     init(_ kind: Kind, _ send: Send) {
         self.init(kind, send.message, send.recipient, detail: UInt8(send.channel.rawValue))
     }

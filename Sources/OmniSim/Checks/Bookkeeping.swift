@@ -14,6 +14,12 @@ struct Bookkeeping {
 
     /// The records not handed to the books yet (read by tests).
     private(set) var records: [BookRecord] = []
+    /// Records held back a moment, to be folded with what follows (``delivered(_:)``): the last
+    /// send called for (its delivery may arrive at once) and, before it, a deadline's decision to
+    /// email. Held, not appended and then rewritten: a rewrite was one more uniqueness check of
+    /// the records' buffer per send. Any other record lets them go first, in order.
+    private var heldDecision: BookRecord?
+    private var heldExpect: BookRecord?
     /// The books while they are kept inline (empty ones, never read, once they have a thread).
     private var books: Books
     /// Set once the books are kept on their own thread.
@@ -42,13 +48,22 @@ struct Bookkeeping {
     @inline(__always)
     mutating func recipient(_ person: PersonID, of message: MessageID) { record(BookRecord(.recipient, message, person)) }
 
-    /// The rules called for `send` (it falls due now).
+    /// The rules called for `send` (it falls due now): held until what follows it is known.
     @inline(__always)
-    mutating func expect(_ send: Send) { record(BookRecord(.expect, send)) }
+    mutating func expect(_ send: Send) {
+        let expect = BookRecord(.expect, send)
+        if heldExpect != nil { release() }
+        if let decision = heldDecision, !(send.channel == .email && decision.isOf(expect)) { release() }
+        heldExpect = expect
+    }
 
+    /// A deadline decided `decision`; one that emails is held, for the email that may follow at once.
     @inline(__always)
     mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: FallbackDecision) {
-        record(BookRecord(.fallback, message, recipient, detail: Oracle.Decision(decision).rawValue))
+        let entry = BookRecord(.fallback, message, recipient, detail: Oracle.Decision(decision).rawValue)
+        guard decision == .sendEmail else { return record(entry) }
+        release()
+        heldDecision = entry
     }
 
     /// `mention-email now` called for an email of `message` to `recipient` at posting.
@@ -58,10 +73,23 @@ struct Bookkeeping {
     }
 
     /// A delivery arrived. One that arrives as its send was called for, with no delay, is told in
-    /// the record that called for it (``fuse(_:)``): most sends.
+    /// one record with it (`.expectedAndDelivered`), and with the deadline's decision that called
+    /// for it when there was one (`.emailedAtOnce`): most sends. The books read the same calls
+    /// either way.
     @inline(__always)
     mutating func delivered(_ delivery: Delivery) {
-        if delivery.time == delivery.due, fuse(delivery) { return }
+        if delivery.time == delivery.due, let expect = heldExpect, expect.detail == UInt8(delivery.channel.rawValue),
+           expect.message == delivery.message.index, expect.person == delivery.recipient.index {
+            heldExpect = nil
+            if let decision = heldDecision, delivery.channel == .email, decision.isOf(expect) {
+                heldDecision = nil
+                append(BookRecord(.emailedAtOnce, delivery.message, delivery.recipient))
+            } else {
+                release()
+                append(BookRecord(.expectedAndDelivered, delivery.message, delivery.recipient, detail: expect.detail))
+            }
+            return
+        }
         var entry = BookRecord(.delivered, delivery.message, delivery.recipient, detail: UInt8(delivery.channel.rawValue))
         let delay = (delivery.time - delivery.due).milliseconds
         guard let narrow = Int32(exactly: delay), narrow != BookRecord.wideDelay else {
@@ -74,28 +102,6 @@ struct Bookkeeping {
         record(entry)
     }
 
-    /// Folds a delivery with no delay into the records just before it, when they are its own send
-    /// called for (`.expect` → `.expectedAndDelivered`), or a deadline's decision then its email
-    /// (`.fallback`, `.expect` → `.emailedAtOnce`): the books read the same calls either way, in one
-    /// record instead of two or three. Returns false, changing nothing, when they are not (or were
-    /// handed on already with their chunk).
-    @inline(__always)
-    private mutating func fuse(_ delivery: Delivery) -> Bool {
-        let count = records.count, channel = UInt8(delivery.channel.rawValue)
-        let (message, person) = (delivery.message.index, delivery.recipient.index)
-        guard count > 0, records[count - 1].kind == .expect, records[count - 1].detail == channel,
-              records[count - 1].message == message, records[count - 1].person == person
-        else { return false }
-        if delivery.channel == .email, count > 1, records[count - 2].kind == .fallback, records[count - 2].detail == Oracle.Decision.sendEmail.rawValue,
-           records[count - 2].message == message, records[count - 2].person == person {
-            records.removeLast()
-            records[count - 2] = BookRecord(.emailedAtOnce, delivery.message, delivery.recipient)
-        } else {
-            records[count - 1].kind = .expectedAndDelivered
-        }
-        return true
-    }
-
     mutating func batchSent(covering messages: [MessageID], for user: PersonID) {
         for message in messages { record(BookRecord(.batchCovers, message, user)) }
     }
@@ -104,6 +110,7 @@ struct Bookkeeping {
 
     /// At the end: the sends still pending, then the books over the whole run.
     mutating func finish(pending sends: [Send]) -> Books {
+        release()
         for send in sends { record(BookRecord(.pending, send)) }
         flush()
         if let worker { return worker.finish() }
@@ -111,8 +118,28 @@ struct Bookkeeping {
         return books
     }
 
+    /// A record after whatever was held.
     @inline(__always)
     private mutating func record(_ record: BookRecord) {
+        if heldDecision != nil || heldExpect != nil { release() }
+        append(record)
+    }
+
+    /// Lets the held records go, in the order they came.
+    @inline(__always)
+    private mutating func release() {
+        if let decision = heldDecision {
+            heldDecision = nil
+            append(decision)
+        }
+        if let expect = heldExpect {
+            heldExpect = nil
+            append(expect)
+        }
+    }
+
+    @inline(__always)
+    private mutating func append(_ record: BookRecord) {
         records.append(record)
         if records.count >= Self.chunkSize { flush() }
     }

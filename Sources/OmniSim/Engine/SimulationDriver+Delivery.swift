@@ -51,9 +51,11 @@ extension SimulationDriver {
         for k in candidates {
             guard let recipient = recipient(k) else { continue }
             if users.contains(recipient.int) {
+                // What the user's notice needs of the posting, not the posting itself (a struct of
+                // arrays: passed whole, it was a retain and a release of each per recipient).
                 notifyUser(
-                    &run, recipient, of: message, in: thread, posting, isMember: k < memberCount, fromCustomer: fromCustomer,
-                    messengerAtOnce: messengerAtOnce)
+                    &run, recipient, of: message, in: thread, mention: posting.mention(of: recipient), isMember: k < memberCount,
+                    fromCustomer: fromCustomer, messengerAtOnce: messengerAtOnce)
             } else if let notice = customers.withState(recipient.int, { NotificationPolicy.atPosting(toCustomer: $0) }) {
                 for channel in notice.deliverNow {
                     if journaling, run.journal?.records(recipient) == true {
@@ -68,7 +70,7 @@ extension SimulationDriver {
     /// One user recipient of a message just posted: the policy's notice for them, carried out.
     @inline(__always)
     private func notifyUser(
-        _ run: inout RunState, _ recipient: PersonID, of message: MessageID, in thread: ThreadID, _ posting: ThreadState.Posting,
+        _ run: inout RunState, _ recipient: PersonID, of message: MessageID, in thread: ThreadID, mention: Mention?,
         isMember: Bool, fromCustomer: Bool, messengerAtOnce: Bool
     ) {
         let now = run.now
@@ -83,7 +85,7 @@ extension SimulationDriver {
         // Matched, not compared with `==`: the derived equality of the nested enums was a call per delivery.
         var arrivedNow = false
         if case .attempted(.arrives(let send, let time)) = submission, time == now, send == messenger { arrivedNow = true }
-        let posted = NotificationPolicy.Posted(thread: thread, at: now, fromCustomer: fromCustomer, mention: posting.mention(of: recipient))
+        let posted = NotificationPolicy.Posted(thread: thread, at: now, fromCustomer: fromCustomer, mention: mention)
         let everyone = run.everyone
         let (notice, seen) = users.withPresentState(recipient.int) { $0.receive(message, posted, everyone: everyone, arrivedNow: arrivedNow) }
         if journaling, run.journal?.records(recipient) == true {
@@ -140,14 +142,19 @@ extension SimulationDriver {
         case .retry(let send):
             submit(&run, send)
         case .windowOpens(let kind):
-            let now = run.now
-            let (attempts, next) = channels.withPresentState(kind.rawValue) { $0.windowOpens(at: now) }
-            if metering { run.metrics?.backlogChanged(kind, by: -attempts.count) }
-            for attempt in attempts { handle(&run, attempt) }
-            if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
+            windowOpens(&run, kind)
         case .batchDue(let id):
             batchGoesOut(&run, id)
         }
+    }
+
+    /// A rate window opens on a channel: its waiting sends go out while it has room.
+    private func windowOpens(_ run: inout RunState, _ kind: ChannelKind) {
+        let now = run.now
+        let (attempts, next) = channels.withPresentState(kind.rawValue) { $0.windowOpens(at: now) }
+        if metering { run.metrics?.backlogChanged(kind, by: -attempts.count) }
+        for attempt in attempts { handle(&run, attempt) }
+        if let next { run.agenda.schedule(.windowOpens(kind), at: next, phase: .windowRelease) }
     }
 
     /// A message's fallback deadline has come for its user: the policy decides from how the message
