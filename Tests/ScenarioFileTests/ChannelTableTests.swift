@@ -37,6 +37,7 @@ struct ChannelTableTests {
     @Test("a channel set holds every channel, in channel order")
     func channelSet() {
         #expect(ChannelKind.allCases.count <= ChannelSet.capacity)
+        #expect(Oracle.fitsEveryChannel, "the oracle's flags hold a called-for and an arrived bit per channel")
         #expect(Array(ChannelSet.all) == ChannelKind.allCases)
         #expect(ChannelKind.allCases.map(\.rawValue) == Array(0..<ChannelKind.allCases.count), "raw values index per-channel arrays")
     }

@@ -16,16 +16,20 @@
 /// recipients (in membership order, with a hint for the usual case of sends in that order), so no
 /// domain value carries oracle bookkeeping and the driver need not stay in step with it.
 struct Oracle {
-    /// Per (message, recipient) slot: what the rules called for and what arrived.
+    /// Per (message, recipient) slot: what the rules called for and what arrived, a bit per
+    /// channel each — "called for" at its raw value, "arrived" one channel count above. One byte
+    /// holds four channels' pairs: ``fitsEveryChannel`` is checked when an oracle is made, so a
+    /// channel too many traps at once (and fails `ChannelTableTests`), never collides in silence.
     private struct Flags: OptionSet {
         let rawValue: UInt8
-        static let expectsMessenger = Flags(rawValue: 1 << 0)
-        static let expectsPush = Flags(rawValue: 1 << 1)
-        static let expectsEmail = Flags(rawValue: 1 << 2)
-        static let expectsChat = Flags(rawValue: 1 << 3)
         static func expects(_ channel: ChannelKind) -> Flags { Flags(rawValue: 1 << UInt8(channel.rawValue)) }
-        static func got(_ channel: ChannelKind) -> Flags { Flags(rawValue: 1 << UInt8(channel.rawValue + 4)) }
+        static func got(_ channel: ChannelKind) -> Flags {
+            Flags(rawValue: 1 << UInt8(channel.rawValue + ChannelKind.allCases.count))
+        }
     }
+
+    /// Whether ``Flags`` has a pair of bits for every channel.
+    static var fitsEveryChannel: Bool { 2 * ChannelKind.allCases.count <= UInt8.bitWidth }
 
     /// What a deadline decided, as the books are told it (a ``BookRecord``'s `detail`).
     enum Decision: UInt8, Sendable {
@@ -54,7 +58,7 @@ struct Oracle {
     /// it covers, until its one email is called for.
     private var batch: (user: PersonID, slots: [Int])?
     /// Slots whose send on a channel bounced for good (reported, not lost): bit per channel.
-    private var bouncedSlots: [Int: UInt8] = [:]
+    private var bouncedSlots: [Int: ChannelSet] = [:]
     /// Slots covered by a batch email (v2), so that none is covered twice.
     private var batchCovered = Set<Int>()
     /// Where the last pair was found: the next send usually belongs to the slot after it.
@@ -65,7 +69,10 @@ struct Oracle {
 
     let cast: Cast
 
-    init(cast: Cast) { self.cast = cast }
+    init(cast: Cast) {
+        precondition(Self.fitsEveryChannel, "the oracle's flags hold \(UInt8.bitWidth / 2) channels: widen Oracle.Flags")
+        self.cast = cast
+    }
 
     /// A message was posted with these recipients (fixed at posting; with `customer-messages all`,
     /// more than the thread's own).
@@ -205,19 +212,19 @@ struct Oracle {
     /// A send bounced for good: reported, so not lost.
     mutating func bounced(_ send: Send) {
         guard let slot = slot(send.message, send.recipient) else { return }
-        bouncedSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue)
+        bouncedSlots[slot, default: []].insert(send.channel)
     }
 
     /// At the end: every send called for arrived, or is pending (never lost).
     mutating func finish(pending: [Send]) {
         var pendingSlots = bouncedSlots
         for send in pending {
-            if let slot = slot(send.message, send.recipient) { pendingSlots[slot, default: 0] |= 1 << UInt8(send.channel.rawValue) }
+            if let slot = slot(send.message, send.recipient) { pendingSlots[slot, default: []].insert(send.channel) }
         }
         for message in 0..<(slotStart.count - 1) {
             for slot in Int(slotStart[message])..<Int(slotStart[message + 1]) {
                 for channel in ChannelKind.allCases where slotFlags[slot].contains(.expects(channel)) && !slotFlags[slot].contains(.got(channel)) {
-                    if (pendingSlots[slot] ?? 0) & (1 << UInt8(channel.rawValue)) == 0 {
+                    if pendingSlots[slot]?.contains(channel) != true {
                         report("a send was lost: called for, never arrived, not pending or bounced", slotPerson[slot], channel)
                     }
                 }

@@ -82,9 +82,10 @@ extension SimulationDriver {
         // it and decides what it calls for.
         let submission = messengerAtOnce
             ? .attempted(.arrives(messenger, at: now)) : channels.withPresentState(ChannelKind.messenger.rawValue) { $0.submit(messenger, at: now) }
-        // Matched, not compared with `==`: the derived equality of the nested enums was a call per delivery.
-        var arrivedNow = false
-        if case .attempted(.arrives(let send, let time)) = submission, time == now, send == messenger { arrivedNow = true }
+        // Matched, not compared with `==` (the derived equality of the nested enums was a call per
+        // delivery); the channel answers with the send it was given.
+        var arrivedNow = messengerAtOnce
+        if !arrivedNow, case .attempted(.arrives(_, let time)) = submission, time == now { arrivedNow = true }
         let posted = NotificationPolicy.Posted(thread: thread, at: now, fromCustomer: fromCustomer, mention: mention)
         let everyone = run.everyone
         let (notice, seen) = users.withPresentState(recipient.int) { $0.receive(message, posted, everyone: everyone, arrivedNow: arrivedNow) }
@@ -161,7 +162,7 @@ extension SimulationDriver {
     /// stands (asking the user, or — `seenAtArrival` — knowing it was seen as it arrived), and its
     /// decision is carried out: nothing, an email now, or an email joining a batch.
     @inline(__always)
-    private func deadlineReached(_ run: inout RunState, _ message: MessageID, _ recipient: PersonID, seenAtArrival: Bool) {
+    func deadlineReached(_ run: inout RunState, _ message: MessageID, _ recipient: PersonID, seenAtArrival: Bool) {
         guard users.contains(recipient.int) else { return }
         let decision: FallbackDecision
         let batch: Int?

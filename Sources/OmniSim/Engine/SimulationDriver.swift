@@ -120,7 +120,13 @@ actor SimulationDriver {
                 prefetchTimers(run)
                 try countEvent(&run)
                 run.lastActivity = run.now
-                fire(&run, entry.event)
+                // The commonest timer goes straight to its handler: `fire` is not inlined into this
+                // async loop, and the call, with the event copied into it, was ~5% of a large run.
+                if case .fallbackDeadline(let message, let recipient) = entry.event {
+                    deadlineReached(&run, message, recipient, seenAtArrival: false)
+                } else {
+                    fire(&run, entry.event)
+                }
             }
         }
         return try finish(&run)

@@ -3,6 +3,15 @@ public import OmniSim
 extension Journal.Entry {
     /// The entry in words, with the rule that applied: what `explain` prints and the HTML page shows
     /// on hover (`email fallback for message #1 in plan from maria "…": seen before its deadline: no email`).
+    /// Why a customer's message went out on `channel` (an exhaustive switch: a new channel says when).
+    static func whyChosen(_ channel: ChannelKind) -> String {
+        switch channel {
+        case .chat: "in live chat at posting: chat"
+        case .email: "not in live chat at posting: email"
+        case .messenger, .push: "\(channel.name)"
+        }
+    }
+
     public func text(cast: Cast) -> String {
         func describe(_ m: Message) -> String {
             "\(m.isNote ? "note" : "message") #\(m.number) in \(cast.name(of: m.thread)) from \(cast.name(of: m.author)) \"\(excerpt(m.text))\""
@@ -34,7 +43,7 @@ extension Journal.Entry {
         case .unseenAtArrival(_, let unread, let bubble):
             return "unseen at arrival: unread \(unread), bubble \(bubble)"
         case .channelChosen(let message, let channel):
-            return "\(describe(message)): " + (channel == .chat ? "in live chat at posting: chat" : "not in live chat at posting: email")
+            return "\(describe(message)): " + Self.whyChosen(channel)
         case .fallback(let message, let decision):
             let why = switch decision {
             case .seen: "seen before its deadline: no email"

@@ -9,6 +9,10 @@ public struct ChannelSet: Sendable, Hashable, Sequence, ExpressibleByArrayLitera
 
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// The set of one channel (no array made, as a literal would).
+    @inline(__always)
+    public init(_ channel: ChannelKind) { rawValue = Self.bit(channel) }
+
     public init(arrayLiteral channels: ChannelKind...) {
         rawValue = 0
         for channel in channels { insert(channel) }
@@ -47,7 +51,10 @@ public struct ChannelSet: Sendable, Hashable, Sequence, ExpressibleByArrayLitera
             guard bits != 0 else { return nil }
             let index = bits.trailingZeroBitCount
             bits &= bits &- 1
-            return ChannelKind.allCases[index]
+            // Every bit set is a channel's raw value (``bit(_:)``), so this always finds one; by raw
+            // value, not through `allCases` (an array built on every call).
+            guard let channel = ChannelKind(rawValue: index) else { preconditionFailure("no channel has raw value \(index)") }
+            return channel
         }
     }
 }

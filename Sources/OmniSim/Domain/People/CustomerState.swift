@@ -6,7 +6,4 @@ public struct CustomerState: Sendable, Equatable {
 
     public mutating func joinChat() { isInChat = true }
     public mutating func leaveChat() { isInChat = false }
-
-    /// The channel a message posted now reaches this customer on: chat if in the widget, else email.
-    public var channelForMessage: ChannelKind { isInChat ? .chat : .email }
 }

@@ -57,9 +57,9 @@ public enum NotificationPolicy {
     public static func atPosting(_ message: Posted, to user: borrowing UserState, everyone: UserSettings) -> Notice {
         let settings = user.settings.resolved(over: everyone)
         if message.fromCustomer && settings.customerMessages == .none {
-            return Notice(deliverNow: [.messenger], notifies: false)
+            return Notice(deliverNow: ChannelSet(.messenger), notifies: false)
         }
-        var notice = Notice(deliverNow: [.messenger])
+        var notice = Notice(deliverNow: ChannelSet(.messenger))
         if user.hasMobile && settings.push && !user.isLoggedIn { notice.deliverNow.insert(.push) }
         if let mention = message.mention, settings.mentionEmail == .now, !user.isViewing(message.thread) {
             notice.deliverNow.insert(.email)
@@ -73,7 +73,7 @@ public enum NotificationPolicy {
     /// A customer recipient: the live chat widget when they are in it at posting, else email.
     @inline(__always)
     public static func atPosting(toCustomer customer: CustomerState) -> Notice {
-        Notice(deliverNow: [customer.isInChat ? .chat : .email])
+        Notice(deliverNow: ChannelSet(customer.isInChat ? .chat : .email))
     }
 
     /// How a message stands for its user when its fallback deadline comes.
