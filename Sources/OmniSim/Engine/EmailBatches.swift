@@ -26,6 +26,7 @@ struct EmailBatches {
 
     /// The open batch of (user, thread) that an email falling due at `now` joins: one that goes out
     /// strictly later (an email due at the batch's own instant opens the next one).
+    @inline(__always)
     func batchToJoin(user: PersonID, thread: ThreadID, at now: SimInstant) -> Int? {
         // Without batching (the usual case) no batch is ever open: no key to hash on every deadline.
         guard !openIndex.isEmpty, let id = openIndex[Key(user: user, thread: thread)], let batch = batches[id], batch.instant > now else { return nil }

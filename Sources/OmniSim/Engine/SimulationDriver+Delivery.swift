@@ -163,7 +163,6 @@ extension SimulationDriver {
     /// decision is carried out: nothing, an email now, or an email joining a batch.
     @inline(__always)
     func deadlineReached(_ run: inout RunState, _ message: MessageID, _ recipient: PersonID, seenAtArrival: Bool) {
-        guard users.contains(recipient.int) else { return }
         let decision: FallbackDecision
         let batch: Int?
         if seenAtArrival {
@@ -174,7 +173,10 @@ extension SimulationDriver {
             let thread = run.messages[message.int].thread
             batch = run.batches.batchToJoin(user: recipient, thread: thread, at: run.now)
             let (everyone, batchOpen) = (run.everyone, batch != nil)
-            decision = users.withPresentState(recipient.int) { $0.deadlineReached(message, everyone: everyone, batchOpen: batchOpen) }
+            // Only users have deadlines (nil: none here); the actor's entry is read once.
+            guard let decided = users.withState(recipient.int, { $0.deadlineReached(message, everyone: everyone, batchOpen: batchOpen) })
+            else { return }
+            decision = decided
         }
         if journaling, run.journal?.records(recipient) == true { note(&run, recipient, .fallback(run.messages[message.int], decision)) }
         run.books.fallbackDecided(message, recipient, decision)

@@ -155,7 +155,9 @@ actor SimulationDriver {
         return count
     }
 
-    /// Tells the observers that want them of something besides a delivery.
+    /// Tells the observers that want them of something besides a delivery (inlined: on the hot
+    /// path it is one test of a constant).
+    @inline(__always)
     func tell(_ occurrence: @autoclosure () -> Occurrence) {
         guard watchesOccurrences else { return }
         let occurrence = occurrence()

@@ -162,6 +162,7 @@ public struct UserState: Sendable {
 
     /// The deadline decided `decision` for the message kept at `slot`: batched, it stays kept (a
     /// later view still marks it seen) until ``releaseBatched(_:)``; otherwise it is done with.
+    @inline(__always)
     public mutating func deadlineDecided(at slot: Int?, _ decision: FallbackDecision) {
         guard let slot else { return }
         if case .batched = decision {
