@@ -1,4 +1,4 @@
-public import Synchronization
+import Synchronization
 
 /// Carries a value made on one thread to another, once: how an observer that lives on a run's
 /// thread hands its owner what it made (a tally, a chart's series) without being `Sendable`
