@@ -146,9 +146,9 @@ struct BookkeepingTests {
         feed.expect(email(2))
         feed.delivered(emailed(2))
         let books = feed.finish(pending: [])
-        #expect(books.oracle.violations.map(\.text) == [
-            "a fallback email was called for without a deadline finding the message unseen",
-            "a fallback email was called for without a deadline finding the message unseen",
+        #expect(books.oracle.violations.map(\.invariant) == [
+            .emailNotOwed,
+            .emailNotOwed,
         ])
     }
 

@@ -95,10 +95,10 @@ struct Oracle {
 
     /// One more recipient of the message being posted.
     mutating func addRecipient(_ recipient: PersonID) {
-        if recipient == posting.author { report("the author is a recipient of their own message", recipient, nil) }
+        if recipient == posting.author { report(.authorIsRecipient, recipient, nil) }
         if posting.customersRefused && cast.isCustomer(recipient) {
-            if posting.inUserConversation { report("a customer is in a user conversation", recipient, nil) }
-            if posting.isNote { report("a customer is a recipient of an internal note", recipient, nil) }
+            if posting.inUserConversation { report(.customerInUserConversation, recipient, nil) }
+            if posting.isNote { report(.customerGotNote, recipient, nil) }
         }
         owed.append()
         slotPerson.append(recipient)
@@ -110,11 +110,11 @@ struct Oracle {
     mutating func expect(_ send: Send) {
         let (recipient, channel) = (send.recipient, send.channel)
         guard let slot = slot(send.message, send.recipient) else {
-            report("a send was called for to someone who is not a recipient", recipient, channel)
+            report(.sendToNonRecipient, recipient, channel)
             return
         }
         if slotFlags[slot].contains(.expects(channel)) {
-            report("a send was called for twice", recipient, channel)
+            report(.sendCalledTwice, recipient, channel)
         } else if channel == .email && cast.isUser(recipient) {
             takeOwedEmail(slot, recipient)
         }
@@ -129,7 +129,7 @@ struct Oracle {
         } else if let batch, batch.user == user, batch.slots.contains(slot) {
             self.batch = nil
         } else {
-            report("a fallback email was called for without a deadline finding the message unseen", user, .email)
+            report(.emailNotOwed, user, .email)
         }
     }
 
@@ -141,13 +141,13 @@ struct Oracle {
 
     mutating func fallbackDecided(_ message: MessageID, _ recipient: PersonID, _ decision: Decision) {
         guard let slot = slot(message, recipient) else {
-            report("a fallback was decided for someone who is not a recipient", recipient, .email)
+            report(.fallbackForNonRecipient, recipient, .email)
             return
         }
         switch decision {
         case .seen:
             if !slotFlags[slot].contains(.got(.messenger)) {
-                report("a message counted as seen at its deadline had not arrived", recipient, .messenger)
+                report(.seenBeforeArrival, recipient, .messenger)
             }
         case .sendEmail:
             owed[slot, .email] = true
@@ -162,7 +162,7 @@ struct Oracle {
     /// deadline decides it).
     mutating func emailedForMention(_ message: MessageID, _ recipient: PersonID) {
         guard let slot = slot(message, recipient) else {
-            report("a mention email was called for to someone who is not a recipient", recipient, .email)
+            report(.mentionEmailToNonRecipient, recipient, .email)
             return
         }
         owed[slot, .email] = true
@@ -174,13 +174,13 @@ struct Oracle {
 
     mutating func delivered(_ message: MessageID, to recipient: PersonID, on channel: ChannelKind) {
         guard let slot = slot(message, recipient) else {
-            report("received a message without being its recipient", recipient, channel)
+            report(.receivedByNonRecipient, recipient, channel)
             return
         }
         let got = Flags.got(channel)
-        if slotFlags[slot].contains(got) { report("received the same message twice", recipient, channel) }
+        if slotFlags[slot].contains(got) { report(.receivedTwice, recipient, channel) }
         if !slotFlags[slot].contains(.expects(channel)) {
-            report("received on a channel the rules did not call for", recipient, channel)
+            report(.receivedUncalled, recipient, channel)
         }
         slotFlags[slot].insert(got)
     }
@@ -196,15 +196,15 @@ struct Oracle {
     /// for one user are one batch, until its email is called for.
     mutating func batchCovers(_ message: MessageID, for user: PersonID) {
         guard let slot = slot(message, user) else {
-            report("a batch email covers a message its user did not receive", user, .email)
+            report(.batchCoversNonRecipient, user, .email)
             return
         }
         if !batchCovered.insert(slot).inserted {
-            report("a message was covered by two batch emails", user, .email)
+            report(.batchCoversTwice, user, .email)
         } else if owed[slot, .cover] {
             owed[slot, .cover] = false
         } else {
-            report("a batch email covers a message no deadline found unseen", user, .email)
+            report(.batchCoversSeen, user, .email)
         }
         if batch?.user == user { batch?.slots.append(slot) } else { batch = (user, [slot]) }
     }
@@ -225,7 +225,7 @@ struct Oracle {
             for slot in Int(slotStart[message])..<Int(slotStart[message + 1]) {
                 for channel in ChannelKind.allCases where slotFlags[slot].contains(.expects(channel)) && !slotFlags[slot].contains(.got(channel)) {
                     if pendingSlots[slot]?.contains(channel) != true {
-                        report("a send was lost: called for, never arrived, not pending or bounced", slotPerson[slot], channel)
+                        report(.sendLost, slotPerson[slot], channel)
                     }
                 }
             }
@@ -248,10 +248,10 @@ struct Oracle {
         return slot
     }
 
-    private mutating func report(_ text: String, _ person: PersonID, _ channel: ChannelKind?) {
+    private mutating func report(_ invariant: Invariant, _ person: PersonID, _ channel: ChannelKind?) {
         violationCount += 1
         guard violations.count < Self.violationsListedMax else { return }
-        violations.append(OracleViolation(text: text, person: cast.name(of: person), channel: channel))
+        violations.append(OracleViolation(invariant: invariant, person: person, channel: channel))
     }
 }
 
@@ -282,11 +282,36 @@ private struct OwedBits {
 }
 
 /// One broken invariant, with the person and channel it concerns.
-public struct OracleViolation: Sendable, Equatable, CustomStringConvertible {
-    public var text: String
-    public var person: String
+public struct OracleViolation: Sendable, Equatable {
+    public var invariant: Invariant
+    public var person: PersonID
     public var channel: ChannelKind?
-    public var description: String {
-        "invariant: \(text) (person '\(person)'\(channel.map { ", channel \($0.name)" } ?? ""))"
+
+    public init(invariant: Invariant, person: PersonID, channel: ChannelKind?) {
+        self.invariant = invariant
+        self.person = person
+        self.channel = channel
     }
+}
+
+/// An invariant of the contract the oracle found broken, as data (the language words it).
+public enum Invariant: Sendable, Equatable, CaseIterable {
+    case authorIsRecipient
+    case customerInUserConversation
+    case customerGotNote
+    case sendToNonRecipient
+    case sendCalledTwice
+    /// An email to a user that no deadline (finding its message unseen), batch or mention owed.
+    case emailNotOwed
+    case fallbackForNonRecipient
+    case seenBeforeArrival
+    case mentionEmailToNonRecipient
+    case receivedByNonRecipient
+    case receivedTwice
+    case receivedUncalled
+    case batchCoversNonRecipient
+    case batchCoversTwice
+    case batchCoversSeen
+    /// Called for, never arrived, neither pending nor bounced at the end.
+    case sendLost
 }

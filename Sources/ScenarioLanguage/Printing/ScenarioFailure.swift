@@ -40,7 +40,7 @@ public struct ScenarioFailure: Sendable, Equatable {
                 hint: "(if intended, add: at \(rejection.time) expect error \"…\")"))
         }
         for violation in result.violations {
-            failures.append(ScenarioFailure(kind: .invariant, range: nil, message: violation.description))
+            failures.append(ScenarioFailure(kind: .invariant, range: nil, message: violation.text(cast: compiled.plan.cast)))
         }
         return failures
     }

@@ -49,29 +49,33 @@ public struct ChannelState: Sendable {
         case queued(windowOpensAt: SimInstant?)
     }
 
-    /// `count` sends fall due at `now` and, if nothing in force could hold one back (no rate,
-    /// latency, jitter, outage at `now` or bounce), all arrive at once: they are counted and the
-    /// result is true. Otherwise nothing changes and the result is false: submit them one by one.
-    /// The same as `count` calls of ``submit(_:at:)`` that each arrive at once, in one step.
+    /// `count` sends fall due at `now` and, if nothing in force could hold one back, all arrive at
+    /// once: they are counted and the result is true. Otherwise nothing changes and the result is
+    /// false: submit them one by one. ``submit(_:at:)``'s first branch taken `count` times, in one
+    /// step (the same rule, ``nothingHoldsBack(at:)``, decides both).
     public mutating func deliverAtOnce(count: Int, at now: SimInstant) -> Bool {
         guard nothingHoldsBack(at: now) else { return false }
         for _ in 0..<count { statistics.recordDelivery(arrival: now, due: now) }
         return true
     }
 
-    /// The rule the fast path rests on, stated once: with no rate, latency, jitter or bounce in
-    /// force and the channel up at `now`, every send that falls due at `now` arrives at `now`.
-    /// ``submit(_:at:)`` asserts (in debug builds) that it comes to the same.
+    /// The rule a send that arrives at once rests on, stated once: with no rate, latency, jitter
+    /// or bounce in force and the channel up at `now`, a send that falls due at `now` arrives at
+    /// `now` (what ``attempt(_:at:)`` would find, without a window slot or a jitter draw to take).
+    @inline(__always)
     public func nothingHoldsBack(at now: SimInstant) -> Bool {
-        config.rate == nil && config.latency == .zero && config.jitter == .zero && config.bouncing.isEmpty && !isDown(at: now)
+        config.rate == nil && config.latency == .zero && config.jitter == .zero && config.bouncing.isEmpty
+            && (config.downWindows.isEmpty || !isDown(at: now))
     }
 
-    /// A send falls due at `now`: it goes out if the window has room and nobody waits, else it queues.
+    /// A send falls due at `now`: it arrives at once when nothing holds it back; otherwise it goes
+    /// out if the window has room and nobody waits, else it queues.
     public mutating func submit(_ send: Send, at now: SimInstant) -> Submission {
-        let atOnce = nothingHoldsBack(at: now)
-        let submission = submitted(send, at: now)
-        assert(!atOnce || submission == .attempted(.arrives(send, at: now)), "the fast path's rule and submit disagree")
-        return submission
+        if nothingHoldsBack(at: now) {
+            statistics.recordDelivery(arrival: now, due: send.due)
+            return .attempted(.arrives(send, at: now))
+        }
+        return submitted(send, at: now)
     }
 
     private mutating func submitted(_ send: Send, at now: SimInstant) -> Submission {
