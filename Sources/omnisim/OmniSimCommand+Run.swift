@@ -11,11 +11,18 @@ extension OmniSimCommand {
     static func run(_ options: CommandLineOptions) async -> Int32 {
         guard var files = files(options.paths) else { return 2 }
         if let shard = options.shard {
+            let all = files.count
             files = ScenarioFiles.shard(files, index: shard.index, count: shard.count)
+            // Which shard ran, where a CI log shows it (standard error: the report stays the same bytes).
+            printError("shard \(shard.index)/\(shard.count): \(files.count) of \(all) files\n")
             if files.isEmpty {
                 printOut("shard \(shard.index)/\(shard.count) selects no files\n")
                 return 0
             }
+        }
+        if options.metricsPath != nil, let refusal = metricsRefusal(files, options: options) {
+            printError("Error: \(refusal)\n")
+            return 2
         }
         let outputs: RunOutputs
         do {
@@ -68,6 +75,19 @@ extension OmniSimCommand {
             return 2
         }
         return tally.exitCode
+    }
+
+    /// The `--metrics` bound of the whole command: each file compiled once more, ahead, for its
+    /// estimate (a file that does not compile is reported by its run; standard input is read once).
+    static func metricsRefusal(_ files: [String], options: CommandLineOptions) -> String? {
+        guard files.count > 1 else { return nil }
+        let interval = options.interval ?? .minutes(1)
+        var estimates: [(path: String, estimate: MetricsEstimate)] = []
+        for file in files where file != ScenarioFiles.standardInput {
+            guard case .success(let compiled) = ScenarioRun.compile(file, overrides: options.overrides) else { continue }
+            estimates.append((file, MetricsEstimate(plan: compiled.plan, interval: interval)))
+        }
+        return MetricsEstimate.refusal(forAll: estimates, interval: interval)
     }
 
     /// `omnisim compare FILE --set "…"…`: the file as written and once per `--set`, side by side.
@@ -127,7 +147,8 @@ struct RunOutputs {
         if let path = options.junitPath { outputs.append(OutputPaths.Output(option: "--junit", path: path)) }
         if let path = options.htmlPath { outputs.append(OutputPaths.Output(option: "--html", path: path)) }
         try OutputPaths.check(outputs, inputs: files)
-        usesStandardOutput = outputs.contains { $0.path == OutputFile.standardOutput }
+        let standardOutput = OutputPaths.standardOutputIdentity()
+        usesStandardOutput = outputs.contains { OutputPaths.isStandardOutput($0.path, standardOutput: standardOutput) }
         try traceFolder?.prepare()
         try metricsFolder?.prepare()
         junit = try options.junitPath.map(OutputFile.open)
@@ -155,7 +176,17 @@ struct RunOutputs {
         if path == OutputFile.standardOutput {
             throw OutputError("'\(option) -' writes one scenario's output to standard output; it needs a single scenario file, not \(files.count == 1 ? "a folder" : "\(files.count) files")")
         }
-        let folder = TraceFolder(folder: path, files: files, fileExtension: fileExtension, indexName: indexName)
+        // A folder of per-scenario files: refused, before anything is made, where its path leads to
+        // something that is not a folder; written under the path it leads to (so a name on the way
+        // that `..` steps back out of is never made).
+        let resolved = ResolvedPath.resolve(path)
+        var resolvedIsFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: resolved, isDirectory: &resolvedIsFolder), !resolvedIsFolder.boolValue {
+            throw OutputError("'\(option) \(Quoting.visible(path))' is a file; with several scenarios '\(option)' names a folder of one file per scenario")
+        }
+        let folder = TraceFolder(
+            folder: path.split(separator: "/").contains("..") ? resolved : path, files: files, fileExtension: fileExtension,
+            indexName: indexName)
         outputs += folder.paths.map { OutputPaths.Output(option: option, path: $0) }
         outputs.append(OutputPaths.Output(option: option, path: "\(folder.folder)/\(indexName)"))
         return (folder.paths, folder)

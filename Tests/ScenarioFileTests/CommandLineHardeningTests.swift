@@ -136,9 +136,9 @@ struct CommandLineHardeningTests {
         #expect(try CLI.shell(command, in: root).status == 1, "the reproduce line reproduces the failure")
     }
 
-    @Test("any text — U+FFFE, U+FFFF, C0 controls, in names and messages — gives well-formed XML, HTML and JSON")
+    @Test("any text — U+FFFE, U+FFFF, C0 controls, a bidi override, in names and messages — gives well-formed XML, HTML and JSON")
     func hostileTextInOutputs() throws {
-        let text = "scenario \"t\u{FFFE}\u{07}x\"\nuser a b\nat 1s a starts conversation c with b \"h\u{FFFF}\u{01}i\u{1B}[31m\"\nexpect no email to b \"h\u{FFFF}\"\n"
+        let text = "scenario \"t\u{FFFE}\u{07}x\"\nuser a b\nat 1s a starts conversation c with b \"h\u{FFFF}\u{01}i\u{1B}[31m\u{202E}evil\"\nexpect no email to b \"h\u{FFFF}\"\n"
         let nonCharacter = String(Character(Unicode.Scalar(0xFDD0)!))
         let root = try CLI.folder(with: ["x\u{01}\(nonCharacter).scenario": text])
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -153,5 +153,70 @@ struct CommandLineHardeningTests {
         for line in try String(contentsOfFile: "\(root)/t.jsonl", encoding: .utf8).split(separator: "\n") {
             #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(line.utf8)) }
         }
+    }
+
+    @Test("standard output is an output like any other: '-' and /dev/stdout together, or standard output on an input, are refused")
+    func standardOutputByIdentity() throws {
+        let root = try CLI.folder(with: ["v.scenario": CLI.passing])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let both = try CLI.shell("$OMNISIM run v.scenario --trace - --junit /dev/stdout > both.txt", in: root)
+        #expect(both.status == 2 && both.error.contains("both write to standard output"), "\(both.error)")
+        for command in ["$OMNISIM run v.scenario --trace - >> v.scenario", "$OMNISIM run v.scenario >> v.scenario"] {
+            let onto = try CLI.shell(command, in: root)
+            #expect(onto.status == 2 && onto.error.contains("standard output is the scenario file 'v.scenario'"), "\(command)")
+            #expect(try String(contentsOfFile: "\(root)/v.scenario", encoding: .utf8) == CLI.passing, "\(command)")
+        }
+        let trace = try CLI.shell("$OMNISIM run v.scenario --trace /dev/stdout > t.jsonl", in: root)
+        #expect(trace.status == 0 && trace.error.contains("PASS v.scenario"), "the report moves to standard error")
+    }
+
+    @Test("'-' with another name of standard input (/dev/stdin) is standard input twice, whatever it is")
+    func standardInputAliases() throws {
+        let root = try CLI.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try CLI.shell("$OMNISIM run /dev/stdin - < a.scenario", in: root)
+        #expect(result.status == 2 && result.error.contains("are both standard input"), "\(result.error)")
+    }
+
+    @Test("--metrics is bounded per command too, and by a batch or a rate's queue, before anything runs")
+    func metricsBoundEverywhere() throws {
+        let outage = "user maria\ncustomer carol\nchannel email down 0s..1h\nat 0s maria starts customer conversation c1 with carol \"Invoice\"\n"
+        var files: [String: String] = [:]
+        for index in 1...6 { files["multi/m\(index).scenario"] = outage }
+        files["batch.scenario"] = "user a b\nset b email-batch 365d\nat 1s a starts conversation c with b \"hi\"\n"
+        files["rate.scenario"] = "user a b c d\nchannel messenger rate 1/h\nat 1s a starts conversation c1 with b, c, d \"hi\"\nat 2s a writes to c1 \"x\"\n"
+        let root = try CLI.folder(with: files)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let many = try CLI.shell("$OMNISIM run multi --metrics out --interval 1ms", in: root)
+        #expect(many.status == 2 && many.error.contains("over these 6 scenarios"), "\(many.error)")
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/out"))
+        for file in ["batch.scenario", "rate.scenario"] {
+            let one = try CLI.shell("$OMNISIM run \(file) --metrics m.csv --interval 1ms", in: root)
+            #expect(one.status == 2 && one.output.contains("over the limit of 20,000,000"), "\(file): \(one.output)")
+        }
+    }
+
+    @Test("a refused folder output makes no folder on its way (nothere/..), and a folder output that is a file is refused")
+    func refusedFolderOutputMakesNothing() throws {
+        let root = try CLI.folder(with: ["in/a.scenario": CLI.passing, "in/b.scenario": CLI.passing])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let refused = try CLI.shell("$OMNISIM run in --metrics nothere/../in/a.scenario", in: root)
+        #expect(refused.status == 2 && refused.error.contains("is a file"), "\(refused.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["in"])
+        let written = try CLI.shell("$OMNISIM run in --trace nothere/../out", in: root)
+        #expect(written.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["in", "out"])
+    }
+
+    @Test("a reproduce line reads back in any locale: an invisible character in a name is written as its UTF-8 bytes")
+    func reproduceInAnyLocale() throws {
+        let file = "user a b\nat 1s a starts conversation c with b \"hi\"\nat 1m1s expect email to b \"hi\"\n"
+        let root = try CLI.folder(with: ["zw\u{200B}x.scenario": file])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let failing = try CLI.shell("$OMNISIM run zw*x.scenario --set 'set b email-after 5m'", in: root)
+        let line = try #require(failing.output.split(separator: "\n").first { $0.contains("reproduce: ") })
+        #expect(line == "  reproduce: omnisim run $'zw\\xE2\\x80\\x8Bx.scenario' --set 'set b email-after 5m'")
+        let command = line.replacingOccurrences(of: "  reproduce: omnisim", with: "$OMNISIM")
+        #expect(try CLI.shell("LC_ALL=C bash -c \"\(command)\"", in: root).status == 1, "pasted in the C locale, it reproduces the failure")
     }
 }

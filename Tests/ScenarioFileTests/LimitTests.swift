@@ -193,7 +193,7 @@ struct LimitTests {
         let refused = try #require(firstDiagnostic(text).diagnostic)
         // The 2,000th message (line 2,004) makes 2,000 × 100,001 deliveries.
         #expect(refused.range.start.line == 2_004)
-        #expect(refused.message.text.hasPrefix("with this message the run would make about 200,002,000 deliveries (a message reaching one recipient), over the limit of 200,000,000 deliveries for a run; 200,000,000 deliveries go to the 100,000 users who may have 'customer-messages all'"))
+        #expect(refused.message.text.hasPrefix("with this line the run would make about 200,002,000 deliveries (a message reaching one recipient), over the limit of 200,000,000 deliveries for a run; 200,000,000 deliveries go to the 100,000 users who may have 'customer-messages all'"))
     }
 
     @Test("a team following an item, or mentioned, counts at its largest for every message to the thread")
@@ -207,13 +207,31 @@ struct LimitTests {
         let refused = try #require(firstDiagnostic(text).diagnostic)
         // 5,000 followers and b, who follows by writing: the 39,993rd message brings 200,004,993.
         #expect(refused.range.start.line == 4 + 39_993)
-        #expect(refused.message.text.hasPrefix("with this message the run would make about 200,004,993 deliveries"))
+        #expect(refused.message.text.hasPrefix("with this line the run would make about 200,004,993 deliveries"))
         // The same through a mention of the team in a conversation: each message reaches b, a1 and the team.
         var mentioned = "user b " + names.joined(separator: " ") + "\n" + "team t " + names.prefix(2_500).joined(separator: ", ") + "\n"
             + "at 0s b adds " + names.suffix(2_500).joined(separator: ", ") + " to team t\n"
             + "at 0s b starts conversation c with a1 \"@t hello\"\n"
         for second in 1...40_000 { mentioned += "at \(second)s b writes to c \"x\"\n" }
-        #expect(try #require(firstDiagnostic(mentioned).diagnostic).message.text.hasPrefix("with this message the run would make about 200,0"))
+        #expect(try #require(firstDiagnostic(mentioned).diagnostic).message.text.hasPrefix("with this line the run would make about 200,0"))
+    }
+
+    @Test("a load's conversation enlarged by the file (a team added, a mention, a person who then adds the team) is refused at that line")
+    func loadConversationEnlarged() throws {
+        // A team of 20,000 users; a load of one conversation and 60,000 messages, which the file enlarges.
+        let names = (0..<20_000).map { "u\($0)" }
+        let users: [String] = names.chunked(into: 2_000).map { "user " + $0.joined(separator: " ") }
+        let adds: [String] = names.dropFirst(2_000).map { $0 }.chunked(into: 2_000).map { "at 0s u0 adds " + $0.joined(separator: ", ") + " to team big" }
+        let team = "team big " + names.prefix(2_000).joined(separator: ", ")
+        let load = "load L seed 1 users 2 customers 0 conversations 1 messages 60000 over 1h"
+        let top = (users + [team] + adds + [load]).joined(separator: "\n") + "\n"
+        for line in ["at 18m L.u1 adds big to L.c1", "at 18m L.u1 writes to L.c1 \"@big look\"", "at 18m L.u1 adds u0 to L.c1\nat 18m u0 adds big to L.c1"] {
+            let refused = try #require(firstDiagnostic(top + line + "\n").diagnostic, "\(line)")
+            #expect(refused.message.text.hasPrefix("with this line the run would make about"), "\(line)")
+            #expect(refused.range.start.line == top.split(separator: "\n").count + 1, "\(line): at the first line that enlarges it")
+        }
+        // Left at the generator's size, the same load is within the limits.
+        #expect(firstDiagnostic(top).diagnostic == nil)
     }
 
     @Test("expand keeps the file's opening comments and refuses an expansion too large to be a file")
@@ -233,5 +251,12 @@ struct LimitTests {
             """))
         #expect(ScenarioExpander.statementCount(large, limit: 1_000) > 1_000)
         #expect(ScenarioExpander.statementCount(compiled, limit: Parser.statementCountMax) < 20)
+    }
+}
+
+extension Array {
+    /// The array cut into pieces of `size` (the last may be shorter).
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -25,6 +25,26 @@ struct ShardTests {
         #expect(throws: Shard.Problem.self) { try Shard.parse("auto", environment: ["CI_NODE_INDEX": "two", "CI_NODE_TOTAL": "4"]) }
     }
 
+    @Test("sources that disagree are an error, never a silent choice: a count against auto/N, two indices")
+    func disagreement() throws {
+        // GitLab's own total against the count given: one job would run shard 1/2 and b never run.
+        #expect(throws: Shard.Problem(description: "'--shard auto/2' and CI_NODE_TOTAL=1 disagree on the number of shards; give one")) {
+            try Shard.parse("auto/2", environment: ["CI_NODE_INDEX": "1", "CI_NODE_TOTAL": "1"])
+        }
+        #expect(throws: Shard.Problem.self) { try Shard.parse("auto/2", environment: ["OMNISIM_SHARD_INDEX": "1", "OMNISIM_SHARD_COUNT": "1"]) }
+        // Two pods of an Indexed Job with the matrix's variables left set: both would run 1/2.
+        #expect(throws: Shard.Problem.self) {
+            try Shard.parse("auto/2", environment: ["OMNISIM_SHARD_INDEX": "1", "OMNISIM_SHARD_COUNT": "2", "JOB_COMPLETION_INDEX": "1"])
+        }
+        #expect(throws: Shard.Problem.self) {
+            try Shard.parse("auto", environment: ["CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "4", "OMNISIM_SHARD_INDEX": "1", "OMNISIM_SHARD_COUNT": "4"])
+        }
+        // Sources that agree are one shard.
+        #expect(try Shard.parse("auto/4", environment: ["CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "4", "JOB_COMPLETION_INDEX": "1"])
+            == Shard(index: 2, count: 4))
+        #expect(throws: Shard.Problem.self) { try Shard.parse("auto", environment: ["CI_NODE_INDEX": "2"]) }
+    }
+
     @Test("every file runs in exactly one of the shards auto finds, whichever CI numbers them")
     func partition() throws {
         let files = (1...23).map { "f\($0).scenario" }

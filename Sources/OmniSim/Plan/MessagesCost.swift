@@ -17,8 +17,13 @@ public enum MessagesCost {
     /// message (in run order) with which the sum is past ``LoadCost/isWithinLimits`` (nil if none):
     /// then the cost is the sum up to that message.
     public static func estimate(_ plan: ScenarioPlan, fanOut: FanOut, adding loads: LoadCost) -> (cost: LoadCost, firstOver: Int?) {
-        guard plan.events.contains(where: { isMessage($0.action) }) else { return (loads, nil) }
         let (reach, reachedByAll) = reaches(plan)
+        // A load's conversation that the file's lines enlarge (a team or a person added, or
+        // mentioned there): each of the load's messages to it may reach everyone those lines may
+        // make a member, beyond the generator's eight — counted at the first line that does it.
+        let perConversation = loadMessagesPerConversation(plan)
+        var enlarged = Set<Int>()
+        var loadsEnlarged = 0
         let people = plan.cast.personKinds.count
         let everyone = fanOut.everyCustomerMessageUsers
         var deliveries = 0, extra = 0, messages = 0, unreadThreads = 0
@@ -28,6 +33,16 @@ public enum MessagesCost {
         var firstOver: Int?
         var cost = loads
         for (index, event) in plan.events.enumerated() {
+            if case .known(let thread)? = event.action.thread,
+               let perMessage = perConversation.first(where: { $0.threads.contains(thread.int) })?.messages,
+               reach[thread.int] > loadConversationMembersMax, enlarges(event), enlarged.insert(thread.int).inserted {
+                let beyond = Double(min(people, reach[thread.int]) - loadConversationMembersMax)
+                loadsEnlarged = LoadCost.clamped(Double(loadsEnlarged) + beyond * perMessage)
+                var more = LoadCost(bytes: LoadCost.clamped(Double(loadsEnlarged) * Double(LoadCost.bytesPerDelivery)), events: 0, deliveries: loadsEnlarged)
+                more.everyCustomerMessageDeliveries = 0
+                cost = cost + more
+                if !cost.isWithinLimits { return (cost, index) }
+            }
             guard isMessage(event.action), case .known(let thread)? = event.action.thread else { continue }
             var count = min(people, reach[thread.int])
             if case .known(let author)? = event.action.subject, plan.cast.isCustomer(author), reachedByAll[thread.int] {
@@ -55,13 +70,35 @@ public enum MessagesCost {
                 events: 0, deliveries: deliveries)
             own.everyCustomerMessageDeliveries = extra
             own.everyCustomerMessageUsers = extra > 0 ? everyone : 0
-            cost = loads + own
+            cost = loads + own + LoadCost(
+                bytes: LoadCost.clamped(Double(loadsEnlarged) * Double(LoadCost.bytesPerDelivery)), events: 0, deliveries: loadsEnlarged)
             if !cost.isWithinLimits {
                 firstOver = index
                 break
             }
         }
         return (cost, firstOver)
+    }
+
+    /// Whether `event` may add members to its thread: an `adds`, a `follows`, or a mention.
+    static func enlarges(_ event: PlannedEvent) -> Bool {
+        if !event.mentions.isEmpty { return true }
+        switch event.action {
+        case .add, .follow: return true
+        default: return false
+        }
+    }
+
+    /// Each load's conversations (their thread indices) and an upper estimate of the load's
+    /// messages to one of them: the mean plus four standard deviations of a Poisson count (the
+    /// generator picks a conversation per message; with `shape workday`, among its busy ones).
+    static func loadMessagesPerConversation(_ plan: ScenarioPlan) -> [(threads: Range<Int>, messages: Double)] {
+        plan.loads.filter { $0.conversationCount > 0 }.map { load in
+            let picked = load.shape == .workday ? WorkdayCurve.busyPickEffectiveCount(load.conversationCount) : Double(load.conversationCount)
+            let mean = Double(load.messageCount) / max(picked, 1)
+            let upper = min(Double(load.messageCount), mean + 4 * mean.squareRoot())
+            return (load.firstThread.int..<(load.firstThread.int + load.conversationCount), upper)
+        }
     }
 
     /// Whether `action` posts a message.

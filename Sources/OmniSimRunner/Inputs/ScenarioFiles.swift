@@ -42,8 +42,17 @@ public enum ScenarioFiles {
         var taken: [FileIdentity: String] = [:]
         /// Each folder walked, by identity, and whether any scenario file was found below it.
         var walked: [FileIdentity: Bool] = [:]
+        /// What standard input is: a file reached through it (as `-`, `/dev/stdin`, `/dev/fd/0`) is
+        /// read from where standard input stands, which need not be its start — never taken twice.
+        let standardInput: FileIdentity?
 
-        init(tree: Tree) { self.tree = tree }
+        init(tree: Tree) {
+            self.tree = tree
+            switch tree.standardInput() {
+            case .regularFile(let id)?, .other(_, let id)?, .folder(let id)?: standardInput = id
+            case nil: standardInput = nil
+            }
+        }
 
         mutating func add(argument path: String) throws(Problem) {
             if path == ScenarioFiles.standardInput {
@@ -85,7 +94,10 @@ public enum ScenarioFiles {
         private mutating func take(_ path: String, as kind: FileKind?) throws(Problem) {
             switch kind {
             case .regularFile(let id):
-                guard taken[id] == nil else { return }
+                if let first = taken[id] {
+                    guard id == standardInput || path == ScenarioFiles.standardInput || first == ScenarioFiles.standardInput else { return }
+                    throw Problem(description: "\(Quoting.quoted(path)) and \(Quoting.quoted(first)) are both standard input, which can be read once; give it once")
+                }
                 taken[id] = path
             case .other(_, let id):
                 if let first = taken[id] {

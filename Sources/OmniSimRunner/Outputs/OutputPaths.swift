@@ -20,8 +20,11 @@ public enum OutputPaths {
     }
 
     /// `inputs` as collected (`-`: standard input, whose file, if it is one, is `standardInput`).
+    /// Standard output is known by identity too (`standardOutput`): `-`, `/dev/stdout` and the file
+    /// it was redirected to are one output, and it may not be an input (the report goes there).
     public static func check(
-        _ outputs: [Output], inputs: [String], standardInput: FileIdentity? = standardInputFile()
+        _ outputs: [Output], inputs: [String], standardInput: FileIdentity? = standardInputFile(),
+        standardOutput: FileIdentity? = standardOutputIdentity()
     ) throws(OutputError) {
         var inputFiles: [(id: FileIdentity?, resolved: String, name: String)] = []
         for input in inputs {
@@ -31,17 +34,20 @@ public enum OutputPaths {
                 inputFiles.append((identity(input), ResolvedPath.resolve(input), "the scenario file \(Quoting.quoted(input))"))
             }
         }
+        if let standardOutput, let input = inputFiles.first(where: { $0.id == standardOutput }) {
+            throw OutputError("standard output is \(input.name): the report would be written into it; send it elsewhere")
+        }
         var files: [(output: Output, id: FileIdentity?, resolved: String)] = []
         var stdout: Output?
         for output in outputs {
-            if output.path == OutputFile.standardOutput {
+            let id = output.path == OutputFile.standardOutput ? nil : identity(output.path)
+            if output.path == OutputFile.standardOutput || (id != nil && id == standardOutput) {
                 if let first = stdout {
-                    throw OutputError("'\(first.option)' and '\(output.option)' both write to standard output ('-'); give one of them a file")
+                    throw OutputError("'\(first.option) \(Quoting.visible(first.path))' and '\(output.option) \(Quoting.visible(output.path))' both write to standard output; give one of them a file")
                 }
                 stdout = output
                 continue
             }
-            let id = identity(output.path)
             let resolved = ResolvedPath.resolve(output.path)
             if let input = inputFiles.first(where: { (id != nil && $0.id == id) || $0.resolved == resolved }) {
                 throw OutputError("'\(output.option) \(Quoting.visible(output.path))' would overwrite \(input.name); write it elsewhere")
@@ -58,6 +64,22 @@ public enum OutputPaths {
             }
             files.append((output, id, resolved))
         }
+    }
+
+    /// What standard output is, by identity, when what two writers put there would be mixed in one
+    /// file or stream (a regular file, a pipe, a socket); nil for a device (a terminal, `/dev/null`,
+    /// which may take several outputs like any device) or when it is closed.
+    public static func standardOutputIdentity() -> FileIdentity? {
+        var info = stat()
+        guard fstat(STDOUT_FILENO, &info) == 0 else { return nil }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFIFO || kind == S_IFSOCK else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Whether `path` writes to standard output: `-`, or a name for the same file (`/dev/stdout`).
+    public static func isStandardOutput(_ path: String, standardOutput: FileIdentity? = standardOutputIdentity()) -> Bool {
+        path == OutputFile.standardOutput || (standardOutput != nil && identity(path) == standardOutput)
     }
 
     /// The file behind standard input, when it is a regular file (`omnisim run - < a.scenario`).

@@ -7,11 +7,11 @@ import Foundation
 /// before `out` exists).
 ///
 ///     ResolvedPath.resolve("out/./x/../j.xml")   // "/current/folder/out/j.xml"
-enum ResolvedPath {
+public enum ResolvedPath {
     /// The most links followed, as the kernel's own limit (`ELOOP` past it): the rest is taken as written.
     static let linkHopsMax = 40
 
-    static func resolve(_ path: String) -> String {
+    public static func resolve(_ path: String) -> String {
         var pending = components(of: path)[...]
         var resolved: [String] = path.hasPrefix("/") ? [] : components(of: currentFolder())
         var hops = 0

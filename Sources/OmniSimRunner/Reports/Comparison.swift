@@ -19,12 +19,16 @@ public enum Comparison {
         public var failures: [ScenarioFailure]
     }
 
-    /// Runs `compiled` as written and with each override, one after another.
+    /// Runs `compiled` as written and with each override, one after another. Every variant is made
+    /// (and a `--set` refused, with its reason: an unknown setting, a fan-out past the limits)
+    /// before any runs.
     public static func run(_ compiled: CompiledScenario, overrides: [String]) async throws -> [Column] {
+        var variants: [(title: String, setting: String?, plan: ScenarioPlan)] = [("as written", nil, compiled.plan)]
+        for setting in overrides {
+            variants.append(("--set \(setting)", setting, try Overrides.apply([setting], to: compiled.plan)))
+        }
         var columns: [Column] = []
-        for (title, setting) in [("as written", nil)] + overrides.map({ ("--set \($0)", $0 as String?) }) {
-            var plan = compiled.plan
-            if let setting { plan = try Overrides.apply([setting], to: plan) }
+        for (title, setting, plan) in variants {
             let emails = Handoff<[Int]>()
             let result = try await Simulation.run(plan, observers: [DeliveryTally(cast: plan.cast, handingTo: emails)])
             var variant = compiled

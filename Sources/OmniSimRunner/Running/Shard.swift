@@ -38,40 +38,54 @@ public struct Shard: Sendable, Equatable {
         return try checked(index: index, count: count, from: "'--shard \(argument)'")
     }
 
+    /// The shard the CI's variables name. Every source that is set must name the same shard, and
+    /// `auto/N` must agree with a count a variable gives: a disagreement is a usage error, never a
+    /// silent choice (two jobs could otherwise run the same shard, and some files nowhere).
     private static func fromEnvironment(_ environment: [String: String], count given: Int?) throws(Problem) -> Shard {
         func number(_ name: String) throws(Problem) -> Int? {
             guard let text = environment[name], !text.isEmpty else { return nil }
             guard let value = Int(text) else { throw Problem(description: "\(name)='\(Quoting.visible(text))' is not a whole number from 0 to \(countMax)") }
             return value
         }
-        /// The count given with `auto/N`, else the variable's.
-        func count(_ name: String) throws(Problem) -> Int? {
-            if let given { return given }
-            return try number(name)
-        }
-        if let index = try number("OMNISIM_SHARD_INDEX") {
-            guard let count = try count("OMNISIM_SHARD_COUNT") else {
-                throw Problem(description: "OMNISIM_SHARD_INDEX is set but not OMNISIM_SHARD_COUNT")
+        /// The count: `auto/N`'s, or the variable's; both given, they must agree.
+        func count(_ name: String, for source: String) throws(Problem) -> Int {
+            let own = try number(name)
+            if let given, let own, given != own {
+                throw Problem(description: "'--shard auto/\(given)' and \(name)=\(own) disagree on the number of shards; give one")
             }
-            return try checked(index: index, count: count, from: "OMNISIM_SHARD_INDEX/OMNISIM_SHARD_COUNT")
+            guard let count = given ?? own else {
+                throw Problem(description: "\(source) is set but not \(name): give the count as \(name) or '--shard auto/N'")
+            }
+            return count
         }
-        if let index = try number("CI_NODE_INDEX"), let count = try count("CI_NODE_TOTAL") {
-            return try checked(index: index, count: count, from: "CI_NODE_INDEX/CI_NODE_TOTAL (GitLab)")
+        var found: [(shard: Shard, source: String)] = []
+        if let index = try number("OMNISIM_SHARD_INDEX") {
+            let count = try count("OMNISIM_SHARD_COUNT", for: "OMNISIM_SHARD_INDEX")
+            found.append((try checked(index: index, count: count, from: "OMNISIM_SHARD_INDEX/OMNISIM_SHARD_COUNT"), "OMNISIM_SHARD_INDEX"))
+        }
+        if let index = try number("CI_NODE_INDEX") {
+            let count = try count("CI_NODE_TOTAL", for: "CI_NODE_INDEX")
+            found.append((try checked(index: index, count: count, from: "CI_NODE_INDEX/CI_NODE_TOTAL (GitLab)"), "CI_NODE_INDEX"))
         }
         if let zeroBased = try number("JOB_COMPLETION_INDEX") {
-            guard let count = try count("OMNISIM_SHARD_COUNT") else {
-                throw Problem(description: "JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job): give the count as '--shard auto/N'")
-            }
+            let count = try count("OMNISIM_SHARD_COUNT", for: "JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)")
             // 0-based: checked before the 1 is added (Int.max + 1 would trap).
             let (index, overflow) = zeroBased.addingReportingOverflow(1)
             guard zeroBased >= 0, !overflow else {
                 throw Problem(description: "JOB_COMPLETION_INDEX=\(zeroBased) is out of range: a Kubernetes completion index is 0 to N-1")
             }
-            return try checked(index: index, count: count, from: "JOB_COMPLETION_INDEX (Kubernetes, 0-based)")
+            found.append((try checked(index: index, count: count, from: "JOB_COMPLETION_INDEX (Kubernetes, 0-based)"), "JOB_COMPLETION_INDEX"))
         }
-        throw Problem(description: "'--shard auto' found no shard in the environment: set OMNISIM_SHARD_INDEX and "
-            + "OMNISIM_SHARD_COUNT (e.g. from a GitHub Actions matrix), run in a GitLab 'parallel' job, or use "
-            + "'--shard auto/N' in a Kubernetes Indexed Job")
+        guard let first = found.first else {
+            throw Problem(description: "'--shard auto' found no shard in the environment: set OMNISIM_SHARD_INDEX and "
+                + "OMNISIM_SHARD_COUNT (e.g. from a GitHub Actions matrix), run in a GitLab 'parallel' job, or use "
+                + "'--shard auto/N' in a Kubernetes Indexed Job")
+        }
+        for other in found.dropFirst() where other.shard != first.shard {
+            throw Problem(description: "\(first.source) names shard \(first.shard.index)/\(first.shard.count) but \(other.source) names "
+                + "\(other.shard.index)/\(other.shard.count); set one source (jobs that disagree would leave files unrun)")
+        }
+        return first.shard
     }
 
     /// The most shards a suite may be cut into: a million (more than any CI runs at once).

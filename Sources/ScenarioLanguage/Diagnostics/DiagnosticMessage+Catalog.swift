@@ -48,7 +48,7 @@ extension DiagnosticMessage {
     static func loadNeeds(_ what: String, _ requirement: String) -> Self {
         .init("'load' with \(what) needs \(requirement)")
     }
-    static func messagesTooCostly(_ cost: LoadCost) -> Self { .init(tooCostly(cost, "with this message the run would", loads: false)) }
+    static func messagesTooCostly(_ cost: LoadCost) -> Self { .init(tooCostly(cost, "with this line the run would", loads: false)) }
     static let notUTF8 = Self("this line is not UTF-8 text; save the file as UTF-8")
     static func nameIsPerson(_ name: String) -> Self {
         .init("'\(name)' is a person, not a thread")

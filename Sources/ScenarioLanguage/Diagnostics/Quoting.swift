@@ -50,7 +50,8 @@ public enum Quoting {
     public static func quoted(_ path: String) -> String { "'\(visible(path))'" }
 
     /// `path` as one shell word: bare when it is plain, else in single quotes, or as `$'…'` when it
-    /// holds control characters (bash, zsh and ksh read the escapes back).
+    /// holds control characters, each as its UTF-8 bytes (`\xE2\x80\x8B`), which bash, zsh, ksh
+    /// and POSIX `$'…'` read back in any locale.
     public static func shellWord(_ path: String) -> String {
         let plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+:,=@%"
         if !path.isEmpty, path.unicodeScalars.allSatisfy({ plain.unicodeScalars.contains($0) }) { return path }
@@ -67,22 +68,25 @@ public enum Quoting {
             case "\r": out += "\\r"
             default:
                 guard isControl(scalar) else { out += String(scalar); continue }
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += scalar.value < 0x80 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                    : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                // Its UTF-8 bytes as `\xNN`: the one escape every `$'…'` shell reads the same in any
+                // locale (`\u` needs a UTF-8 locale, and POSIX has none).
+                for byte in String(scalar).utf8 {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                }
             }
         }
         return out + "'"
     }
 
-    /// C0 and C1 controls, line and paragraph separators, and the invisible format characters that
-    /// change how a terminal shows text: bidirectional overrides and isolates ("Trojan source"),
-    /// zero-width characters and the byte order mark.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// C0 and C1 controls, line and paragraph separators, the invisible format characters that
+    /// change how a terminal shows text — bidirectional overrides and isolates ("Trojan source"),
+    /// zero-width characters, the byte order mark — and the noncharacters (U+FFFE, U+FFFF, …).
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09: false  // a tab is harmless, and keeps echoed lines lined up with their carets
-        case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: true
-        default: false
+        case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF, 0xFDD0...0xFDEF: true
+        default: scalar.value & 0xFFFE == 0xFFFE
         }
     }
 
