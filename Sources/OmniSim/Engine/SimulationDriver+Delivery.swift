@@ -89,6 +89,8 @@ extension SimulationDriver {
         let posted = NotificationPolicy.Posted(thread: thread, at: now, fromCustomer: fromCustomer, mention: mention)
         let everyone = run.everyone
         let (notice, seen) = users.withPresentState(recipient.int) { $0.receive(message, posted, everyone: everyone, arrivedNow: arrivedNow) }
+        // Messenger went first, for every user recipient at once: the policy's first rule, checked.
+        assert(notice.deliverNow.contains(.messenger), "the policy left Messenger out, which the driver sent ahead")
         if journaling, run.journal?.records(recipient) == true {
             let teams = run.teams
             if isMember, let team = threads.withPresentState(thread.int, { $0.team(giving: recipient, teams: teams) }) {

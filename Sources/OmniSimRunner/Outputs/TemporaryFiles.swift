@@ -11,12 +11,38 @@ import Synchronization
 /// renaming one take, so none is made, or renamed into place, half-way — and ends the process with
 /// the shell's status for that signal (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
 public enum TemporaryFiles {
-    private static let live = Mutex<Set<String>>([])
+    /// The registry's state. The files are kept under an `NSLock` (a pthread mutex), not a
+    /// `Mutex`: runs finishing on two threads at once contend for it, and a contended `Mutex` waits
+    /// in a priority-inheritance futex, which ThreadSanitizer cannot see order the two holders.
+    private final class State: Sendable {
+        let live = LockedFiles()
+        /// The write end of the pipe the handler writes a signal's number to (-1 before ``removeOnSignals()``).
+        let signalPipe = Atomic<Int32>(-1)
+        let installed = Mutex(false)
+    }
+
+    /// The set of live temporary files, touched only under its lock.
+    ///
+    /// `@unchecked Sendable`, and why that is sound: `files` is private and read or written only
+    /// inside ``withLock(_:)``, which holds `lock` for the whole of `body`; so no two threads ever
+    /// touch it at once, and each sees what the last holder wrote (the mutex orders them).
+    private final class LockedFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files = Set<String>()
+
+        func withLock<Result>(_ body: (inout Set<String>) -> Result) -> Result {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&files)
+        }
+    }
+
+    private static let state = State()
 
     /// Runs `make`, which creates a temporary file and returns its descriptor (negative: failed)
     /// and path; the file is registered before any signal can be handled.
     static func create(_ make: () -> (descriptor: Int32, path: String)) -> (descriptor: Int32, path: String) {
-        live.withLock { files in
+        state.live.withLock { files in
             let made = make()
             if made.descriptor >= 0 { files.insert(made.path) }
             return made
@@ -25,7 +51,7 @@ public enum TemporaryFiles {
 
     /// Renames the temporary file at `path` to `target` (the `rename(2)` result) and forgets it.
     static func rename(_ path: String, to target: String) -> Int32 {
-        live.withLock { files in
+        state.live.withLock { files in
             files.remove(path)
             return Foundation.rename(path, target)
         }
@@ -33,19 +59,16 @@ public enum TemporaryFiles {
 
     /// Removes the temporary file at `path` and forgets it.
     static func remove(_ path: String) {
-        live.withLock { files in
+        state.live.withLock { files in
             files.remove(path)
             unlink(path)
         }
     }
 
-    /// The write end of the pipe the handler writes a signal's number to (-1 before ``removeOnSignals()``).
-    private static let signalPipe = Atomic<Int32>(-1)
-    private static let installed = Mutex(false)
 
     /// Installs the handlers for SIGINT, SIGTERM and SIGHUP (once per process).
     public static func removeOnSignals() {
-        let first = installed.withLock { installed in
+        let first = state.installed.withLock { installed in
             defer { installed = true }
             return !installed
         }
@@ -53,14 +76,14 @@ public enum TemporaryFiles {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        signalPipe.store(ends[1], ordering: .sequentiallyConsistent)
+        state.signalPipe.store(ends[1], ordering: .sequentiallyConsistent)
         let reader = ends[0]
         let thread = Thread {
             var signal: UInt8 = 0
             while read(reader, &signal, 1) != 1 {
                 if errno != EINTR { return }
             }
-            live.withLock { files in
+            state.live.withLock { files in
                 for path in files { unlink(path) }
                 let name = signal == UInt8(SIGINT) ? "SIGINT" : signal == UInt8(SIGTERM) ? "SIGTERM" : "SIGHUP"
                 let note = "omnisim: interrupted (\(name)); its unfinished outputs were removed, the files they would replace are as they were\n"
@@ -73,7 +96,7 @@ public enum TemporaryFiles {
         for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number) { received in
                 var byte = UInt8(truncatingIfNeeded: received)
-                let end = TemporaryFiles.signalPipe.load(ordering: .relaxed)
+                let end = TemporaryFiles.state.signalPipe.load(ordering: .relaxed)
                 if end >= 0 { _ = write(end, &byte, 1) }
             }
         }

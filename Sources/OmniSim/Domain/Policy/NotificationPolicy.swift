@@ -47,7 +47,9 @@ public enum NotificationPolicy {
     }
 
     /// A user recipient of `message`, as their state stands at posting:
-    /// - Messenger, always;
+    /// - Messenger, always (the contract: every recipient gets the message in the app; the driver
+    ///   relies on it, handing a message's Messenger sends to the channel together before it asks,
+    ///   and asserts it in debug builds);
     /// - push when they have the mobile app, push on, and are not logged in;
     /// - with `mention-email now`, an email now when the message mentions them and they are not
     ///   viewing its thread at that instant — and then no fallback email for it;
