@@ -48,6 +48,10 @@ struct NotificationPolicyTests {
         let normal = UserState()
         #expect(NotificationPolicy.atPosting(posted(mention: mention), to: normal, everyone: .init()).emailedFor == nil)
         #expect(NotificationPolicy.atPosting(posted(mention: mention), to: normal, everyone: .init(mentionEmail: .now)).emailedFor == mention)
+        // With their email off, the mention still decides: no email now, and no fallback either.
+        let off = UserState(settings: .init(email: false, mentionEmail: .now))
+        #expect(NotificationPolicy.atPosting(posted(mention: mention), to: off, everyone: .init())
+            == .init(deliverNow: [.messenger], deadline: nil, emailedFor: mention))
         let quiet = UserState(settings: .init(customerMessages: CustomerMessages.none, mentionEmail: .now))
         #expect(NotificationPolicy.atPosting(posted(mention: mention, fromCustomer: true), to: quiet, everyone: .init()).deliverNow == [.messenger])
     }

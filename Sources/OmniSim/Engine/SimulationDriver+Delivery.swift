@@ -104,13 +104,14 @@ extension SimulationDriver {
         } else {
             follow(&run, submission, of: messenger)
         }
-        for channel in notice.deliverNow where channel != .messenger {
-            if let mention = notice.emailedFor, channel == .email {
-                run.books.emailedForMention(message, recipient)
-                if journaling, run.journal?.records(recipient) == true {
-                    note(&run, recipient, .emailedForMention(run.messages[message.int], team: mention.team))
-                }
+        if let mention = notice.emailedFor {
+            let emailed = notice.deliverNow.contains(.email)
+            if emailed { run.books.emailedForMention(message, recipient) }
+            if journaling, run.journal?.records(recipient) == true {
+                note(&run, recipient, .emailedForMention(run.messages[message.int], team: mention.team, emailOn: emailed))
             }
+        }
+        for channel in notice.deliverNow where channel != .messenger {
             call(&run, Send(message: message, recipient: recipient, channel: channel, due: now))
         }
         if let deadline = notice.deadline {

@@ -73,8 +73,9 @@ public struct Journal: Sendable {
         case channelChosen(Message, ChannelKind)
         case fallback(Message, FallbackDecision)
         /// `mention-email now`: the message mentions this user (through `team`, or by name) and
-        /// they were not viewing its thread, so it was emailed at once, with no fallback to follow.
-        case emailedForMention(Message, team: TeamID?)
+        /// they were not viewing its thread, so it was emailed at once (or, with their email off,
+        /// not at all), with no fallback to follow.
+        case emailedForMention(Message, team: TeamID?, emailOn: Bool)
         case presence(PresenceChange)
         case viewed(ThreadID, ViewKind, seen: Int, unread: Int, bubble: Int)
         case rejected(String)

@@ -26,7 +26,7 @@ extension Journal.Entry {
             case .notNotified: "not notified: customer-messages none (no bubble, no push, no email fallback)"
             }
             guard let deadline else {
-                return "\(describe(message)) posted; \(why)" + (push == .notNotified ? "" : "; no email fallback (emailed at once)")
+                return "\(describe(message)) posted; \(why)" + (push == .notNotified ? "" : "; no email fallback (a mention decided it: mention-email now)")
             }
             return "\(describe(message)) posted; \(why); email fallback decided at \(deadline)"
         case .delivered(let message, let channel, let late):
@@ -52,10 +52,10 @@ extension Journal.Entry {
             case .batched: "unseen at its deadline with email on: the fallback email waits in a batch"
             }
             return "email fallback for \(describe(message)): \(why)"
-        case .emailedForMention(let message, let team):
+        case .emailedForMention(let message, let team, let emailOn):
             let how = team.map { "mentions team \(cast.name(of: $0)), which holds them" } ?? "mentions them"
             return "email for \(describe(message)): it \(how), mention-email is now and they were not viewing "
-                + "\(cast.name(of: message.thread)): emailed at once, no fallback email"
+                + "\(cast.name(of: message.thread)): " + (emailOn ? "emailed at once, no fallback email" : "email is off: no email, and no fallback")
         case .presence(let change):
             return switch change {
             case .loggedIn: "logs in"

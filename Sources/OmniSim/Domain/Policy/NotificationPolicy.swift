@@ -35,7 +35,8 @@ public enum NotificationPolicy {
         /// Whether it notifies at all. A message that does not (a customer's, under
         /// `customer-messages none`) still reaches Messenger and counts as unread, never in the bubble.
         public var notifies: Bool
-        /// Why it was emailed at once, when it was: the mention (`mention-email now`).
+        /// The mention that decided it at posting (`mention-email now`): emailed now if the user's
+        /// email is on, not at all otherwise, and no fallback either way.
         public var emailedFor: Mention?
 
         public init(deliverNow: ChannelSet, deadline: SimInstant? = nil, notifies: Bool = true, emailedFor: Mention? = nil) {
@@ -51,8 +52,9 @@ public enum NotificationPolicy {
     ///   relies on it, handing a message's Messenger sends to the channel together before it asks,
     ///   and asserts it in debug builds);
     /// - push when they have the mobile app, push on, and are not logged in;
-    /// - with `mention-email now`, an email now when the message mentions them and they are not
-    ///   viewing its thread at that instant — and then no fallback email for it;
+    /// - with `mention-email now`, an email now when the message mentions them, they are not
+    ///   viewing its thread at that instant and their email is on — and then no fallback for it (nor
+    ///   with their email off: the mention decided it);
     /// - otherwise a fallback deadline `email-after` from now;
     /// - nothing of push, email or deadline for a customer's message under `customer-messages none`.
     @inline(__always)
@@ -64,7 +66,7 @@ public enum NotificationPolicy {
         var notice = Notice(deliverNow: ChannelSet(.messenger))
         if user.hasMobile && settings.push && !user.isLoggedIn { notice.deliverNow.insert(.push) }
         if let mention = message.mention, settings.mentionEmail == .now, !user.isViewing(message.thread) {
-            notice.deliverNow.insert(.email)
+            if settings.email { notice.deliverNow.insert(.email) }
             notice.emailedFor = mention
         } else {
             notice.deadline = message.at + settings.emailAfter
