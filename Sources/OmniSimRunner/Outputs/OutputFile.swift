@@ -49,7 +49,8 @@ public final class OutputFile: Sendable {
             }
         }
         // A regular file or a new one: resolve links, then write beside the file that will be replaced.
-        let target = resolvedTarget(path)
+        // Where the path leads, every link followed (``ResolvedPath``, as the outputs are compared).
+        let target = ResolvedPath.resolve(path)
         let folder = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
         let name = target.lastIndex(of: "/").map { String(target[target.index(after: $0)...]) } ?? target
         let (descriptor, temporary) = TemporaryFiles.create {
@@ -131,26 +132,6 @@ public final class OutputFile: Sendable {
 
     private static func failure(_ path: String, _ code: Int32) -> OutputError {
         OutputError("cannot write \(Quoting.quoted(path)): \(String(cString: strerror(code)))")
-    }
-
-    /// `path` with symbolic links followed to the file they name (which may not exist yet).
-    private static func resolvedTarget(_ path: String) -> String {
-        var current = path
-        for _ in 0..<40 {
-            var info = stat()
-            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(current, &buffer, buffer.count - 1)
-            guard count > 0 else { return current }
-            let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if link.hasPrefix("/") {
-                current = link
-            } else {
-                let folder = current.lastIndex(of: "/").map { String(current[...$0]) } ?? ""
-                current = folder + link
-            }
-        }
-        return current
     }
 
     private static func makeTemporary(_ template: inout String) -> Int32 {

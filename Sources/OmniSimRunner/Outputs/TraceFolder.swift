@@ -84,17 +84,8 @@ public struct TraceFolder: Sendable {
     /// A name as one field of the index: `\\`, `\t`, `\n`, `\r` for a backslash, tab, line feed
     /// and carriage return, other control characters as `\u{1B}`.
     static func field(_ name: String) -> String {
-        var out = ""
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out += Quoting.visible(String(scalar))
-            }
-        }
-        return out
+        // Backslashes and tabs first; line ends and other controls as ``Quoting/visible(_:)`` writes them.
+        Quoting.visible(name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t"))
     }
 
     private static func reason(_ error: any Error) -> String {
