@@ -12,6 +12,8 @@ struct CommandLineOptions {
         case expand
         case explain
         case compare
+        case fmt
+        case lsp
         case help
         case version
     }
@@ -29,6 +31,8 @@ struct CommandLineOptions {
     var person: String?
     /// `--set "STATEMENT"`, in order (run and compare).
     var overrides: [String] = []
+    /// `fmt --check`: list the files that would change instead of writing them.
+    var checkOnly = false
 
     struct UsageError: Error {
         var message: String
@@ -43,6 +47,8 @@ struct CommandLineOptions {
         case .expand: "omnisim expand <scenario>"
         case .explain: "omnisim explain <scenario> --person <name>"
         case .compare: "omnisim compare <scenario> --set <statement> [--set <statement>]..."
+        case .fmt: "omnisim fmt [--check] <scenario>..."
+        case .lsp: "omnisim lsp"
         default: "omnisim run <scenario>... [--trace <file>] [--metrics <file>] [--interval <d>] [--workers <n>] [--shard <i>/<n>] [--junit <file>] [--html <file>]"
         }
     }
@@ -69,6 +75,14 @@ struct CommandLineOptions {
         case "expand": options.command = .expand
         case "explain": options.command = .explain
         case "compare": options.command = .compare
+        case "fmt": options.command = .fmt
+        case "lsp":
+            // Editors' clients add `--stdio` (the only transport there is); anything else is a mistake.
+            guard rest.allSatisfy({ $0 == "--stdio" }) else {
+                throw UsageError(message: "'lsp' takes no arguments; it speaks the Language Server Protocol on standard input and output", command: .lsp)
+            }
+            options.command = .lsp
+            return options
         case "help", "--help", "-h": return options
         case "--version": options.command = .version; return options
         default:
@@ -113,6 +127,8 @@ struct CommandLineOptions {
                 case "--metrics": metricsPath = value
                 default: person = value
                 }
+            case "--check" where command == .fmt:
+                checkOnly = true
             case "--set":
                 guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--set <statement>'") }
                 overrides.append(value)
@@ -171,6 +187,8 @@ struct CommandLineOptions {
                omnisim expand <scenario>
                omnisim explain <scenario> --person <name>
                omnisim compare <scenario> --set <statement> [--set <statement>]...
+               omnisim fmt [--check] <scenario>...
+               omnisim lsp
 
         ARGUMENTS:
           <scenario>        A .scenario file, or a folder: every *.scenario below it, in path order
@@ -196,6 +214,9 @@ struct CommandLineOptions {
           --set <statement> A top-level 'set' or 'channel' statement that takes precedence over
                             the file's own (repeatable), as in --set "set everyone email-batch 2m".
                             With 'compare': one variant per --set, side by side with the file.
+          --check           With 'fmt': write nothing; list the files that are not laid out
+                            canonically and exit 1 if any ('fmt' without it rewrites them in
+                            place; '-' formats standard input to standard output).
           --version         Show the version.
           -h, --help        Show help information.
 

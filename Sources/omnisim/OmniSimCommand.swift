@@ -28,6 +28,8 @@ enum OmniSimCommand {
         case .run: status = await run(options)
         case .explain: status = await explain(options.paths[0], person: options.person ?? "")
         case .compare: status = await compare(options.paths[0], overrides: options.overrides)
+        case .fmt: status = format(options.paths, checkOnly: options.checkOnly)
+        case .lsp: status = serveLanguage()
         }
         exit(finalStatus(status))
     }
