@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "OmniSim", targets: ["OmniSim"]),
         .library(name: "ScenarioLanguage", targets: ["ScenarioLanguage"]),
         .library(name: "OmniSimRunner", targets: ["OmniSimRunner"]),
+        .library(name: "ScenarioLanguageServer", targets: ["ScenarioLanguageServer"]),
         .executable(name: "omnisim", targets: ["omnisim"]),
         .executable(name: "omnisim-bench", targets: ["omnisim-bench"]),
     ],
@@ -28,9 +29,14 @@ let package = Package(
         .target(name: "ScenarioLanguage", dependencies: ["OmniSim"], swiftSettings: strictSettings),
         // Running scenario files: inputs, outputs (trace sinks), suites with workers and shards, reports.
         .target(name: "OmniSimRunner", dependencies: ["OmniSim", "ScenarioLanguage"], swiftSettings: strictSettings),
+        // The Language Server Protocol for scenario files (`omnisim lsp`): framing, documents, features.
+        .target(
+            name: "ScenarioLanguageServer", dependencies: ["OmniSim", "ScenarioLanguage", "OmniSimRunner"],
+            swiftSettings: strictSettings),
         // The command-line tool: argv, terminal, exit codes.
         .executableTarget(
-            name: "omnisim", dependencies: ["OmniSim", "ScenarioLanguage", "OmniSimRunner"], swiftSettings: strictSettings),
+            name: "omnisim", dependencies: ["OmniSim", "ScenarioLanguage", "OmniSimRunner", "ScenarioLanguageServer"],
+            swiftSettings: strictSettings),
         // Throughput benchmarks (issue: scale).
         .executableTarget(
             name: "omnisim-bench", dependencies: ["OmniSim", "ScenarioLanguage", "OmniSimRunner", "SimTestSupport"],
@@ -43,6 +49,9 @@ let package = Package(
         .testTarget(
             name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage", "OmniSim"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "ScenarioLanguageServerTests",
+            dependencies: ["ScenarioLanguageServer", "ScenarioLanguage", "OmniSim", "omnisim"], swiftSettings: strictSettings),
         .testTarget(
             name: "ScenarioFileTests",
             dependencies: ["ScenarioLanguage", "OmniSim", "OmniSimRunner", "SimTestSupport", "omnisim"], exclude: ["Golden"],

@@ -1,4 +1,6 @@
+import ScenarioLanguageServer
+
 extension OmniSimCommand {
-    /// `omnisim lsp`: placeholder until the server lands.
-    static func serveLanguage() -> Int32 { 0 }
+    /// `omnisim lsp`: the language server on standard input and output (see docs/editors.md).
+    static func serveLanguage() -> Int32 { StandardIOServer.run() }
 }

@@ -1,0 +1,27 @@
+import OmniSim
+
+/// The language's words, for tools that suggest them (the language server's completion): read
+/// from the parser's own lists, so a word the parser learns is suggested too.
+public enum ScenarioVocabulary {
+    /// The words that start a statement.
+    public static var statementKeywords: [String] { Parser.statementKeywords }
+    /// The verbs of `at T NAME VERB …` events.
+    public static var eventVerbs: [String] { Parser.eventVerbs }
+    /// The words that may follow `at T` besides a person's name.
+    public static var timedKeywords: [String] { Parser.timedKeywords }
+    /// The settings of a `set` line.
+    public static var settingWords: [String] { Parser.settingWords }
+    /// The values `setting` takes, when they are words (nil: a duration).
+    public static func values(of setting: String) -> [String]? {
+        switch setting {
+        case "customer-messages": CustomerMessages.allCases.map(\.rawValue)
+        case "mention-email": MentionEmail.allCases.map(\.rawValue)
+        case "email-after", "email-batch": nil
+        default: ["on", "off"]
+        }
+    }
+    /// What may follow `channel CH`.
+    public static let channelSettings = ["latency", "down", "rate", "jitter", "bounce"]
+    /// The fields of a `load` line.
+    public static let loadFields = ["seed", "users", "customers", "conversations", "messages", "over", "from", "shape"]
+}
