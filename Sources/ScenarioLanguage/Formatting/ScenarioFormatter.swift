@@ -18,14 +18,15 @@ public enum ScenarioFormatter {
         return layout(file)
     }
 
-    /// The canonical layout of `file`'s text, without checking that it compiles. A line that does
-    /// not lex is kept as written, less its indentation and trailing blanks.
+    /// The canonical layout of `file`'s text, without checking that it compiles. A text with a line
+    /// that does not lex (an unterminated string, a stray carriage return) is returned as it is:
+    /// where its tokens are is not known.
     public static func layout(_ file: SourceFile) -> String {
         var output = ""
         output.reserveCapacity(file.text.utf8.count + 64)
         var pendingBlank = false
         for (offset, line) in file.lines.enumerated() {
-            let laid = layout(line: line, number: offset + 1)
+            guard let laid = layout(line: line, number: offset + 1) else { return file.text }
             if laid.isEmpty {
                 pendingBlank = !output.isEmpty
                 continue
@@ -43,9 +44,9 @@ public enum ScenarioFormatter {
         layout(SourceFile(path: "<text>", text: text))
     }
 
-    /// One line laid out, without its line end ("" for a blank line).
-    static func layout(line: Substring, number: Int) -> String {
-        guard let tokens = try? Lexer.tokens(of: line, number: number) else { return trimmed(line) }
+    /// One line laid out, without its line end ("" for a blank line), or nil when it does not lex.
+    static func layout(line: Substring, number: Int) -> String? {
+        guard let tokens = try? Lexer.tokens(of: line, number: number) else { return nil }
         let characters = Array(line)
         var text = ""
         for (index, token) in tokens.enumerated() {
