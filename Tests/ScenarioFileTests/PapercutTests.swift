@@ -1,0 +1,71 @@
+import Foundation
+import OmniSim
+import ScenarioLanguage
+@testable import OmniSimRunner
+import Testing
+
+/// Issue 24's papercuts, each pinned by a run of a small file.
+@Suite("Issue 24: papercuts")
+struct PapercutTests {
+    /// Compiles and runs `text` as `paper.scenario`.
+    static func run(_ text: String) async throws -> ScenarioRun {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "paper.scenario", text: text))
+        return await ScenarioRun.run(compiled, path: "paper.scenario", options: Simulation.Options())
+    }
+
+    @Test("timed checks may stand anywhere in the file: they are taken in time order, file order at one time")
+    func timedChecksInAnyOrder() async throws {
+        let run = try await Self.run("""
+            user alice bob
+            at 2m expect bob unread 1
+            at 0s expect bob unread 0
+            at 2m expect bob bubble 1
+            at 1m alice starts conversation c1 with bob "hi"
+            at 1m expect bob unread 1
+            """)
+        guard case .ran(_, let result) = run.outcome else { Issue.record("did not run"); return }
+        #expect(result.passed, "\(RunReport.text(for: run))")
+    }
+
+    @Test("events still go forward in time, whatever the checks between them")
+    func eventsStillInOrder() {
+        let text = """
+            user alice
+            at 5m alice logs in
+            at 9m expect alice unread 0
+            at 1m alice logs out
+            """
+        do {
+            _ = try ScenarioCompiler.compile(SourceFile(path: "paper.scenario", text: text))
+            Issue.record("compiled")
+        } catch {
+            #expect(error.diagnostics.map(\.message.text) == [
+                "time 1m is before the previous event's time 5m; events never go back in time (timed checks may)",
+            ])
+        }
+    }
+
+    @Test("a duration of days is written with days wherever it is written: 3d9h0m10s reads back as 3d9h10s")
+    func durationsWithDays() throws {
+        #expect(SimDuration(milliseconds: ((3 * 24 + 9) * 3_600 + 10) * 1_000).description == "3d9h10s")
+        #expect(SimDuration.hours(24).description == "1d")
+        #expect(SimDuration.hours(23).description == "23h")
+        #expect(SimDuration(milliseconds: 86_400_001).description == "1d1ms")
+        #expect(SimInstant.start + .hours(168) == SimInstant(milliseconds: 168 * 3_600_000))
+        #expect((SimInstant.start + .hours(168)).description == "7d")
+        // `expand` keeps hours for its `at` times (a v1 load's expansion is byte for byte v1's).
+        #expect(SimDuration.hours(81).descriptionInHours == "81h")
+    }
+
+    @Test("a check failing past a day says the time in days, as the file may write it")
+    func failureInDays() async throws {
+        let run = try await Self.run("""
+            user alice bob
+            at 3d9h0m10s alice starts conversation c1 with bob "hi"
+            at 3d9h0m10s expect 2 messengers to bob
+            """)
+        let report = RunReport.text(for: run)
+        #expect(report.contains("3d9h10s"), "\(report)")
+        #expect(!report.contains("81h"), "\(report)")
+    }
+}
