@@ -32,8 +32,14 @@ enum OmniSimCommand {
         exit(finalStatus(status))
     }
 
-    /// `status`, unless the report could not be written: then 2, with the reason on stderr.
+    /// The status a pipe's reader gone leaves (128 + SIGPIPE, what a shell shows for a process that
+    /// SIGPIPE ended): `omnisim run … | head` ends quietly with it.
+    static let readerGoneStatus: Int32 = 141
+
+    /// `status`, unless the report could not be written: then 2, with the reason on stderr; when
+    /// standard output's reader went away (a closed pipe), 141 and no message.
     static func finalStatus(_ status: Int32) -> Int32 {
+        if StandardStream.output.readerWentAway { return readerGoneStatus }
         guard let failure = StandardStream.output.failureMessage else { return status }
         printError("Error: \(failure)\n")
         return 2

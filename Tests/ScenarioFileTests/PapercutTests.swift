@@ -68,4 +68,14 @@ struct PapercutTests {
         #expect(report.contains("3d9h10s"), "\(report)")
         #expect(!report.contains("81h"), "\(report)")
     }
+
+    @Test("the report counts what JUnit counts: each check, each unexpected error and the oracle")
+    func reportAndJUnitAgree() async throws {
+        let passing = try await Self.run("user a b\nat 1s a starts conversation c with b \"hi\"\nexpect email to b\nexpect messenger to b\n")
+        #expect(RunReport.text(for: passing).hasPrefix("PASS paper.scenario: 2 checks and the oracle passed;"))
+        #expect(JUnitReport.xml(for: [passing]).contains("<testsuite name=\"paper.scenario\" tests=\"3\" failures=\"0\">"))
+        let failing = try await Self.run("user a b\nat 1s a writes to nowhere \"hi\"\nexpect email to b\nexpect messenger to a\n")
+        #expect(RunReport.text(for: failing).hasPrefix("FAIL paper.scenario: 3 of 4 failed;"), "\(RunReport.text(for: failing))")
+        #expect(JUnitReport.xml(for: [failing]).contains("<testsuite name=\"paper.scenario\" tests=\"4\" failures=\"3\">"))
+    }
 }
