@@ -72,7 +72,7 @@ extension SimulationDriver {
             guard let counters = run.capacity.counters(for: id), let worst = counters.worst else {
                 return (true, .perPerson(nil, count: 0, windowStart: nil))
             }
-            let start = counters.per.map { SimInstant(milliseconds: worst.window * $0.milliseconds) }
+            let start = counters.per.map { _ in SimInstant(milliseconds: worst.window) }
             return (Int(worst.count) <= max, .perPerson(PersonID(Int(worst.person)), count: Int(worst.count), windowStart: start))
         case .delivery, .error:
             preconditionFailure("delivery and error checks are evaluated by evaluate(_:_:)")
