@@ -40,6 +40,12 @@ extension SimulationDriver {
         case .unread(let person, let n):
             let unread = users.withState(person.int) { $0.unread } ?? 0
             return (unread == n, .unread(unread))
+        case .bubbleBound(let person, let bound):
+            let bubble = users.withState(person.int) { $0.bubble(everyone: everyone) } ?? 0
+            return (bound.admits(bubble), .bubble(bubble))
+        case .unreadBound(let person, let bound):
+            let unread = users.withState(person.int) { $0.unread } ?? 0
+            return (bound.admits(unread), .unread(unread))
         case .inbox(let person, let view, let thread, let lists):
             let listed = threads.withPresentState(thread.int) { $0.isListed(for: person, in: view) }
             return (listed == lists, .listed(listed))
