@@ -78,4 +78,32 @@ struct PapercutTests {
         #expect(RunReport.text(for: failing).hasPrefix("FAIL paper.scenario: 3 of 4 failed;"), "\(RunReport.text(for: failing))")
         #expect(JUnitReport.xml(for: [failing]).contains("<testsuite name=\"paper.scenario\" tests=\"4\" failures=\"3\">"))
     }
+
+    @Test("a failed delivery check shows the deliveries that made it fail first, with their message")
+    func offendingDeliveriesFirst() async throws {
+        let run = try await Self.run("""
+            user ana bob
+            channel email latency 2s
+            at 9h ana starts conversation plan with bob "one"
+            at 10h ana writes to plan "two"
+            at 11h ana writes to plan "three"
+            at 16h30m ana writes to plan "late one"
+            expect no email to bob after 16h
+            at 10h1m2s expect at most 0 emails to bob
+            expect email delay p95 at most 0s
+            """)
+        let report = RunReport.text(for: run)
+        #expect(report.contains("""
+            expected no email to bob after 16h; saw 1 matching: email to bob at 16h31m2s: message #4 in plan from ana \
+            "late one"; nearest: email to bob at 9h1m2s: message #1 in plan from ana "one", email to bob at 10h1m2s: \
+            message #2 in plan from ana "two", email to bob at 11h1m2s: message #3 in plan from ana "three"
+            """), "\(report)")
+        #expect(report.contains("""
+            saw 1 matching: email to bob at 10h1m2s: message #2 in plan from ana "two"; nearest: email to bob at 9h1m2s
+            """), "\(report)")
+        #expect(report.contains("""
+            saw p95 of 4 deliveries is 2s, first reached by email to bob at 9h1m2s: message #1 in plan from ana "one", \
+            due 9h1m, so 2s late
+            """), "\(report)")
+    }
 }
