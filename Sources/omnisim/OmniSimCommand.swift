@@ -58,18 +58,15 @@ enum OmniSimCommand {
         }
     }
 
-    /// `omnisim check`: compiles each file without running it.
+    /// `omnisim check`: compiles each file as `run` does, without running it, and names the events
+    /// a run would certainly fail on (``ScenarioCheck``); exits with the worst file's code.
     static func check(_ paths: [String]) -> Int32 {
         guard let files = files(paths) else { return 2 }
         var status: Int32 = 0
         for path in files {
-            switch ScenarioRun.compile(path) {
-            case .success(let compiled):
-                printOut("OK   \(Quoting.visible(compiled.file.path))\n")
-            case .failure(let notCompiled):
-                printOut(RunReport.text(for: notCompiled.run))
-                status = 2
-            }
+            let checked = ScenarioCheck.check(path)
+            printOut(checked.text(path: path))
+            status = max(status, checked.exitCode)
         }
         return status
     }

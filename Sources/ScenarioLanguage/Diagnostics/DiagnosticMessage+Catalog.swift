@@ -7,6 +7,9 @@ extension DiagnosticMessage {
     }
     static let byteOrderMark = Self(
         "byte order mark (U+FEFF); save the file as UTF-8 without a byte order mark")
+    static func certainRejection(_ name: String, time: String) -> Self {
+        .init("'\(name)' is no person, thread or team of this file: this event will be rejected at \(time), and no 'at \(time) expect error' matches it")
+    }
     static func customerHasNoViews(_ name: String) -> Self {
         .init("'\(name)' is a customer; customers have no Messenger, views, bubble or unread count")
     }
