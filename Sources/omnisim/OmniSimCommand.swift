@@ -34,8 +34,14 @@ enum OmniSimCommand {
         exit(finalStatus(status))
     }
 
-    /// `status`, unless the report could not be written: then 2, with the reason on stderr.
+    /// The status a pipe's reader gone leaves (128 + SIGPIPE, what a shell shows for a process that
+    /// SIGPIPE ended): `omnisim run … | head` ends quietly with it.
+    static let readerGoneStatus: Int32 = 141
+
+    /// `status`, unless the report could not be written: then 2, with the reason on stderr; when
+    /// standard output's reader went away (a closed pipe), 141 and no message.
     static func finalStatus(_ status: Int32) -> Int32 {
+        if StandardStream.output.readerWentAway { return readerGoneStatus }
         guard let failure = StandardStream.output.failureMessage else { return status }
         printError("Error: \(failure)\n")
         return 2
@@ -54,18 +60,15 @@ enum OmniSimCommand {
         }
     }
 
-    /// `omnisim check`: compiles each file without running it.
+    /// `omnisim check`: compiles each file as `run` does, without running it, and names the events
+    /// a run would certainly fail on (``ScenarioCheck``); exits with the worst file's code.
     static func check(_ paths: [String]) -> Int32 {
         guard let files = files(paths) else { return 2 }
         var status: Int32 = 0
         for path in files {
-            switch ScenarioRun.compile(path) {
-            case .success(let compiled):
-                printOut("OK   \(Quoting.visible(compiled.file.path))\n")
-            case .failure(let notCompiled):
-                printOut(RunReport.text(for: notCompiled.run))
-                status = 2
-            }
+            let checked = ScenarioCheck.check(path)
+            printOut(checked.text(path: path))
+            status = max(status, checked.exitCode)
         }
         return status
     }

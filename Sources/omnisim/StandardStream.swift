@@ -11,6 +11,8 @@ final class StandardStream: Sendable {
     private let descriptor: Int32
     private let name: String
     private let failure = Mutex<String?>(nil)
+    /// Whether a write failed because the reader closed its end (EPIPE: `omnisim run … | head`).
+    private let readerClosed = Mutex(false)
 
     private init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
@@ -28,13 +30,19 @@ final class StandardStream: Sendable {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
+                let code = errno
+                let reason = String(cString: strerror(code))
                 failure.withLock { $0 = reason }
+                if code == EPIPE { readerClosed.withLock { $0 = true } }
                 return
             }
             offset += written
         }
     }
+
+    /// Whether the reader of this stream went away (a pipe closed early, as `head` closes it): not
+    /// an error to report — whoever read enough has what they wanted — but no success either.
+    var readerWentAway: Bool { readerClosed.withLock { $0 } }
 
     /// Why a write failed, if one did: `cannot write to standard output: No space left on device`.
     var failureMessage: String? {

@@ -2,7 +2,7 @@ import Testing
 @testable import OmniSim
 
 /// The v2 capacity checks' counters: exact nearest-rank percentiles from a histogram, and
-/// per-person counts in clock-aligned windows, worst person by count, then declaration, then window.
+/// per-person counts in sliding windows (v3), worst person by count, then declaration, then window.
 @Suite("CapacityCounters: percentiles and per-person windows in bounded memory")
 struct CapacityCountersTests {
     let cast = Cast(personNames: ["a", "b", "c"], personKinds: [.user, .user, .customer], threadNames: ["t"])
@@ -33,17 +33,28 @@ struct CapacityCountersTests {
         #expect(counters.percentile(50, on: .chat) == nil)
     }
 
-    @Test("per-person windows are aligned to the clock: a delivery at exactly kD counts in the next window")
-    func windowEdges() throws {
+    @Test("per-person windows slide: the most arrivals in any [x, x+D), a delivery exactly D later in none with it")
+    func windowsSlide() throws {
         let checks = [PlannedCheck(id: 7, time: nil, condition: .perPerson(.email, kind: .user, max: 1, per: .minutes(1)))]
         var counters = CapacityCounters(checks: checks, cast: cast)
-        for time: Int64 in [59_999, 60_000, 60_001, 119_999] { counters.observe(delivery(to: 1, at: time), cast: cast) }
+        // Aligned to 0 (v2), no window [k·1m, (k+1)·1m) holds two of these; [50s, 1m50s) holds two.
+        for time: Int64 in [50_000, 70_000, 110_000, 170_000] { counters.observe(delivery(to: 1, at: time), cast: cast) }
         counters.observe(delivery(to: 2, at: 61_000), cast: cast)  // a customer: not counted for users
         counters.observe(delivery(to: 1, at: 61_000, channel: .chat), cast: cast)  // another channel
         let worst = try #require(counters.counters(for: 7)?.worst)
-        #expect(worst.count == 3)
+        #expect(worst.count == 2)
         #expect(worst.person == 1)
-        #expect(worst.window == 1, "the window [1m, 2m)")
+        #expect(worst.window == 50_000, "the window [50s, 1m50s): 110s is exactly 1m after 50s, so not in it")
+    }
+
+    @Test("arrivals at one instant count together; the queue forgets what left the window")
+    func sameInstant() throws {
+        let checks = [PlannedCheck(id: 3, time: nil, condition: .perPerson(.email, kind: nil, max: 2, per: .seconds(10)))]
+        var counters = CapacityCounters(checks: checks, cast: cast)
+        for time: Int64 in [0, 5_000, 20_000, 20_000, 20_000, 29_999, 30_000] { counters.observe(delivery(to: 0, at: time), cast: cast) }
+        let worst = try #require(counters.counters(for: 3)?.worst)
+        #expect((worst.count, worst.person, worst.window) == (4, 0, 20_000))
+        #expect(counters.counters(for: 3)?.count[0] == 2, "at 30s, the last 10s hold 29.999s and 30s (20s is exactly 10s before)")
     }
 
     @Test("the worst person: the highest count, then the person declared first, then the earliest window")
@@ -55,6 +66,6 @@ struct CapacityCountersTests {
         counters.observe(delivery(to: 1, at: 70_000), cast: cast)
         counters.observe(delivery(to: 0, at: 80_000), cast: cast)
         let worst = try #require(counters.counters(for: 1)?.worst)
-        #expect((worst.count, worst.person, worst.window) == (1, 0, 1), "a (declared first) in [1m, 2m)")
+        #expect((worst.count, worst.person, worst.window) == (1, 0, 80_000), "a (declared first) in [1m20s, 2m20s)")
     }
 }

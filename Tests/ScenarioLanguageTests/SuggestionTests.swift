@@ -35,4 +35,20 @@ struct SuggestionTests {
             #expect(DiagnosticRenderer.render(error).hasSuffix("typos.scenario: error: … and 4950 more errors in this file\n"))
         }
     }
+
+    @Test("every event word the parser accepts is suggested for its typo: the candidates are the parser's own table")
+    func everyEventWordSuggested() {
+        for verb in Parser.eventVerbs {
+            let typo = String(verb.dropFirst().prefix(1) + verb.prefix(1) + verb.dropFirst(2))
+            let text = "user alice bob\nat 0s alice \(typo) c1\n"
+            #expect(TestFiles.diagnostics(text).first?.hasPrefix("unknown event '\(typo)'; did you mean '\(verb)'?") == true, "\(verb)")
+        }
+    }
+
+    @Test("an event word where the person should be says a name is missing, not 'unknown event'")
+    func eventWithoutPerson() {
+        #expect(TestFiles.diagnostics("user alice bob\nat 0s starts conversation c1 with bob \"hi\"\n", located: true) == [
+            "2:7: expected a person's name before 'starts', as in 'at 5m alice starts …'",
+        ])
+    }
 }

@@ -4,14 +4,18 @@
 /// person, so the worst person is known at the end without keeping any delivery.
 struct CapacityCounters {
 
-    /// A `to each` check's counters.
+    /// A `to each` check's counters. With `per D`, windows slide (contract v3): each person keeps
+    /// the arrival times of the last D (a queue, oldest first), so the count on arrival at t is the
+    /// count in `[s, s+D)` for the oldest s still held — the most in any window ending at t; the
+    /// worst window starts at its first delivery. Without `per`, one count for the whole run.
     struct PerPerson {
         let id: Int
         let channel: ChannelKind
         let kind: PersonKind?
         let per: SimDuration?
-        var window: [Int64]
+        var recent: [FIFOQueue<Int64>]
         var count: [Int32]
+        /// The highest count, the person declared first, then the earliest window (its start in ms).
         var worst: (count: Int32, person: Int32, window: Int64)?
     }
 
@@ -29,7 +33,8 @@ struct CapacityCounters {
                 let people = cast.personKinds.count
                 perPerson.append(PerPerson(
                     id: check.id, channel: channel, kind: kind, per: per,
-                    window: Array(repeating: -1, count: people), count: Array(repeating: 0, count: people)))
+                    recent: per == nil ? [] : Array(repeating: FIFOQueue(), count: people),
+                    count: Array(repeating: 0, count: people)))
             default: continue
             }
         }
@@ -47,12 +52,7 @@ struct CapacityCounters {
         for index in perPerson.indices where perPerson[index].channel == delivery.channel {
             let person = delivery.recipient.int
             if let kind = perPerson[index].kind, cast.personKinds[person] != kind { continue }
-            let window = perPerson[index].per.map { delivery.time.milliseconds / $0.milliseconds } ?? 0
-            if perPerson[index].window[person] != window {
-                perPerson[index].window[person] = window
-                perPerson[index].count[person] = 0
-            }
-            perPerson[index].count[person] += 1
+            let window = perPerson[index].slide(person, arrival: delivery.time.milliseconds)
             let candidate = (count: perPerson[index].count[person], person: Int32(person), window: window)
             if let worst = perPerson[index].worst {
                 if (-candidate.count, candidate.person, candidate.window) < (-worst.count, worst.person, worst.window) {
@@ -74,4 +74,21 @@ struct CapacityCounters {
     }
 
     func counters(for id: Int) -> PerPerson? { perPerson.first { $0.id == id } }
+}
+
+extension CapacityCounters.PerPerson {
+    /// Counts an arrival of `person`'s at `arrival` (ms; arrivals come in time order) and returns
+    /// the start of the window it counts in: its first delivery (0 without `per`).
+    mutating func slide(_ person: Int, arrival: Int64) -> Int64 {
+        guard let per else {
+            count[person] += 1
+            return 0
+        }
+        recent[person].append(arrival)
+        // Half-open: an arrival exactly D before this one shares no window with it.
+        let span = per.milliseconds
+        recent[person].removeFirst { $0 + span <= arrival }
+        count[person] = Int32(recent[person].count)
+        return recent[person].first ?? arrival
+    }
 }

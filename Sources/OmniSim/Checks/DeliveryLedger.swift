@@ -71,20 +71,28 @@ struct DeliveryLedger {
         return true
     }
 
-    /// Up to three deliveries on the check's channel to its recipient, nearest to `time` (or the
-    /// first ones for a whole-run check); nil when there was none at all.
+    /// The deliveries behind a failed check (see ``NearbyDeliveries``): those it matched first (at
+    /// `time` for an `at T` check), then the others nearest to `time` (or the first ones for a
+    /// whole-run check); nil when there was none at all on its channel to its recipient.
     func nearest(for check: DeliveryCheck, around time: SimInstant?, messages: [Message]) -> NearbyDeliveries? {
         let key = WatchKey(channel: check.channel, recipient: check.recipient)
         guard let log = watchIndex[key], !watchLogs[log].isEmpty else { return nil }
-        var candidates = watchLogs[log]
+        func counted(_ delivery: Delivery) -> Bool {
+            (time == nil || delivery.time == time) && Self.matches(check, delivery, text: messages[delivery.message.int].text)
+        }
+        let matching = watchLogs[log].lazy.filter(counted).prefix(3)
+        var others = watchLogs[log].filter { !counted($0) }
         if let time {
-            candidates.sort { abs(($0.time - time).milliseconds) < abs(($1.time - time).milliseconds) }
+            others.sort { abs(($0.time - time).milliseconds) < abs(($1.time - time).milliseconds) }
         }
-        let shown = candidates.prefix(3).sorted { $0.time < $1.time }.map { delivery in
-            NearbyDeliveries.Item(
-                channel: delivery.channel, recipient: delivery.recipient, time: delivery.time,
-                text: messages[delivery.message.int].text)
+        func item(_ delivery: Delivery, matches: Bool) -> NearbyDeliveries.Item {
+            let message = messages[delivery.message.int]
+            return NearbyDeliveries.Item(
+                channel: delivery.channel, recipient: delivery.recipient, time: delivery.time, text: message.text,
+                thread: message.thread, number: message.number, author: message.author, matches: matches)
         }
+        let shown = matching.map { item($0, matches: true) }
+            + others.prefix(3).sorted { $0.time < $1.time }.map { item($0, matches: false) }
         return NearbyDeliveries(shown: shown, total: watchLogs[log].count)
     }
 }

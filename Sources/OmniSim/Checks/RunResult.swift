@@ -82,13 +82,22 @@ public struct DelaySample: Sendable, Equatable {
     }
 }
 
-/// Deliveries near a failed delivery check: up to three, in time order, and how many there were.
+/// Deliveries behind a failed delivery check: first those the check matched (the offending ones
+/// of a `no` or `at most` check), up to three in time order; then up to three others on its channel
+/// to its recipient, nearest to its time, in time order; and how many there were on that channel
+/// to that recipient.
 public struct NearbyDeliveries: Sendable, Equatable {
     public struct Item: Sendable, Equatable {
         public var channel: ChannelKind
         public var recipient: PersonID
         public var time: SimInstant
         public var text: String
+        /// The message's thread, number in it and author.
+        public var thread: ThreadID
+        public var number: Int32
+        public var author: PersonID
+        /// Whether the check matched (counted) this delivery.
+        public var matches: Bool
     }
     public var shown: [Item]
     public var total: Int

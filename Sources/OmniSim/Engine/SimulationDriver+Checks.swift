@@ -40,6 +40,12 @@ extension SimulationDriver {
         case .unread(let person, let n):
             let unread = users.withState(person.int) { $0.unread } ?? 0
             return (unread == n, .unread(unread))
+        case .bubbleBound(let person, let bound):
+            let bubble = users.withState(person.int) { $0.bubble(everyone: everyone) } ?? 0
+            return (bound.admits(bubble), .bubble(bubble))
+        case .unreadBound(let person, let bound):
+            let unread = users.withState(person.int) { $0.unread } ?? 0
+            return (bound.admits(unread), .unread(unread))
         case .inbox(let person, let view, let thread, let lists):
             let listed = threads.withPresentState(thread.int) { $0.isListed(for: person, in: view) }
             return (listed == lists, .listed(listed))
@@ -72,7 +78,7 @@ extension SimulationDriver {
             guard let counters = run.capacity.counters(for: id), let worst = counters.worst else {
                 return (true, .perPerson(nil, count: 0, windowStart: nil))
             }
-            let start = counters.per.map { SimInstant(milliseconds: worst.window * $0.milliseconds) }
+            let start = counters.per.map { _ in SimInstant(milliseconds: worst.window) }
             return (Int(worst.count) <= max, .perPerson(PersonID(Int(worst.person)), count: Int(worst.count), windowStart: start))
         case .delivery, .error:
             preconditionFailure("delivery and error checks are evaluated by evaluate(_:_:)")

@@ -16,6 +16,10 @@ public struct PlannedCheck: Sendable, Equatable {
         case delivery(DeliveryCheck)
         case bubble(PersonID, Int)
         case unread(PersonID, Int)
+        /// v3: `NAME bubble at least N` / `at most N` (at T, or the final state).
+        case bubbleBound(PersonID, Bound)
+        /// v3: `NAME unread at least N` / `at most N` (at T, or the final state).
+        case unreadBound(PersonID, Bound)
         case inbox(PersonID, InboxView, ThreadID, lists: Bool)
         case canSee(PersonID, ThreadID, Bool)
         /// The people expected (a team stands for its members at the check's moment, v2).
@@ -30,7 +34,7 @@ public struct PlannedCheck: Sendable, Equatable {
         /// v2: the nearest-rank `percent`-th percentile of the channel's delays is at most the limit.
         case delayPercentile(ChannelKind, percent: Int, atMost: SimDuration)
         /// v2: every person of `kind` (nil: every person) gets at most `max` deliveries on the
-        /// channel, over the run or, with `per`, in every window `[kD, (k+1)D)`.
+        /// channel, over the run or, with `per`, in any window `[x, x+D)` (sliding, v3).
         case perPerson(ChannelKind, kind: PersonKind?, max: Int, per: SimDuration?)
     }
 

@@ -43,9 +43,10 @@ public enum RunReport {
         let path = displayPath(run.path)
         let failed = result.failedChecks.count + result.unexpectedRejections.count + (result.violationCount > 0 ? 1 : 0)
         let checks = result.checks.count
+        // The oracle is one more test, as in JUnit (a testcase each: check, unexpected error, oracle).
         var text = result.passed
-            ? "\(style.success("PASS")) \(path): \(checks) \(checks == 1 ? "check" : "checks") passed"
-            : "\(style.failure("FAIL")) \(path): \(failed) of \(checks + result.unexpectedRejections.count) failed"
+            ? "\(style.success("PASS")) \(path): \(checks) \(checks == 1 ? "check" : "checks") and the oracle passed"
+            : "\(style.failure("FAIL")) \(path): \(failed) of \(checks + result.unexpectedRejections.count + 1) failed"
         text += "; \(result.messages) \(result.messages == 1 ? "message" : "messages"), \(result.deliveries) \(result.deliveries == 1 ? "delivery" : "deliveries"), ends at \(result.endTime)\n"
         for statistics in result.channels
         where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 || statistics.bounced > 0 {

@@ -36,6 +36,9 @@ public enum CheckNode: Sendable {
     case delivery(count: DeliveryCheck.Count, channel: ChannelKind, to: Name?, text: String?, window: DeliveryCheck.Window?)
     case bubble(Name, Int)
     case unread(Name, Int)
+    /// v3: `NAME bubble|unread at least|at most N`.
+    case bubbleBound(Name, PlannedCheck.Bound)
+    case unreadBound(Name, PlannedCheck.Bound)
     case inbox(Name, InboxView, thread: Name, lists: Bool)
     case canSee(Name, thread: Name, Bool)
     case participants(thread: Name, [Name])

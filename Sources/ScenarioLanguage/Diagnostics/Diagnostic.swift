@@ -10,6 +10,10 @@ public struct Diagnostic: Error, Sendable, Hashable {
     /// A "did you mean" still to look up: done only for the diagnostics that are shown, so a file
     /// with thousands of unknown names does not compare each with every name.
     var pendingSuggestion: PendingSuggestion?
+    /// The name a diagnostic is about, when it is about a name's use as a thread, a person or a
+    /// team (an unknown thread, a person where a thread is expected…): if a declaration of that
+    /// name as that kind was refused, this one follows it (``CauseOrder``).
+    var subject: NameUse?
 
     public init(_ message: DiagnosticMessage, at range: SourceRange, severity: Severity = .error) {
         self.message = message

@@ -3,10 +3,13 @@ import OmniSim
 /// Every diagnostic the language gives, in alphabetical order of the property name.
 extension DiagnosticMessage {
     static func atTimeBackwards(_ time: String, previous: String) -> Self {
-        .init("time \(time) is before the previous 'at' time \(previous); 'at' times never go backwards")
+        .init("time \(time) is before the previous event's time \(previous); events never go back in time (timed checks may)")
     }
     static let byteOrderMark = Self(
         "byte order mark (U+FEFF); save the file as UTF-8 without a byte order mark")
+    static func certainRejection(_ name: String, time: String) -> Self {
+        .init("'\(name)' is no person, thread or team of this file: this event will be rejected at \(time), and no 'at \(time) expect error' matches it")
+    }
     static func customerHasNoViews(_ name: String) -> Self {
         .init("'\(name)' is a customer; customers have no Messenger, views, bubble or unread count")
     }
@@ -21,6 +24,9 @@ extension DiagnosticMessage {
     }
     static func eachNeedsAtMost() -> Self {
         .init("'to each' takes 'at most N' or 'no', as in 'at most 20 emails to each user per 1h'")
+    }
+    static func eventNeedsPerson(_ verb: String) -> Self {
+        .init("expected a person's name before '\(verb)', as in 'at 5m alice \(verb) …'")
     }
     static let everyoneIsKeyword = Self(
         "'everyone' is a keyword ('set everyone …'), not a name")

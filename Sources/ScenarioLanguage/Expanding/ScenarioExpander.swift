@@ -46,8 +46,8 @@ public enum ScenarioExpander {
         var agenda = Agenda(plan: plan, stopsAtEnd: false)
         while let (time, step) = agenda.next() {
             switch step {
-            case .event(let event): write("at \(time) \(StatementText.action(event.action, cast: cast))\n")
-            case .check(let check): write("at \(time) expect \(check.condition.describe(cast: cast))\n")
+            case .event(let event): write("at \(time.sinceStart.descriptionInHours) \(StatementText.action(event.action, cast: cast))\n")
+            case .check(let check): write("at \(time.sinceStart.descriptionInHours) expect \(check.condition.describe(cast: cast))\n")
             case .timer: break
             }
         }

@@ -21,7 +21,7 @@ public enum ScenarioCompiler {
         if !parseDiagnostics.isEmpty { throw ScenarioFileError(file: file, diagnostics: parseDiagnostics, omittedCount: omitted) }
         let (plan, checkRanges, eventRanges) = lowering.lower()
         if !lowering.diagnostics.isEmpty {
-            let sorted = lowering.diagnostics.sorted { $0.range.start < $1.range.start }
+            let sorted = CauseOrder.sorted(lowering.diagnostics, failedDeclarations: lowering.failedDeclarations)
             let shown = DiagnosticRenderer.diagnosticsShownMax
             let kept = suggest(Array(sorted.prefix(shown)), people: plan.cast.personNames, threads: plan.cast.threadNames)
             throw ScenarioFileError(file: file, diagnostics: kept, omittedCount: max(0, sorted.count - shown))

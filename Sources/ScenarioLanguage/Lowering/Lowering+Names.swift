@@ -5,10 +5,10 @@ extension Lowering {
     mutating func knownPerson(_ name: Name) -> PersonID? {
         if let id = personIndex[name.text] { return id }
         if teamIndex[name.text] != nil {
-            diagnostics.append(Diagnostic(.teamNotPerson(name.text), at: name.range))
+            diagnostics.append(Diagnostic(.teamNotPerson(name.text), at: name.range, about: NameUse(name.text, as: .person)))
             return nil
         }
-        var diagnostic = Diagnostic(.unknownPerson(name.text, suggestion: nil), at: name.range)
+        var diagnostic = Diagnostic(.unknownPerson(name.text, suggestion: nil), at: name.range, about: NameUse(name.text, as: .person))
         diagnostic.pendingSuggestion = PendingSuggestion(kind: .person, name: name.text)
         diagnostics.append(diagnostic)
         return nil
@@ -24,14 +24,14 @@ extension Lowering {
     mutating func knownThread(_ name: Name) -> ThreadID? {
         if let id = threadIndex[name.text] { return id }
         if personIndex[name.text] != nil {
-            diagnostics.append(Diagnostic(.nameIsPerson(name.text), at: name.range))
+            diagnostics.append(Diagnostic(.nameIsPerson(name.text), at: name.range, about: NameUse(name.text, as: .thread)))
             return nil
         }
         if teamIndex[name.text] != nil {
-            diagnostics.append(Diagnostic(.nameIsTeam(name.text), at: name.range))
+            diagnostics.append(Diagnostic(.nameIsTeam(name.text), at: name.range, about: NameUse(name.text, as: .thread)))
             return nil
         }
-        var diagnostic = Diagnostic(.unknownThread(name.text, suggestion: nil), at: name.range)
+        var diagnostic = Diagnostic(.unknownThread(name.text, suggestion: nil), at: name.range, about: NameUse(name.text, as: .thread))
         diagnostic.pendingSuggestion = PendingSuggestion(kind: .thread, name: name.text)
         diagnostics.append(diagnostic)
         return nil

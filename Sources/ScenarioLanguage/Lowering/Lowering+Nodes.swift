@@ -73,6 +73,10 @@ extension Lowering {
             return messengerUser(p).map { .bubble($0, n) }
         case .unread(let p, let n):
             return messengerUser(p).map { .unread($0, n) }
+        case .bubbleBound(let p, let bound):
+            return messengerUser(p).map { .bubbleBound($0, bound) }
+        case .unreadBound(let p, let bound):
+            return messengerUser(p).map { .unreadBound($0, bound) }
         case .inbox(let p, let view, let t, let lists):
             guard let user = messengerUser(p), let thread = knownThread(t) else { return nil }
             return .inbox(user, view, thread, lists: lists)

@@ -21,6 +21,9 @@ struct Lowering: StatementSink {
     var threadNames: [String] = []
     var teamIndex: [String: TeamID] = [:]
     var teamNames: [String] = []
+    /// The names whose declaration (a team, an item) was refused, and where: errors about their
+    /// later uses are caused by it, and are listed after it (``CauseOrder``).
+    var failedDeclarations: [NameUse: SourceRange] = [:]
 
     /// How many statements are held until the whole file is read: the declarations, never an event.
     var heldStatementCount: Int { declarations.count }
@@ -203,6 +206,7 @@ struct Lowering: StatementSink {
             guard case .team(let name, let listed) = statement.kind else { continue }
             guard personIndex[name.text] == nil, teamIndex[name.text] == nil else {
                 diagnostics.append(Diagnostic(.nameTaken(name.text), at: name.range))
+                failedDeclarations[NameUse(name.text, as: .team)] = failedDeclarations[NameUse(name.text, as: .team)] ?? name.range
                 continue
             }
             teamIndex[name.text] = TeamID(teamNames.count)
@@ -227,6 +231,7 @@ struct Lowering: StatementSink {
             guard case .item(let kind, let name, let title, let followers) = statement.kind else { continue }
             guard personIndex[name.text] == nil, threadIndex[name.text] == nil, teamIndex[name.text] == nil else {
                 diagnostics.append(Diagnostic(.nameTaken(name.text), at: name.range))
+                failedDeclarations[NameUse(name.text, as: .thread)] = failedDeclarations[NameUse(name.text, as: .thread)] ?? name.range
                 continue
             }
             let id = addThreadSlot(name.text)
@@ -256,7 +261,7 @@ struct Lowering: StatementSink {
             case .everyone: existing = declaredUsers
             case .team(let team):
                 guard let id = teamIndex[team.text] else {
-                    diagnostics.append(Diagnostic(.unknownTeam(team.text), at: team.range))
+                    diagnostics.append(Diagnostic(.unknownTeam(team.text), at: team.range, about: NameUse(team.text, as: .team)))
                     continue
                 }
                 existing = teams.members(of: id)

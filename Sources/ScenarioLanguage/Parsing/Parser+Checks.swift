@@ -54,8 +54,12 @@ extension Parser {
         }
         let word = try r.choice(checkWords, what: "check")
         switch word {
-        case "bubble": return .bubble(subject, try r.integer("a number"))
-        case "unread": return .unread(subject, try r.integer("a number"))
+        case "bubble":
+            if let bound = try countBound(&r) { return .bubbleBound(subject, bound) }
+            return .bubble(subject, try r.integer("a number"))
+        case "unread":
+            if let bound = try countBound(&r) { return .unreadBound(subject, bound) }
+            return .unread(subject, try r.integer("a number"))
         case "inbox":
             let view = InboxView(rawValue: try r.choice(InboxView.allCases.map(\.rawValue), what: "view")) ?? .internal
             let lists: Bool

@@ -35,11 +35,21 @@ extension Parser {
             if let keyword = EditDistance.suggestion(for: subjectToken.text, among: timedKeywords) {
                 throw r.fail(.unknownEvent(subjectToken.text, suggestion: keyword), at: subjectToken.range)
             }
+            // `at 5m starts conversation …`: an event word where the person should be.
+            if eventVerbs.contains(subjectToken.text) {
+                throw r.fail(.eventNeedsPerson(subjectToken.text), at: subjectToken.range)
+            }
             guard let word = r.peekWord else { throw r.expected("an event after '\(subject.text)'") }
-            throw r.fail(.unknownEvent(word, suggestion: EditDistance.suggestion(for: word, among: eventVerbs)))
+            throw r.fail(.unknownEvent(word, suggestion: Self.eventWordSuggestion(for: word)))
         }
         _ = r.advance()
         return try personEvent(subject, verb: verb, &r)
+    }
+
+    /// The event word nearest to a misspelt `word`, from ``eventVerbs`` — the table the parser
+    /// accepts event words from, so a word added to it is suggested too.
+    static func eventWordSuggestion(for word: String) -> String? {
+        EditDistance.suggestion(for: word, among: eventVerbs)
     }
 
     /// `team NAME` after `to`/`from` (v2); a thread named `team` stays a thread when nothing follows.

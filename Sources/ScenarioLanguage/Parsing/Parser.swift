@@ -17,6 +17,8 @@ public struct Parser {
     private var omittedCount = 0
     /// The time of the previous `at` line, which `+D` counts from.
     private var previousAt = SimInstant.start
+    /// The time of the previous timed event: events go forward in time, timed checks may not.
+    private var previousEventAt = SimInstant.start
 
     /// Parses `file`, returning its statements and every diagnostic found.
     public static func parse(_ file: SourceFile) -> (ScenarioAST, [Diagnostic]) {
@@ -106,15 +108,21 @@ public struct Parser {
             try r.expect("at")
             return .endAt(SimInstant.start + (try r.duration("a time")))
         case "at":
+            let timeRange = r.peek?.range
             let time = try atTime(&r)
+            // Timed checks may stand anywhere (the agenda takes them in time order); events may not.
             if r.accept("expect") { return .expectation(time: time, try Self.check(&r)) }
+            if time < previousEventAt {
+                throw r.fail(.atTimeBackwards(time.description, previous: previousEventAt.description), at: timeRange)
+            }
+            previousEventAt = time
             return .event(time: time, try Self.event(&r))
         case "expect": return .expectation(time: nil, try Self.check(&r))
         default: return .load(try Self.load(&r))
         }
     }
 
-    /// `T` or `+T`; `at` times never go backwards.
+    /// `T` or `+T` (from the previous `at` line, check or event).
     private mutating func atTime(_ r: inout LineReader) throws(Diagnostic) -> SimInstant {
         guard let token = r.peek, token.kind == .word else { throw r.expected("a time") }
         let time: SimInstant
@@ -130,9 +138,6 @@ public struct Parser {
             time = previousAt + delta
         } else {
             time = SimInstant.start + (try r.duration("a time"))
-            if time < previousAt {
-                throw r.fail(.atTimeBackwards(time.description, previous: previousAt.description), at: token.range)
-            }
         }
         if token.text.hasPrefix("+") { _ = r.advance() }
         previousAt = time

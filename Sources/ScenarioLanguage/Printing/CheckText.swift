@@ -31,6 +31,8 @@ extension PlannedCheck.Condition {
         case .delivery(let check): check.describe(cast: cast)
         case .bubble(let p, let n): "\(cast.name(of: p)) bubble \(n)"
         case .unread(let p, let n): "\(cast.name(of: p)) unread \(n)"
+        case .bubbleBound(let p, let bound): "\(cast.name(of: p)) bubble \(bound.words)"
+        case .unreadBound(let p, let bound): "\(cast.name(of: p)) unread \(bound.words)"
         case .inbox(let p, let view, let t, let lists):
             "\(cast.name(of: p)) inbox \(view.rawValue) \(lists ? "lists" : "does not list") \(cast.name(of: t))"
         case .canSee(let p, let t, let can): "\(cast.name(of: p)) \(can ? "can" : "cannot") see \(cast.name(of: t))"

@@ -16,9 +16,15 @@ extension PlannedCheck {
     public func observedText(_ observation: Observation, cast: Cast) -> String {
         switch observation {
         case .deliveries(let count, let nearest?):
-            let words = nearest.shown.map { "\($0.channel.name) to \(cast.name(of: $0.recipient)) at \($0.time) \"\(excerpt($0.text))\"" }
-            let more = nearest.total > nearest.shown.count ? " (\(nearest.total) in all)" : ""
-            return "\(count) matching; nearest: " + words.joined(separator: ", ") + more
+            // The deliveries that made it fail first, then the nearest others.
+            let offending = nearest.shown.filter(\.matches).map { $0.words(cast: cast) }
+            let others = nearest.shown.filter { !$0.matches }.map { $0.words(cast: cast) }
+            var text = "\(count) matching"
+            if !offending.isEmpty {
+                text += ": " + offending.joined(separator: ", ") + (count > offending.count ? " (\(count) in all)" : "")
+            }
+            if !others.isEmpty { text += "; nearest: " + others.joined(separator: ", ") }
+            return text + (nearest.total > nearest.shown.count ? " (\(nearest.total) on that channel to them in all)" : "")
         case .deliveries:
             guard case .delivery(let check) = condition else { return "no delivery" }
             return "no \(check.channel.name)\(check.recipient.map { " to \(cast.name(of: $0))" } ?? "") at all"
@@ -37,8 +43,10 @@ extension PlannedCheck {
         case .percentile(let value, let count, let sample):
             guard let value, let sample else { return "no delivery" }
             let m = sample.message
-            return "p\(percentOf) of \(count) deliveries is \(value): \(cast.name(of: sample.recipient))'s message #\(m.number) in "
-                + "\(cast.name(of: m.thread)) from \(cast.name(of: m.author)), due \(sample.due), arrived \(sample.arrival)"
+            let channel = if case .delayPercentile(let channel, _, _) = condition { channel.name } else { "delivery" }
+            return "p\(percentOf) of \(count) deliveries is \(value), first reached by \(channel) to \(cast.name(of: sample.recipient)) "
+                + "at \(sample.arrival): message #\(m.number) in \(cast.name(of: m.thread)) from \(cast.name(of: m.author)) "
+                + "\"\(excerpt(m.text))\", due \(sample.due), so \(sample.arrival - sample.due) late"
         case .perPerson(let person, let count, let windowStart):
             guard let person else { return "no delivery to anyone of that kind" }
             let window: String
@@ -55,4 +63,13 @@ extension PlannedCheck {
 /// A message's text shortened for a report line: at most 40 characters.
 public func excerpt(_ text: String) -> String {
     text.count <= 40 ? text : String(text.prefix(39)) + "…"
+}
+
+extension NearbyDeliveries.Item {
+    /// `email to bob at 16h2m: message #3 in plan from ana "Draft"` — when, which channel, to whom,
+    /// and which message (its thread, number and author), as `explain` names messages.
+    func words(cast: Cast) -> String {
+        "\(channel.name) to \(cast.name(of: recipient)) at \(time): message #\(number) in \(cast.name(of: thread)) "
+            + "from \(cast.name(of: author)) \"\(excerpt(text))\""
+    }
 }
