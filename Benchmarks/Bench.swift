@@ -4,11 +4,12 @@ import OmniSimRunner
 import ScenarioLanguage
 import SimTestSupport
 
-/// `omnisim-bench [--rounds N] [small|large|huge|month|writer|parse …]`: runs each workload in a
+/// `omnisim-bench [--rounds N] [small|large|huge|month|writer|parse|erlang …]`: runs each workload in a
 /// child process of its own (so that each one's peak memory is its own), prints one JSON line per
 /// workload and a table. A load workload is run untraced, by the reference loop, and traced to a
 /// temporary file (deleted after), alternating; `writer` times the trace writer alone, `parse` the
-/// front end on an expanded file. `omnisim-bench --one NAME` is the child.
+/// front end on an expanded file; `erlang` compares chat routing with the M/M/c formula (issue 23).
+/// `omnisim-bench --one NAME` is the child.
 @main
 enum Bench {
     static func main() async throws {
@@ -25,19 +26,20 @@ enum Bench {
         if arguments.first == "--one", arguments.count == 2 {
             if arguments[1] == "writer" { return try WriterBench.run() }
             if arguments[1] == "parse" { return try await ParseBench.run() }
+            if arguments[1] == "erlang" { return ErlangBench.run() }
             guard let workload = Workload.all.first(where: { $0.name == arguments[1] }) else { exit(2) }
             try await runOne(workload, rounds: rounds ?? workload.defaultRounds)
             return
         }
         if arguments.isEmpty { arguments = ["small", "large"] }
-        if arguments == ["all"] { arguments = Workload.all.map(\.name) + ["writer", "parse"] }
+        if arguments == ["all"] { arguments = Workload.all.map(\.name) + ["writer", "parse", "erlang"] }
         #if DEBUG
         progress("warning: a DEBUG build; measure with `swift run -c release omnisim-bench`")
         #endif
         var lines: [String] = []
         for name in arguments {
-            guard Workload.all.contains(where: { $0.name == name }) || name == "writer" || name == "parse" else {
-                progress("unknown workload '\(name)'; choose from small, large, huge, month, writer, parse, all")
+            guard Workload.all.contains(where: { $0.name == name }) || ["writer", "parse", "erlang"].contains(name) else {
+                progress("unknown workload '\(name)'; choose from small, large, huge, month, writer, parse, erlang, all")
                 exit(2)
             }
             let child = Process()

@@ -33,6 +33,11 @@ struct CommandLineOptions {
     var overrides: [String] = []
     /// `fmt --check`: list the files that would change instead of writing them.
     var checkOnly = false
+    /// compare's variants in command-line order: each `--set` and each `--variant "NAME: …"`.
+    var variants: [CompareVariant] = []
+    /// compare's `--sweep "TEMPLATE"` and `--target "CHECK"`.
+    var sweep: CompareSweep?
+    var target: String?
 
     struct UsageError: Error {
         var message: String
@@ -46,7 +51,7 @@ struct CommandLineOptions {
         case .check: "omnisim check <scenario>..."
         case .expand: "omnisim expand <scenario>"
         case .explain: "omnisim explain <scenario> --person <name>"
-        case .compare: "omnisim compare <scenario> --set <statement> [--set <statement>]..."
+        case .compare: "omnisim compare <scenario> (--set <statement> | --variant <name: statements>)... | --sweep <template> [--target <check>]"
         case .fmt: "omnisim fmt [--check] <scenario>..."
         case .lsp: "omnisim lsp"
         default: "omnisim run <scenario>... [--trace <file>] [--metrics <file>] [--interval <d>] [--workers <n>] [--shard <i>/<n>] [--junit <file>] [--html <file>]"
@@ -132,6 +137,26 @@ struct CommandLineOptions {
             case "--set":
                 guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--set <statement>'") }
                 overrides.append(value)
+                variants.append(.set(value))
+            case "--variant":
+                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--variant <name: statements>'") }
+                do throws(CompareVariant.Problem) {
+                    variants.append(try CompareVariant.parse(value))
+                } catch {
+                    throw UsageError(message: error.description)
+                }
+            case "--sweep":
+                try once(argument)
+                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--sweep <template>'") }
+                do throws(CompareSweep.Problem) {
+                    sweep = try CompareSweep.parse(value)
+                } catch {
+                    throw UsageError(message: error.description)
+                }
+            case "--target":
+                try once(argument)
+                guard let value = rest.popFirst() else { throw UsageError(message: "Missing value for '--target <check>'") }
+                target = value
             case "--workers":
                 try once(argument)
                 guard let value = rest.popFirst(), let n = Int(value), n >= 1, n <= 256 else {
@@ -159,9 +184,7 @@ struct CommandLineOptions {
         if command == .explain && person == nil {
             throw UsageError(message: "Missing expected option '--person <name>'")
         }
-        if command == .compare && overrides.isEmpty {
-            throw UsageError(message: "Missing expected option '--set <statement>': 'compare' compares the file with each '--set'")
-        }
+        try checkCompareOptions()
         if command != .run && command != .compare && !overrides.isEmpty {
             throw UsageError(message: "'--set' goes with 'run' and 'compare' only")
         }
@@ -178,6 +201,22 @@ struct CommandLineOptions {
         }
     }
 
+    /// `compare`'s variants: some `--set` or `--variant`, or a `--sweep` (alone), its `--target`.
+    private func checkCompareOptions() throws(UsageError) {
+        if command == .compare && variants.isEmpty && sweep == nil {
+            throw UsageError(message: "Missing expected option '--set <statement>', '--variant <name: statements>' or '--sweep <template>': 'compare' compares the file with each variant")
+        }
+        if command != .compare && (variants.count > overrides.count || sweep != nil || target != nil) {
+            throw UsageError(message: "'--variant', '--sweep' and '--target' go with 'compare' only")
+        }
+        if sweep != nil && !variants.isEmpty {
+            throw UsageError(message: "'--sweep' makes the variants itself; give it without '--set' or '--variant' (put shared statements in the template after ';')")
+        }
+        if target != nil && sweep == nil {
+            throw UsageError(message: "'--target' goes with '--sweep': it names the smallest value that meets the check")
+        }
+    }
+
     static let usage = """
         OVERVIEW: Simulate OneDesk's messaging on a virtual clock and check scenario files.
 
@@ -186,7 +225,8 @@ struct CommandLineOptions {
                omnisim check <scenario>...
                omnisim expand <scenario>
                omnisim explain <scenario> --person <name>
-               omnisim compare <scenario> --set <statement> [--set <statement>]...
+               omnisim compare <scenario> (--set <statement> | --variant <name: statements>)...
+               omnisim compare <scenario> --sweep <template> [--target <check>]
                omnisim fmt [--check] <scenario>...
                omnisim lsp
 
@@ -217,6 +257,16 @@ struct CommandLineOptions {
           --check           With 'fmt': write nothing; list the files that are not laid out
                             canonically and exit 1 if any ('fmt' without it rewrites them in
                             place; '-' formats standard input to standard output).
+          --variant <name: statements>
+                            With 'compare': a variant named before the first ':', of several
+                            statements separated by ';' (inside double quotes ';' is text), as in
+                            --variant "zulip: set everyone email-after 2m; set everyone email-batch 2m".
+          --sweep <template>
+                            With 'compare': a variant per value of the template's one {A..B},
+                            {A..B step S} or {a,b,c} (whole numbers or durations), a row each,
+                            as in --sweep "set everyone chat-capacity {1..4}".
+          --target <check>  With '--sweep': a check statement added to the file for every value;
+                            names the smallest value that meets it (exit 1 when none does).
           --version         Show the version.
           -h, --help        Show help information.
 
@@ -224,7 +274,8 @@ struct CommandLineOptions {
           NO_COLOR          Set to turn colour off (colour is used only on a terminal).
 
         EXIT STATUS: 0 all expectations hold, 1 an expectation or invariant failed (in 'run',
-                     or in any variant of 'compare'), 2 a usage, scenario-file or output error,
+                     or in any variant of 'compare'; with '--target', no value met it), 2 a usage,
+                     scenario-file or output error,
                      130/143 interrupted (SIGINT/SIGTERM; unfinished outputs removed).
 
         """

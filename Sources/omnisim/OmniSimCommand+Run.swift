@@ -90,17 +90,33 @@ extension OmniSimCommand {
         return MetricsEstimate.refusal(forAll: estimates, interval: interval)
     }
 
-    /// `omnisim compare FILE --set "…"…`: the file as written and once per `--set`, side by side.
-    static func compare(_ path: String, overrides: [String]) async -> Int32 {
+    /// `omnisim compare FILE --set "…"… --variant "NAME: …"…`: the file as written and once per
+    /// variant, side by side.
+    static func compare(_ path: String, variants: [CompareVariant]) async -> Int32 {
         guard let compiled = compile(path) else { return 2 }
         do {
-            let columns = try await Comparison.run(compiled, overrides: overrides)
+            let columns = try await Comparison.run(compiled, variants: variants)
             printOut(Comparison.table(columns))
             // A variant that fails its file's expectations fails the command, as `run` would.
             printOut(Comparison.failures(columns, path: path))
             return Comparison.allPassed(columns) ? 0 : 1
         } catch let error as Overrides.Problem {
             printError("Error: \(error)\n")
+        } catch {
+            printError("Error: \(error)\n")
+        }
+        return 2
+    }
+
+    /// `omnisim compare FILE --sweep "TEMPLATE" [--target "CHECK"]`: a row per value; with a target,
+    /// the smallest value that meets it (exit 1 when none does).
+    static func compare(_ path: String, sweep: CompareSweep, target: String?) async -> Int32 {
+        guard let compiled = compile(path) else { return 2 }
+        do {
+            let outcome = try await SweepComparison.run(compiled, sweep: sweep, target: target)
+            printOut(SweepComparison.table(outcome))
+            printOut(SweepComparison.summary(outcome, path: path))
+            return outcome.exitStatus
         } catch {
             printError("Error: \(error)\n")
         }

@@ -27,7 +27,12 @@ enum OmniSimCommand {
         case .expand: status = expand(options.paths[0])
         case .run: status = await run(options)
         case .explain: status = await explain(options.paths[0], person: options.person ?? "")
-        case .compare: status = await compare(options.paths[0], overrides: options.overrides)
+        case .compare:
+            if let sweep = options.sweep {
+                status = await compare(options.paths[0], sweep: sweep, target: options.target)
+            } else {
+                status = await compare(options.paths[0], variants: options.variants)
+            }
         case .fmt: status = format(options.paths, checkOnly: options.checkOnly)
         case .lsp: status = serveLanguage()
         }

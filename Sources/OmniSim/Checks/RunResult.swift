@@ -17,6 +17,10 @@ public struct RunResult: Sendable {
     public var violationCount = 0
     /// What was recorded when ``Simulation/Options/journal`` asked for it.
     public var journal: Journal?
+    /// Live chat in figures (issue 23): nil until the engine keeps a ``ChatDesk`` for the run (to be
+    /// filled by the engine's integration, from ``ChatDesk/summary(at:)`` at the run's end); `compare`
+    /// shows its rows and columns only when some run has one.
+    public var staffing: StaffingSummary?
 
     /// Whether every expectation held and every rejected event was expected.
     public var passed: Bool {

@@ -2,9 +2,11 @@ import Foundation
 public import OmniSim
 public import ScenarioLanguage
 
-/// `omnisim compare FILE --set "…"…` (contract v2): the file as written and once per `--set`, side
-/// by side: deliveries per channel, emails per user (mean, p95, max), delay p95 and max per channel,
-/// the largest backlog per channel, and failed expectations. What a policy change would save.
+/// `omnisim compare FILE --set "…"… --variant "NAME: …"…` (contract v2, v3): the file as written
+/// and once per variant, side by side: deliveries per channel, emails per user (mean, p95, max),
+/// delay p95 and max per channel, the largest backlog per channel, failed expectations, and, when
+/// a run has live chat (``RunResult/staffing``), its chat figures. What a policy change would save.
+/// `--sweep` (``CompareSweep``, ``SweepComparison``) runs one variant per value instead.
 public enum Comparison {
     /// One column: a variant's figures.
     public struct Column: Sendable {
@@ -13,57 +15,56 @@ public enum Comparison {
         /// Emails per user, in declaration order (users only).
         public var emailsPerUser: [Int]
         public var users: Int
-        /// The variant's `--set`, nil for the file as written.
-        public var override: String?
+        /// The variant's statements (each as a `--set`), none for the file as written.
+        public var statements: [String]
         /// What did not go as the file said in this variant (expectations, errors, invariants).
         public var failures: [ScenarioFailure]
+
+        /// Whether nothing failed (every expectation held, no unexpected error, no invariant broken).
+        public var passed: Bool { failures.isEmpty }
     }
 
-    /// Runs `compiled` as written and with each override, one after another. Every variant is made
-    /// (and a `--set` refused, with its reason: an unknown setting, a fan-out past the limits)
-    /// before any runs.
+    /// Runs `compiled` as written and with each override, one after another (each `--set` a
+    /// variant of its own).
     public static func run(_ compiled: CompiledScenario, overrides: [String]) async throws -> [Column] {
-        var variants: [(title: String, setting: String?, plan: ScenarioPlan)] = [("as written", nil, compiled.plan)]
-        for setting in overrides {
-            variants.append(("--set \(setting)", setting, try Overrides.apply([setting], to: compiled.plan)))
+        try await run(compiled, variants: overrides.map(CompareVariant.set))
+    }
+
+    /// Runs `compiled` as written (unless `asWritten` is false) and with each variant, one after
+    /// another. Every variant is made (and one refused, with its reason: an unknown setting, a
+    /// fan-out past the limits) before any runs.
+    public static func run(_ compiled: CompiledScenario, variants: [CompareVariant], asWritten: Bool = true) async throws -> [Column] {
+        var made: [(title: String, statements: [String], plan: ScenarioPlan)] = asWritten ? [("as written", [], compiled.plan)] : []
+        for variant in variants {
+            made.append((variant.title, variant.statements, try Overrides.apply(variant.statements, to: compiled.plan)))
         }
         var columns: [Column] = []
-        for (title, setting, plan) in variants {
-            let emails = Handoff<[Int]>()
-            let result = try await Simulation.run(plan, observers: [DeliveryTally(cast: plan.cast, handingTo: emails)])
-            var variant = compiled
-            variant.plan = plan
-            columns.append(Column(
-                title: title, result: result, emailsPerUser: emails.take() ?? [], users: plan.cast.personKinds.filter { $0 == .user }.count,
-                override: setting, failures: ScenarioFailure.all(in: variant, result: result)))
+        for (title, statements, plan) in made {
+            columns.append(try await column(title: title, statements: statements, plan: plan, compiled: compiled))
         }
         return columns
     }
 
+    /// Runs one variant's plan and gathers its figures.
+    static func column(title: String, statements: [String], plan: ScenarioPlan, compiled: CompiledScenario) async throws -> Column {
+        let emails = Handoff<[Int]>()
+        let result = try await Simulation.run(plan, observers: [DeliveryTally(cast: plan.cast, handingTo: emails)])
+        var variant = compiled
+        variant.plan = plan
+        return Column(
+            title: title, result: result, emailsPerUser: emails.take() ?? [], users: plan.cast.personKinds.filter { $0 == .user }.count,
+            statements: statements, failures: ScenarioFailure.all(in: variant, result: result))
+    }
+
     /// The table, one row per figure and one column per variant, aligned with spaces.
     public static func table(_ columns: [Column]) -> String {
-        var rows: [[String]] = [["", ] + columns.map(\.title)]
-        for channel in ChannelKind.allCases {
-            rows.append(["\(channel.name) deliveries"] + columns.map { "\($0.result.channels[channel.rawValue].deliveries)" })
-        }
-        rows.append(["emails per user, mean"] + columns.map { column in
-            let total = column.emailsPerUser.reduce(0, +)
-            return column.users == 0 ? "-" : String(format: "%.2f", Double(total) / Double(column.users))
-        })
-        rows.append(["emails per user, p95"] + columns.map { "\(nearestRank(95, of: $0.emailsPerUser))" })
-        rows.append(["emails per user, max"] + columns.map { "\($0.emailsPerUser.max() ?? 0)" })
-        for channel in ChannelKind.allCases {
-            // The report's p50/p95/p99, counted by the engine on every run.
-            rows.append(["\(channel.name) delay p95"] + columns.map { column in
-                let percentiles = column.result.channels[channel.rawValue].delayPercentiles
-                return percentiles.count == 3 ? "\(percentiles[1])" : "-"
-            })
-            rows.append(["\(channel.name) delay max"] + columns.map { "\($0.result.channels[channel.rawValue].delayMax)" })
-        }
-        for channel in ChannelKind.allCases {
-            rows.append(["\(channel.name) backlog max"] + columns.map { "\($0.result.channels[channel.rawValue].backlogMax)" })
-        }
-        rows.append(["failed expectations"] + columns.map { "\($0.result.failedChecks.count + $0.result.unexpectedRejections.count)" })
+        let measures = Measure.all(chats: columns.contains { $0.result.staffing != nil })
+        let rows = [[""] + columns.map(\.title)] + measures.map { measure in [measure.label] + columns.map(measure.cell) }
+        return aligned(rows)
+    }
+
+    /// `rows` as text: the first column to the left, the others to the right, two spaces apart.
+    static func aligned(_ rows: [[String]]) -> String {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { index, cell in
@@ -74,13 +75,13 @@ public enum Comparison {
     }
 
     /// Whether every variant held every expectation (and the oracle found nothing).
-    public static func allPassed(_ columns: [Column]) -> Bool { columns.allSatisfy(\.result.passed) }
+    public static func allPassed(_ columns: [Column]) -> Bool { columns.allSatisfy(\.passed) }
 
     /// Under the table, each variant that failed: its title, each failure located in `path`
     /// (`file:line: message`), and the command that reproduces it.
     public static func failures(_ columns: [Column], path: String) -> String {
         var text = ""
-        for column in columns where !column.result.passed {
+        for column in columns where !column.passed {
             let count = column.failures.count
             text += "FAIL \(column.title): \(count) \(count == 1 ? "failure" : "failures")\n"
             for failure in column.failures {
@@ -89,7 +90,7 @@ public enum Comparison {
             if column.result.violationCount > column.result.violations.count {
                 text += "  … and \(column.result.violationCount - column.result.violations.count) more invariant violations\n"
             }
-            text += RunReport.reproduce(path, overrides: column.override.map { [$0] } ?? [])
+            text += RunReport.reproduce(path, overrides: column.statements)
         }
         return text
     }

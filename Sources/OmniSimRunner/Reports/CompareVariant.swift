@@ -1,0 +1,75 @@
+import ScenarioLanguage
+
+/// One variant of `omnisim compare`: a name and the top-level `set`/`channel` statements it adds to
+/// the file (each as a `--set` would: taking precedence over the file's own top-level setting).
+///
+///     try CompareVariant.parse("zulip: set everyone email-after 2m; set everyone email-batch 2m")
+///     // CompareVariant(title: "zulip", statements: ["set everyone email-after 2m", "set everyone email-batch 2m"])
+///
+/// `--variant "NAME: STATEMENT; STATEMENT…"`: the name is what comes before the first `:`; `;`
+/// separates statements, except inside double quotes, where it is text. `--set "STATEMENT"` is a
+/// variant of one statement titled `--set STATEMENT`.
+public struct CompareVariant: Sendable, Equatable {
+    /// The column's title.
+    public var title: String
+    /// The statements, in order, as `--set` takes them.
+    public var statements: [String]
+
+    public init(title: String, statements: [String]) {
+        self.title = title
+        self.statements = statements
+    }
+
+    /// A `--set`: its statement alone, titled by it.
+    public static func set(_ statement: String) -> Self { Self(title: "--set \(statement)", statements: [statement]) }
+
+    /// Why a `--variant` or `--sweep` text cannot be read.
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads `--variant "NAME: STATEMENT; …"`.
+    public static func parse(_ text: String) throws(Problem) -> Self {
+        guard let colon = text.firstIndex(of: ":") else {
+            throw Problem(description: "'--variant' takes 'NAME: STATEMENT; STATEMENT…', with a name before ':', not '\(Quoting.visible(text))'")
+        }
+        let title = text[..<colon].trimmingSpaces
+        guard !title.isEmpty else {
+            throw Problem(description: "'--variant \(Quoting.visible(text))' has no name before ':'")
+        }
+        let statements = try splitStatements(String(text[text.index(after: colon)...]), option: "--variant")
+        guard !statements.isEmpty else {
+            throw Problem(description: "'--variant \(Quoting.visible(text))' has no statement after ':'")
+        }
+        return Self(title: title, statements: statements)
+    }
+
+    /// `text` split at each `;` outside double quotes, each part trimmed of spaces; empty parts
+    /// (a `;` at the end, say) left out. A quote left open is a problem.
+    public static func splitStatements(_ text: String, option: String) throws(Problem) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle() }
+            if character == ";" && !quoted {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        guard !quoted else { throw Problem(description: "'\(option) \(Quoting.visible(text))' leaves a double quote open") }
+        parts.append(current)
+        return parts.map(\.trimmingSpaces).filter { !$0.isEmpty }
+    }
+}
+
+extension StringProtocol {
+    /// Without spaces and tabs at either end.
+    var trimmingSpaces: String {
+        let isSpace = { (c: Character) in c == " " || c == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
