@@ -166,7 +166,7 @@ extension UpcomingEvent {
             if case .known(let who) = person { subject = who.index }
             thread = id.index
         case .write(let person, .known(let id), _, _), .note(let person, .known(let id), _),
-             .start(let person, .known(let id), _, _, _):
+             .start(let person, .known(let id), _, _, _, _):
             if case .known(let who) = person { subject = who.index }
             thread = id.index
             isMessage = true

@@ -51,7 +51,7 @@ struct ShapedLoadTests {
         var perThread = Array(repeating: 0, count: 40)
         for event in events(spec(seed: 5)) {
             switch event.action {
-            case .start(_, .known(let thread), _, _, _), .write(_, .known(let thread), _, _): perThread[thread.int] += 1
+            case .start(_, .known(let thread), _, _, _, _), .write(_, .known(let thread), _, _): perThread[thread.int] += 1
             default: continue
             }
         }
@@ -90,7 +90,7 @@ struct ShapedLoadTests {
         for (_, action) in events(spec) {
             switch action {
             case .logIn, .logOut: Issue.record("no presence for existing users: \(action)")
-            case .start(.known(let author), _, let isCustomer, let with, _):
+            case .start(.known(let author), _, let isCustomer, let with, _, _):
                 #expect(isCustomer && author.int >= 3)
                 #expect(with.allSatisfy { $0 == .known(PersonID(0)) || $0 == .known(PersonID(2)) })
             case .view(.known(let viewer), _): #expect(viewer == PersonID(0) || viewer == PersonID(2))

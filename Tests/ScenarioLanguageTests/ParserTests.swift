@@ -42,7 +42,7 @@ struct ParserTests {
             at 0s alice starts conversation c1 with @bob, carol dan "say \\"hi\\" \\\\ # not a comment\\n"
             """)
         #expect(compiled.plan.cast.personNames == ["alice", "bob", "carol", "dan"])
-        guard case .start(_, _, _, let with, let text) = compiled.plan.events.first?.action else {
+        guard case .start(_, _, _, let with, _, let text) = compiled.plan.events.first?.action else {
             Issue.record("expected a start event")
             return
         }

@@ -42,7 +42,7 @@ struct StreamingLoweringTests {
         // The ticket's slot comes first, then the conversation started by an event.
         #expect(compiled.plan.cast.threadNames == ["t1", "c1"])
         #expect(events[0].action == .start(author: .known(a), thread: .known(ThreadID(1)), isCustomer: false,
-                                           with: [.known(b), .team(TeamID(0))], text: "hi @b and @support"))
+                                           with: [.known(b), .team(TeamID(0))], on: nil, text: "hi @b and @support"))
         #expect(events[0].mentions == [.person(b), .team(TeamID(0))])
         #expect(events[1].action == .write(author: .known(a), thread: .known(ThreadID(0)), text: "on the ticket", route: .app))
         #expect(events[2].action == .joinTeam(by: .known(a), people: [.known(k)], team: .known(TeamID(0))))

@@ -69,7 +69,7 @@ public struct ReferenceLoop {
         case .leaveChat(.known(let p)): inChat[p.int] = false
         case .view(.known(let p), .known(let t)):
             view(p.int, Int32(t.int))
-        case .start(.known(let author), .known(let t), _, let with, _):
+        case .start(.known(let author), .known(let t), _, let with, _, _):
             var list = [Int32(author.int)]
             for case .known(let p) in with where !list.contains(Int32(p.int)) { list.append(Int32(p.int)) }
             members[t.int] = list

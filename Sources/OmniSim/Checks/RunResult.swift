@@ -58,6 +58,8 @@ public enum Observation: Sendable, Equatable {
     case listed(Bool)
     /// Whether the person can see the thread.
     case visible(Bool)
+    /// v3 `sees "text"`: how many posted messages contain the text, when not exactly one.
+    case messagesMatching(Int)
     case members([PersonID])
     case backlog(Int)
     case pending(Int)

@@ -25,6 +25,16 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case threadIsDraft(thread: String)
     case unknownPerson(String)
     case unknownThread(String)
+    /// v3: removing someone who is in a conversation only as a follower of its item.
+    case onlyThroughItem(person: String, thread: String, item: String)
+    /// v3 `takes`: why the user may not take the conversation (the reason in words).
+    case cannotTake(person: String, thread: String, reason: String)
+    /// v3 `links`: a conversation is on one item at most.
+    case alreadyOnItem(thread: String, item: String)
+    /// v3: an item where a conversation was needed (`links`, `takes`).
+    case notAConversation(thread: String, what: String)
+    /// v3 roles: `A sets B …` by someone who may not.
+    case notAdmin(person: String, whose: String)
 
     public var description: String {
         switch self {
@@ -74,6 +84,16 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
             "unknown person '\(name)'"
         case .unknownThread(let name):
             "unknown thread '\(name)'"
+        case .onlyThroughItem(let person, let thread, let item):
+            "'\(person)' is in '\(thread)' only as a follower of '\(item)' (unfollow '\(item)' instead)"
+        case .cannotTake(let person, let thread, let reason):
+            "\(person) cannot take \(thread): \(reason)"
+        case .alreadyOnItem(let thread, let item):
+            "'\(thread)' is already on '\(item)'; a conversation is on one item at most"
+        case .notAConversation(let thread, let what):
+            "'\(thread)' is an item; only conversations \(what)"
+        case .notAdmin(let person, let whose):
+            "only an admin can change \(whose) settings (\(person) is not an admin)"
         }
     }
 }

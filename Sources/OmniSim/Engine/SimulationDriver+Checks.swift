@@ -53,6 +53,8 @@ extension SimulationDriver {
             let (cast, seesAll) = (cast, cast.isUser(person) && run.customerMessages.isAll(person, everyone: everyone))
             let sees = threads.withPresentState(thread.int) { $0.canBeSeen(by: person, cast: cast, seesAllCustomerThreads: seesAll) }
             return (sees == can, .visible(sees))
+        case .seesText(let person, let text, let expected):
+            return seesText(run, person, text, expected)
         case .participants(let thread, let people):
             let members = threads.withPresentState(thread.int) { $0.isLive ? $0.members : [] }
             return (Set(members) == Set(run.teams.resolve(people)), .members(members))
@@ -93,7 +95,7 @@ extension SimulationDriver {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
             // A batch that has not gone out is one email pending (v2).
             case .batchDue: if channel == .email { count += 1 }
-            case .windowOpens, .fallbackDeadline, .fallbackSeen: break
+            case .windowOpens, .fallbackDeadline, .fallbackSeen, .viewEnds: break
             }
         }
         return count

@@ -19,6 +19,7 @@ extension SimulationDriver {
         if viaApp, let seen = users.withState(author.int, { $0.view(thread) }) {
             if journaling { noteView(&run, author, thread, .wrote, seen: seen) }
             tell(.viewed(author, thread, .wrote, seen: seen))
+            viewRenewed(&run, author, thread)
         }
         let message = MessageID(run.messages.count)
         run.messages.append(Message(thread: thread, number: posting.number, author: author, text: text, isNote: isNote))
@@ -149,6 +150,8 @@ extension SimulationDriver {
             windowOpens(&run, kind)
         case .batchDue(let id):
             batchGoesOut(&run, id)
+        case .viewEnds(let person, let thread, let stamp):
+            viewTimedOut(&run, person, thread, stamp: stamp)
         }
     }
 

@@ -38,33 +38,49 @@ extension SimulationDriver {
             let seen = users.withPresentState(id.int) { $0.view(thread) }
             if journaling { noteView(&run, id, thread, .opened, seen: seen) }
             tell(.viewed(id, thread, .opened, seen: seen))
-        case .start(let author, let threadRef, let isCustomer, let listed, let text):
+            viewRenewed(&run, id, thread)
+        case .start(let author, let threadRef, let isCustomer, let listed, let itemRef, let text):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
+            let on = try itemRef.map { (ref) throws(Rejection) in try itemOpening(ref, author: authorID) }
             let (teams, cast) = (run.teams, cast)
             try threads.withPresentState(thread.int) { (state) throws(Rejection) in
-                try state.open(customer: isCustomer, author: authorID, listed: people, asDraft: false, cast: cast, teams: teams)
+                try state.open(customer: isCustomer, author: authorID, listed: people, asDraft: false, cast: cast, teams: teams, on: on)
             }
+            if let on { conversationPutOn(&run, thread, item: on.item) }
             try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .write(let author, let threadRef, let text, let route):
-            try post(
-                &run, in: threadID(threadRef), by: person(author, "write"), text: text, isNote: false, viaApp: route == .app,
-                mentioning: mentions)
+            let authorID = try person(author, "write"), thread = try threadID(threadRef)
+            // v3: writing in a customer conversation seen only through `customer-messages all` takes it first.
+            if route == .app, run.customerMessages.anyAll(everyone: run.everyone), writingTakes(run, authorID, thread) {
+                try take(&run, authorID, thread, byWriting: true)
+            }
+            try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: route == .app, mentioning: mentions)
+            if !run.conversationsOnItem.isEmpty { itemMembersChanged(&run, thread) }
         case .note(let author, let threadRef, let text):
             let id = try userID(author, "write internal notes")
-            try post(&run, in: threadID(threadRef), by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
+            let thread = try threadID(threadRef)
+            try post(&run, in: thread, by: id, text: text, isNote: true, viaApp: true, mentioning: mentions)
+            if !run.conversationsOnItem.isEmpty { itemMembersChanged(&run, thread) }
         case .viewOnMobile(let person, let threadRef):
             try viewOnMobile(&run, person, threadRef)
-        case .draft(let author, let threadRef, let isCustomer, let listed):
+        case .draft(let author, let threadRef, let isCustomer, let listed, let itemRef):
             let (authorID, thread, people) = try resolveOpening(author, threadRef, listed, isCustomer: isCustomer)
+            let on = try itemRef.map { (ref) throws(Rejection) in try itemOpening(ref, author: authorID) }
             let (teams, cast) = (run.teams, cast)
             try threads.withPresentState(thread.int) { (state) throws(Rejection) in
-                try state.open(customer: isCustomer, author: authorID, listed: people, asDraft: true, cast: cast, teams: teams)
+                try state.open(customer: isCustomer, author: authorID, listed: people, asDraft: true, cast: cast, teams: teams, on: on)
             }
+            if let on { conversationPutOn(&run, thread, item: on.item) }
         case .send(let author, let threadRef, let text):
             let authorID = try person(author, "send drafts")
             let thread = try threadID(threadRef)
             let (teams, cast) = (run.teams, cast)
-            try threads.withPresentState(thread.int) { (state) throws(Rejection) in try state.sendDraft(by: authorID, cast: cast, teams: teams) }
+            // v3: a draft on an item takes the item's followers as it is sent.
+            let item = threads.withPresentState(thread.int) { $0.item }
+            let followers = item.map { item in threads.withPresentState(item.int) { $0.members } } ?? []
+            try threads.withPresentState(thread.int) { (state) throws(Rejection) in
+                try state.sendDraft(by: authorID, cast: cast, teams: teams, itemFollowers: followers)
+            }
             try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .cancel(let author, let threadRef):
             let authorID = try person(author, "cancel drafts")
@@ -86,13 +102,27 @@ extension SimulationDriver {
             if let window = channels.withPresentState(kind.rawValue, { $0.apply(change, at: now) }) {
                 run.agenda.schedule(.windowOpens(kind), at: window, phase: .windowRelease)
             }
+        case .stopViewing(let person, let threadRef):
+            try stopViewing(&run, person, threadRef)
+        case .take(let person, let threadRef):
+            try take(&run, userID(person, "take conversations"), threadID(threadRef), byWriting: false)
+        case .link(let by, let threadRef, let itemRef):
+            try link(&run, by: by, threadRef, to: itemRef)
+        case .settingBy(let by, let target, let change):
+            try settingBy(&run, by: by, target, change)
+        case .customersSetting(let change):
+            applyCustomersSetting(&run, change)
+        case .chatRouting(let routing):
+            run.chatRouting = routing
+        case .customerPatience(let patience):
+            run.customerPatience = patience
         }
     }
 
     /// Throws why `person` may not view `thread` (the rule's own predicate first, inlined: the
     /// common case without building a reason).
     @inline(__always)
-    private func checkViewer(_ run: RunState, _ person: PersonID, _ thread: ThreadID) throws(Rejection) {
+    func checkViewer(_ run: RunState, _ person: PersonID, _ thread: ThreadID) throws(Rejection) {
         let seesAll = run.customerMessages.isAll(person, everyone: run.everyone)
         let cast = cast
         try threads.withPresentState(thread.int) { (state) throws(Rejection) in
@@ -119,7 +149,7 @@ extension SimulationDriver {
         teamChanged(&run, team)
     }
 
-    private func applySetting(_ run: inout RunState, _ person: PersonRef?, _ change: SettingChange) throws(Rejection) {
+    func applySetting(_ run: inout RunState, _ person: PersonRef?, _ change: SettingChange) throws(Rejection) {
         guard let person else {
             let before = run.everyone
             run.everyone.apply(change)
@@ -167,11 +197,13 @@ extension SimulationDriver {
             }
             endViews(&run, of: lost, in: thread)
         }
+        itemsChangedByTeams(&run)
     }
 
     /// People who are no longer members of `thread`: a view of it ends where they lost the right to
     /// view it (`customer-messages all` still lets a user view a customer thread).
-    private func endViews(_ run: inout RunState, of lost: [PersonID], in thread: ThreadID) {
+    func endViews(_ run: inout RunState, of lost: [PersonID], in thread: ThreadID) {
+        if !lost.isEmpty { chatMembersLost(&run, lost, in: thread) }
         for id in lost {
             guard users.withState(id.int, { $0.viewing }) == thread else { continue }
             let seesAll = run.customerMessages.isAll(id, everyone: run.everyone)
@@ -218,6 +250,8 @@ extension SimulationDriver {
         default:
             preconditionFailure("applyMembership(_:_:) takes membership events only")
         }
+        // v3: an item's followers changed: so did the members of every conversation on it.
+        if !run.conversationsOnItem.isEmpty, let thread = action.thread, case .known(let id) = thread { itemMembersChanged(&run, id) }
     }
 
     private func resolveOpening(
@@ -262,7 +296,7 @@ extension SimulationDriver {
     }
 
     /// The user who does something (the hot path lends their actor from ``users`` by this id).
-    private func userID(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
+    func userID(_ ref: PersonRef, _ action: String) throws(Rejection) -> PersonID {
         let id = try person(ref, action)
         guard users.contains(id.int) else { throw .onlyUsers(person: cast.name(of: id), action: action) }
         return id
@@ -274,7 +308,7 @@ extension SimulationDriver {
         return id
     }
 
-    private func threadID(_ ref: ThreadRef) throws(Rejection) -> ThreadID {
+    func threadID(_ ref: ThreadRef) throws(Rejection) -> ThreadID {
         switch ref {
         case .known(let id): return id
         case .unknown(let name): throw .unknownThread(name)

@@ -47,7 +47,7 @@ extension SimulationDriver {
     func noteAction(_ run: inout RunState, _ action: PlannedEvent.Action, at mark: Int) {
         guard case .known(let person)? = action.subject, run.journal?.records(person) == true else { return }
         switch action {
-        case .logIn, .logOut, .joinChat, .leaveChat, .view, .viewOnMobile, .setting, .mobile, .channel: return
+        case .logIn, .logOut, .joinChat, .leaveChat, .view, .viewOnMobile, .setting, .mobile, .channel, .stopViewing: return
         default: run.journal?.insert(Journal.Entry(time: run.now, person: person, happening: .action(action)), at: mark)
         }
     }

@@ -39,6 +39,8 @@ actor SimulationDriver {
     let metering: Bool
     /// Whether the run's books are kept on a thread of their own (see ``Simulation/Options``).
     let booksOnOwnThread: Bool
+    /// v3: whether any `view-timeout` is set anywhere in the plan (else no view is timed).
+    let viewTimeoutsUsed: Bool
 
     init(plan: ScenarioPlan, options: Simulation.Options, observers: sending [any RunObserver], executor: SimulationExecutor) {
         self.executor = executor
@@ -83,11 +85,16 @@ actor SimulationDriver {
         })
         let ledger = DeliveryLedger(checks: plan.checks)
         let capacity = CapacityCounters(checks: plan.checks, cast: plan.cast)
-        self.start = RunState(
+        var start = RunState(
             agenda: Agenda(plan: plan), everyone: plan.everyone, teams: plan.teams, customerMessages: CustomerMessageScopes(plan: plan),
             ledger: ledger, capacity: capacity, books: Bookkeeping(cast: plan.cast),
             journal: options.journal.map { Journal(scope: $0) }, metrics: options.metricsInterval.map(IntervalMetrics.init),
             checkResults: Array(repeating: nil, count: plan.checks.count))
+        self.viewTimeoutsUsed = Self.usesViewTimeout(plan)
+        start.customersDefault = plan.customers
+        start.chatRouting = plan.chatRouting
+        start.customerPatience = plan.customerPatience
+        self.start = start
         self.journaling = options.journal != nil
         self.watchesDeliveries = ledger.isWatching
         self.watchesCapacity = capacity.isWatching
@@ -229,6 +236,13 @@ struct RunState {
     var deliveryCount = 0
     /// The last instant at which an event or timer ran.
     var lastActivity = SimInstant.start
+    /// v3: the conversations on each item (by the item's thread index), in the order they were put on it.
+    var conversationsOnItem: [Int: [ThreadID]] = [:]
+    /// v3 `set customers …`: every customer's default.
+    var customersDefault = UserSettings()
+    /// Issue 23: `chat routing` and `customers wait at most` now.
+    var chatRouting = ChatRouting.broadcast
+    var customerPatience: SimDuration?
 
     init(
         agenda: Agenda, everyone: UserSettings, teams: TeamRoster, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,

@@ -36,7 +36,7 @@ public struct FanOut: Sendable, Equatable {
                 emailAfterMax = max(emailAfterMax, delay)
             case .emailBatch(let window):
                 emailBatchMax = max(emailBatchMax, window)
-            case .customerMessages, .bubble, .email, .push, .mentionEmail:  // a mention emailed at once waits for no deadline
+            case .customerMessages, .bubble, .email, .push, .mentionEmail, .viewTimeout, .chatCapacity:  // a mention emailed at once waits for no deadline
                 break
             }
         }

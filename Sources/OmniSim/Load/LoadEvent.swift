@@ -56,7 +56,7 @@ struct LoadConversations: Sendable {
             let conversation = Int(event.conversation)
             return .start(
                 author: subject, thread: .known(ThreadID(Int(event.thread))), isCustomer: isCustomer[conversation],
-                with: people(of: conversation).dropFirst().map(PersonRef.known), text: Self.text(event.number))
+                with: people(of: conversation).dropFirst().map(PersonRef.known), on: nil, text: Self.text(event.number))
         case .write:
             return .write(
                 author: subject, thread: .known(ThreadID(Int(event.thread))), text: Self.text(event.number),

@@ -152,10 +152,15 @@ public enum MessagesCost {
             guard case .known(let thread)? = event.action.thread else { continue }
             for mention in event.mentions { join(thread, mention) }
             switch event.action {
-            case .start(let author, _, let isCustomer, let with, _), .draft(let author, _, let isCustomer, let with):
+            case .start(let author, _, let isCustomer, let with, let item, _), .draft(let author, _, let isCustomer, let with, let item):
                 join(thread, author)
                 for person in with { join(thread, person) }
                 if isCustomer { reachedByAll[thread.int] = true }
+                if case .known(let item)? = item { reach[thread.int] += reach[item.int] }
+            case .link(_, _, .known(let item)):
+                reach[thread.int] += reach[item.int]
+            case .take(let person, _):
+                join(thread, person)
             case .add(_, let people, _):
                 for person in people { join(thread, person) }
             case .follow(let person, _):
@@ -175,9 +180,9 @@ extension PlannedEvent.Action {
     /// The thread the event acts on, if it names one.
     var thread: ThreadRef? {
         switch self {
-        case .view(_, let t), .viewOnMobile(_, let t), .follow(_, let t), .unfollow(_, let t), .close(_, let t), .reopen(_, let t):
+        case .view(_, let t), .viewOnMobile(_, let t), .stopViewing(_, let t), .take(_, let t), .link(_, let t, _), .follow(_, let t), .unfollow(_, let t), .close(_, let t), .reopen(_, let t):
             t
-        case .start(_, let t, _, _, _), .draft(_, let t, _, _), .send(_, let t, _), .cancel(_, let t), .write(_, let t, _, _),
+        case .start(_, let t, _, _, _, _), .draft(_, let t, _, _, _), .send(_, let t, _), .cancel(_, let t), .write(_, let t, _, _),
              .note(_, let t, _), .add(_, _, let t), .remove(_, _, let t):
             t
         default:

@@ -22,6 +22,9 @@ public struct PlannedCheck: Sendable, Equatable {
         case unreadBound(PersonID, Bound)
         case inbox(PersonID, InboxView, ThreadID, lists: Bool)
         case canSee(PersonID, ThreadID, Bool)
+        /// v3 `NAME sees|cannot see "text"`: whether the person may see the one message posted so
+        /// far whose text contains the string (none or several matching: the check fails).
+        case seesText(PersonID, String, Bool)
         /// The people expected (a team stands for its members at the check's moment, v2).
         case participants(ThreadID, [Member])
         case error(String)

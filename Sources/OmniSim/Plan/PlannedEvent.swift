@@ -32,12 +32,14 @@ public struct PlannedEvent: Sendable, Equatable {
                  .mobile(let p),
                  .follow(let p, _), .unfollow(let p, _), .close(let p, _), .reopen(let p, _):
                 return p
-            case .start(let p, _, _, _, _), .draft(let p, _, _, _), .send(let p, _, _), .cancel(let p, _),
+            case .stopViewing(let p, _), .take(let p, _), .link(let p, _, _), .settingBy(let p, _, _):
+                return p
+            case .start(let p, _, _, _, _, _), .draft(let p, _, _, _, _), .send(let p, _, _), .cancel(let p, _),
                  .write(let p, _, _, _), .note(let p, _, _), .add(let p, _, _), .remove(let p, _, _),
                  .joinTeam(let p, _, _), .leaveTeam(let p, _, _):
                 return p
             case .setting(let p, _): return p
-            case .channel: return nil
+            case .channel, .customersSetting, .chatRouting, .customerPatience: return nil
             }
         }
 
@@ -48,8 +50,9 @@ public struct PlannedEvent: Sendable, Equatable {
         case view(PersonRef, ThreadRef)
         /// Reads a thread on the mobile app: its arrived messages are seen now; no log-in, no lasting view.
         case viewOnMobile(PersonRef, ThreadRef)
-        case start(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef], text: String)
-        case draft(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef])
+        /// `on`: v3, the item the conversation is attached to.
+        case start(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef], on: ThreadRef?, text: String)
+        case draft(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef], on: ThreadRef?)
         case send(author: PersonRef, thread: ThreadRef, text: String)
         case cancel(author: PersonRef, thread: ThreadRef)
         case write(author: PersonRef, thread: ThreadRef, text: String, route: Route)
@@ -68,5 +71,26 @@ public struct PlannedEvent: Sendable, Equatable {
         case setting(PersonRef?, SettingChange)
         case mobile(PersonRef)
         case channel(ChannelKind, ChannelChange)
+        /// v3 `stops viewing THREAD`: the person left the thread's screen.
+        case stopViewing(PersonRef, ThreadRef)
+        /// v3 `takes THREAD`: a user becomes a participant of a customer conversation.
+        case take(PersonRef, ThreadRef)
+        /// v3 `links CONVERSATION to ITEM`.
+        case link(by: PersonRef, thread: ThreadRef, item: ThreadRef)
+        /// v3 `A sets B|everyone|customers SETTING`: a setting changed by someone (roles).
+        case settingBy(by: PersonRef, target: SettingTarget, change: SettingChange)
+        /// v3 `set customers …`: every customer's default.
+        case customersSetting(SettingChange)
+        /// Issue 23 `chat routing R`.
+        case chatRouting(ChatRouting)
+        /// Issue 23 `customers wait at most D` (nil: `forever`).
+        case customerPatience(SimDuration?)
+    }
+
+    /// Whose setting a `sets` event changes.
+    public enum SettingTarget: Sendable, Equatable {
+        case person(PersonRef)
+        case everyone
+        case customers
     }
 }

@@ -8,6 +8,13 @@ public struct ScenarioPlan: Sendable {
     public var personSetup: [PersonSetup]
     /// `set everyone …` lines at top level.
     public var everyone: UserSettings
+    /// v3 `set customers …` lines at top level: every customer's default (`email`, `email-after`,
+    /// `email-batch` only).
+    public var customers: UserSettings = UserSettings()
+    /// Issue 23 `chat routing …` at top level.
+    public var chatRouting: ChatRouting = .broadcast
+    /// Issue 23 `customers wait at most D` at top level (nil: customers wait forever).
+    public var customerPatience: SimDuration?
     /// Channel configuration at time 0, one per ``ChannelKind``.
     public var channels: [ChannelConfig]
     /// Items declared at top level; they exist from time 0.
@@ -45,9 +52,12 @@ public struct ScenarioPlan: Sendable {
 public struct PersonSetup: Sendable, Equatable {
     public var settings: UserSettings
     public var hasMobile: Bool
-    public init(settings: UserSettings = .init(), hasMobile: Bool = false) {
+    /// v3 `admin NAME…`: may change other users' settings (`A sets B …`).
+    public var isAdmin: Bool
+    public init(settings: UserSettings = .init(), hasMobile: Bool = false, isAdmin: Bool = false) {
         self.settings = settings
         self.hasMobile = hasMobile
+        self.isAdmin = isAdmin
     }
 }
 

@@ -51,6 +51,14 @@ public struct Journal: Sendable {
         case wrote
     }
 
+    /// v3: why a view ended.
+    public enum ViewEnd: Sendable, Equatable {
+        /// `stops viewing`.
+        case stopped
+        /// `view-timeout D` passed since the last view of or app post in it, at `since`.
+        case timedOut(SimDuration, since: SimInstant)
+    }
+
     /// A change of presence.
     public enum PresenceChange: Sendable, Equatable {
         case loggedIn, loggedOut, joinedChat, leftChat
@@ -91,6 +99,13 @@ public struct Journal: Sendable {
         /// A batch of fallback emails went out (v2): the email carries `carrier` (nil: all were
         /// seen, nothing was sent) and covers `covered` messages; `dropped` were seen meanwhile.
         case batchOut(thread: ThreadID, carrier: Message?, covered: Int, dropped: Int)
+        /// v3: this person's view of a thread ended, and why.
+        case viewEnded(ThreadID, ViewEnd)
+        /// v3: a conversation on an item this person follows (or stopped following) now reaches
+        /// them through the item, or no longer does.
+        case throughItem(ThreadID, item: ThreadID, joined: Bool)
+        /// v3: writing in a customer conversation they saw through `customer-messages all` took it.
+        case tookByWriting(ThreadID)
 
         public var kind: Kind {
             switch self {
@@ -104,7 +119,8 @@ public struct Journal: Sendable {
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
-            case .action, .mentioned, .teamChanged, .lostThroughTeam: .action
+            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting: .action
+            case .viewEnded: .view
             case .throughTeam: .push
             }
         }

@@ -9,8 +9,9 @@ public enum EventNode: Sendable {
     case view(Name, thread: Name)
     /// `views THREAD on mobile` (v2).
     case viewOnMobile(Name, thread: Name)
-    case start(author: Name, thread: Name, isCustomer: Bool, with: [Name], text: String)
-    case draft(author: Name, thread: Name, isCustomer: Bool, with: [Name])
+    /// `on`: v3, the item the conversation is attached to.
+    case start(author: Name, thread: Name, isCustomer: Bool, with: [Name], on: Name?, text: String)
+    case draft(author: Name, thread: Name, isCustomer: Bool, with: [Name], on: Name?)
     case send(author: Name, thread: Name, text: String)
     case cancel(author: Name, thread: Name)
     case write(author: Name, thread: Name, text: String, route: PlannedEvent.Route)
@@ -29,6 +30,27 @@ public enum EventNode: Sendable {
     case mobile([Name])
     case channel(ChannelKind, ChannelChange)
     case channelBounce(ChannelKind, Name)
+    /// v3 `stops viewing THREAD`.
+    case stopViewing(Name, thread: Name)
+    /// v3 `takes THREAD`.
+    case take(Name, thread: Name)
+    /// v3 `links CONVERSATION to ITEM`.
+    case link(by: Name, thread: Name, item: Name)
+    /// v3 `A sets B|everyone|customers SETTING`.
+    case sets(by: Name, target: SetTarget, SettingChange)
+    /// v3 `set customers SETTING`.
+    case customersSetting(SettingChange)
+    /// Issue 23 `chat routing R`.
+    case chatRouting(ChatRouting)
+    /// Issue 23 `customers wait at most D | forever`.
+    case customerPatience(SimDuration?)
+}
+
+/// Whose setting a `sets` event changes, as written.
+public enum SetTarget: Sendable {
+    case person(Name)
+    case everyone
+    case customers
 }
 
 /// A check of an `expect` line, with names as written.
@@ -41,6 +63,8 @@ public enum CheckNode: Sendable {
     case unreadBound(Name, PlannedCheck.Bound)
     case inbox(Name, InboxView, thread: Name, lists: Bool)
     case canSee(Name, thread: Name, Bool)
+    /// v3 `NAME sees "text"` / `NAME cannot see "text"`.
+    case seesText(Name, text: String, Bool)
     case participants(thread: Name, [Name])
     case error(String)
     case backlog(ChannelKind, Int)

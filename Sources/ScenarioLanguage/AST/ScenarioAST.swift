@@ -25,6 +25,14 @@ public struct Statement: Sendable {
         case mobile([Name])
         /// `set NAME …`; a nil name is `set everyone …`.
         case setting(Name?, SettingChange)
+        /// v3 `set customers …`: every customer's default.
+        case customersSetting(SettingChange)
+        /// v3 `admin NAMES`.
+        case admins([Name])
+        /// Issue 23 `chat routing R`.
+        case chatRouting(ChatRouting)
+        /// Issue 23 `customers wait at most D` (nil: `customers wait forever`).
+        case customerPatience(SimDuration?)
         case channel(ChannelKind, ChannelChange)
         /// Extension: `channel CH bounce NAME`.
         case channelBounce(ChannelKind, Name)

@@ -89,6 +89,14 @@ extension DiagnosticMessage {
     static func settingOnCustomer(_ name: String) -> Self {
         .init("settings and 'mobile' apply to users only; '\(name)' is a customer")
     }
+    /// v3: a customer has `email`, `email-after` and `email-batch` only.
+    static func settingNotForCustomers(_ setting: String, who: String) -> Self {
+        .init("'\(setting)' applies to users only; a customer (\(who)) has only 'email', 'email-after' and 'email-batch'")
+    }
+    /// v3 `admin NAMES`: users only.
+    static func adminNotUser(_ name: String, what: String) -> Self {
+        .init("'\(name)' is \(what); only users can be admins")
+    }
     static func timedWindowOnTimedCheck() -> Self {
         .init("'before' and 'after' go only on untimed delivery checks; an 'at T' check reads deliveries at T")
     }

@@ -27,6 +27,10 @@ public enum ScenarioExpander {
             for change in changes(setup.settings) { write("set \(cast.personNames[index]) \(StatementText.setting(change))\n") }
         }
         for change in changes(plan.everyone) { write("set everyone \(StatementText.setting(change))\n") }
+        for change in changes(plan.customers) { write("set customers \(StatementText.setting(change))\n") }
+        writeNames("admin", plan.personSetup.indices.filter { plan.personSetup[$0].isAdmin }, cast, write)
+        if plan.chatRouting != .broadcast { write("chat routing \(plan.chatRouting.name)\n") }
+        if let patience = plan.customerPatience { write("\(StatementText.patience(patience))\n") }
         for config in plan.channels {
             let name = config.kind.name
             if config.latency != .zero { write("channel \(name) latency \(config.latency)\n") }
@@ -71,7 +75,7 @@ public enum ScenarioExpander {
             count += config.downWindows.count + config.bouncing.count + (config.rate == nil ? 0 : 1)
                 + (config.latency == .zero ? 0 : 1) + (config.jitter == .zero ? 0 : 1)
         }
-        count += changes(plan.everyone).count
+        count += changes(plan.everyone).count + changes(plan.customers).count + 2 + (people + 49) / 50
         for setup in plan.personSetup { count += changes(setup.settings).count }
         return count
     }
@@ -94,6 +98,8 @@ public enum ScenarioExpander {
         [settings.bubble.map(SettingChange.bubble), settings.email.map(SettingChange.email),
          settings.push.map(SettingChange.push), settings.emailAfter.map(SettingChange.emailAfter),
          settings.customerMessages.map(SettingChange.customerMessages), settings.emailBatch.map(SettingChange.emailBatch),
+         settings.mentionEmail.map(SettingChange.mentionEmail), settings.viewTimeout.map(SettingChange.viewTimeout),
+         settings.chatCapacity.map(SettingChange.chatCapacity),
         ].compactMap { $0 }
     }
 }

@@ -39,8 +39,12 @@ extension ScenarioCompiler {
              .close(let a, let th), .reopen(let a, let th), .send(let a, let th, _), .cancel(let a, let th),
              .write(let a, let th, _, _), .note(let a, let th, _):
             return p(a) + t(th)
-        case .start(let a, let th, _, let with, _), .draft(let a, let th, _, let with):
-            return p(a) + t(th) + with.flatMap { p($0) }
+        case .start(let a, let th, _, let with, let item, _), .draft(let a, let th, _, let with, let item):
+            return p(a) + t(th) + with.flatMap { p($0) } + (item.map(t) ?? [])
+        case .stopViewing(let a, let th), .take(let a, let th): return p(a) + t(th)
+        case .link(let a, let th, let item): return p(a) + t(th) + t(item)
+        case .settingBy(let a, .person(let b), _): return p(a) + p(b)
+        case .settingBy(let a, _, _): return p(a)
         case .add(let a, let people, let th), .remove(let a, let people, let th):
             return p(a) + people.flatMap { p($0) } + t(th)
         case .joinTeam(let a, let people, let tm), .leaveTeam(let a, let people, let tm):

@@ -7,13 +7,14 @@ extension Lowering {
         let acting: [Name]
         switch node {
         case .logIn(let p), .logOut(let p), .joinChat(let p), .leaveChat(let p), .view(let p, _), .viewOnMobile(let p, _),
-             .start(let p, _, _, _, _), .draft(let p, _, _, _), .send(let p, _, _), .cancel(let p, _), .write(let p, _, _, _),
+             .start(let p, _, _, _, _, _), .draft(let p, _, _, _, _), .stopViewing(let p, _), .take(let p, _), .link(let p, _, _),
+             .sets(let p, _, _), .send(let p, _, _), .cancel(let p, _), .write(let p, _, _, _),
              .note(let p, _, _), .add(let p, _, _), .remove(let p, _, _), .joinTeam(let p, _, _), .leaveTeam(let p, _, _),
              .follow(let p, _), .unfollow(let p, _), .close(let p, _), .reopen(let p, _):
             acting = [p]
         case .setting(let p?, _): acting = [p]
         case .mobile(let people): acting = people
-        case .setting(nil, _), .channel, .channelBounce: acting = []
+        case .setting(nil, _), .channel, .channelBounce, .customersSetting, .chatRouting, .customerPatience: acting = []
         }
         return acting.first { teamIndex[$0.text] != nil }
     }
@@ -30,10 +31,10 @@ extension Lowering {
         case .leaveChat(let p): return .leaveChat(person(p))
         case .view(let p, let t): return .view(person(p), thread(t))
         case .viewOnMobile(let p, let t): return .viewOnMobile(person(p), thread(t))
-        case .start(let a, let t, let isCustomer, let with, let text):
-            return .start(author: person(a), thread: thread(t), isCustomer: isCustomer, with: with.map(person), text: text)
-        case .draft(let a, let t, let isCustomer, let with):
-            return .draft(author: person(a), thread: thread(t), isCustomer: isCustomer, with: with.map(person))
+        case .start(let a, let t, let isCustomer, let with, let item, let text):
+            return .start(author: person(a), thread: thread(t), isCustomer: isCustomer, with: with.map(person), on: item.map(thread), text: text)
+        case .draft(let a, let t, let isCustomer, let with, let item):
+            return .draft(author: person(a), thread: thread(t), isCustomer: isCustomer, with: with.map(person), on: item.map(thread))
         case .send(let a, let t, let text): return .send(author: person(a), thread: thread(t), text: text)
         case .cancel(let a, let t): return .cancel(author: person(a), thread: thread(t))
         case .write(let a, let t, let text, let route): return .write(author: person(a), thread: thread(t), text: text, route: route)
@@ -52,6 +53,15 @@ extension Lowering {
         case .mobile(let people): return .mobile(people.first.map(person) ?? .unknown(""))
         case .channel(let kind, let change): return .channel(kind, change)
         case .channelBounce(let kind, _): return .channel(kind, .bounce(PersonID(0)))
+        case .stopViewing(let p, let t): return .stopViewing(person(p), thread(t))
+        case .take(let p, let t): return .take(person(p), thread(t))
+        case .link(let by, let t, let item): return .link(by: person(by), thread: thread(t), item: thread(item))
+        case .sets(let by, .person(let target), let change): return .settingBy(by: person(by), target: .person(person(target)), change: change)
+        case .sets(let by, .everyone, let change): return .settingBy(by: person(by), target: .everyone, change: change)
+        case .sets(let by, .customers, let change): return .settingBy(by: person(by), target: .customers, change: change)
+        case .customersSetting(let change): return .customersSetting(change)
+        case .chatRouting(let routing): return .chatRouting(routing)
+        case .customerPatience(let patience): return .customerPatience(patience)
         }
     }
 
@@ -83,6 +93,8 @@ extension Lowering {
         case .canSee(let p, let t, let can):
             guard let person = knownPerson(p), let thread = knownThread(t) else { return nil }
             return .canSee(person, thread, can)
+        case .seesText(let p, let text, let can):
+            return knownPerson(p).map { .seesText($0, text, can) }
         case .participants(let t, let people):
             guard let thread = knownThread(t) else { return nil }
             let ids = people.compactMap { knownMember($0) }

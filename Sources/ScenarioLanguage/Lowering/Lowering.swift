@@ -63,7 +63,7 @@ struct Lowering: StatementSink {
         switch statement.kind {
         case .event(let time, let node):
             switch node {
-            case .start(_, let thread, _, _, _), .draft(_, let thread, _, _): conversationNames.append(thread.text)
+            case .start(_, let thread, _, _, _, _), .draft(_, let thread, _, _, _): conversationNames.append(thread.text)
             default: break
             }
             let sourceIndex = eventRanges.count
@@ -111,7 +111,17 @@ struct Lowering: StatementSink {
                 for name in names { if let id = configurableUser(name) { plan.personSetup[id.int].hasMobile = true } }
             case .setting(nil, let change): plan.everyone.apply(change)
             case .setting(let name?, let change):
-                if let id = configurableUser(name) { plan.personSetup[id.int].settings.apply(change) }
+                if let id = configurablePerson(name, change) { plan.personSetup[id.int].settings.apply(change) }
+            case .customersSetting(let change):
+                if Self.isCustomerSetting(change) {
+                    plan.customers.apply(change)
+                } else {
+                    diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: "customers"), at: statement.range))
+                }
+            case .admins(let names):
+                for name in names { if let id = admin(name) { plan.personSetup[id.int].isAdmin = true } }
+            case .chatRouting(let routing): plan.chatRouting = routing
+            case .customerPatience(let patience): plan.customerPatience = patience
             case .channel(let kind, let change): plan.channels[kind.rawValue].apply(change)
             case .channelBounce(let kind, let name):
                 if let id = knownPerson(name) { plan.channels[kind.rawValue].apply(.bounce(id)) }
@@ -368,6 +378,40 @@ struct Lowering: StatementSink {
     }
 
     // MARK: Names (the others in Lowering+Names.swift)
+
+    /// Whether a customer may have `change` (v3: `email`, `email-after`, `email-batch`).
+    static func isCustomerSetting(_ change: SettingChange) -> Bool {
+        switch change {
+        case .email, .emailAfter, .emailBatch: true
+        default: false
+        }
+    }
+
+    /// A person a top-level `set` line names: a user, or (v3) a customer with a customer setting.
+    private mutating func configurablePerson(_ name: Name, _ change: SettingChange) -> PersonID? {
+        if let id = personIndex[name.text], personKinds[id.int] == .customer, teamIndex[name.text] == nil {
+            guard Self.isCustomerSetting(change) else {
+                diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: name.text), at: name.range))
+                return nil
+            }
+            return id
+        }
+        return configurableUser(name)
+    }
+
+    /// A user an `admin` line names (a customer, a team or an unknown name: a file error).
+    private mutating func admin(_ name: Name) -> PersonID? {
+        if teamIndex[name.text] != nil {
+            diagnostics.append(Diagnostic(.adminNotUser(name.text, what: "a team"), at: name.range))
+            return nil
+        }
+        guard let id = knownPerson(name) else { return nil }
+        guard personKinds[id.int] == .user else {
+            diagnostics.append(Diagnostic(.adminNotUser(name.text, what: "a customer"), at: name.range))
+            return nil
+        }
+        return id
+    }
 
     /// A user that a top-level `set` or `mobile` line names.
     private mutating func configurableUser(_ name: Name) -> PersonID? {

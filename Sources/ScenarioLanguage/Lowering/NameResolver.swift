@@ -20,10 +20,10 @@ struct NameResolver {
         case .leaveChat(let p): .leaveChat(person(p))
         case .view(let p, let t): .view(person(p), thread(t))
         case .viewOnMobile(let p, let t): .viewOnMobile(person(p), thread(t))
-        case .start(let a, let t, let isCustomer, let with, let text):
-            .start(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(with), text: text)
-        case .draft(let a, let t, let isCustomer, let with):
-            .draft(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(with))
+        case .start(let a, let t, let isCustomer, let with, let item, let text):
+            .start(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(with), on: item.map(thread), text: text)
+        case .draft(let a, let t, let isCustomer, let with, let item):
+            .draft(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(with), on: item.map(thread))
         case .send(let a, let t, let text): .send(author: person(a), thread: thread(t), text: text)
         case .cancel(let a, let t): .cancel(author: person(a), thread: thread(t))
         case .write(let a, let t, let text, let route): .write(author: person(a), thread: thread(t), text: text, route: route)
@@ -38,7 +38,12 @@ struct NameResolver {
         case .reopen(let p, let t): .reopen(person(p), thread(t))
         case .setting(let p, let change): .setting(p.map(person), change)
         case .mobile(let p): .mobile(person(p))
-        case .channel: action
+        case .channel, .customersSetting, .chatRouting, .customerPatience: action
+        case .stopViewing(let p, let t): .stopViewing(person(p), thread(t))
+        case .take(let p, let t): .take(person(p), thread(t))
+        case .link(let by, let t, let item): .link(by: person(by), thread: thread(t), item: thread(item))
+        case .settingBy(let by, .person(let target), let change): .settingBy(by: person(by), target: .person(person(target)), change: change)
+        case .settingBy(let by, let target, let change): .settingBy(by: person(by), target: target, change: change)
         }
     }
 
@@ -76,7 +81,7 @@ struct NameResolver {
     func mentions(_ action: PlannedEvent.Action) -> [Member] {
         let author: PersonRef, text: String
         switch action {
-        case .start(let a, _, _, _, let t), .send(let a, _, let t), .write(let a, _, let t, _), .note(let a, _, let t):
+        case .start(let a, _, _, _, _, let t), .send(let a, _, let t), .write(let a, _, let t, _), .note(let a, _, let t):
             (author, text) = (a, t)
         default: return []
         }

@@ -45,7 +45,7 @@ extension Parser {
             return try delivery(&r)
         }
         let subject = try r.name("a check")
-        let checkWords = ["bubble", "unread", "inbox", "can", "cannot", "participants", "followers"]
+        let checkWords = ["bubble", "unread", "inbox", "can", "cannot", "sees", "participants", "followers"]
         if !(r.peekWord.map(checkWords.contains) ?? false) {
             // `expect emial to bob`: the first word is the likely typo, of a channel.
             if let channel = EditDistance.suggestion(for: subject.text, among: ChannelKind.words) {
@@ -72,8 +72,11 @@ extension Parser {
                 lists = false
             }
             return .inbox(subject, view, thread: try r.name("a thread name"), lists: lists)
+        case "sees":
+            return .seesText(subject, text: try r.string("a message's text in quotes"), true)
         case "can", "cannot":
             try r.expect("see")
+            if r.peek?.kind == .string { return .seesText(subject, text: try r.string("a message's text in quotes"), word == "can") }
             return .canSee(subject, thread: try r.name("a thread name"), word == "can")
         default:
             return .participants(thread: subject, try r.names("a person's name"))

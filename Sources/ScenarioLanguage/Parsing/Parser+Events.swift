@@ -3,9 +3,9 @@ import OmniSim
 extension Parser {
     static let eventVerbs = [
         "logs", "joins", "leaves", "views", "starts", "drafts", "sends", "cancels", "writes", "notes", "emails",
-        "adds", "removes", "follows", "unfollows", "closes", "reopens",
+        "adds", "removes", "follows", "unfollows", "closes", "reopens", "stops", "takes", "links", "sets",
     ]
-    static let timedKeywords = ["set", "channel", "mobile", "expect"]
+    static let timedKeywords = ["set", "channel", "mobile", "expect", "chat", "customers"]
 
     /// The event of an `at T` line: `set`, `channel`, `mobile`, or `NAME verb …`.
     static func event(_ r: inout LineReader) throws(Diagnostic) -> EventNode {
@@ -13,8 +13,17 @@ extension Parser {
         switch first.text {
         case "set":
             _ = r.advance()
-            guard case .setting(let target, let change) = try setting(&r) else { throw r.expected("a setting") }
-            return .setting(target, change)
+            switch try setting(&r) {
+            case .setting(let target, let change): return .setting(target, change)
+            case .customersSetting(let change): return .customersSetting(change)
+            default: throw r.expected("a setting")
+            }
+        case "chat" where r.peek(ahead: 1)?.text == "routing":
+            _ = r.advance()
+            return .chatRouting(try chatRouting(&r))
+        case "customers" where r.peek(ahead: 1)?.text == "wait":
+            _ = r.advance()
+            return .customerPatience(try customerPatience(&r))
         case "channel":
             _ = r.advance()
             switch try channel(&r) {
@@ -77,13 +86,35 @@ extension Parser {
             }
             return .view(subject, thread: thread)
         case "starts", "drafts":
+            // v3: `internal conversation` is a user conversation, written as OneDesk's help says it.
             let isCustomer = r.accept("customer")
+            if !isCustomer { _ = r.accept("internal") }
             try r.expect("conversation")
             let thread = try r.name("a conversation name")
-            let with = r.accept("with") ? try r.names("a participant's name") : []
-            if verb == "drafts" { return .draft(author: subject, thread: thread, isCustomer: isCustomer, with: with) }
+            let with = r.accept("with") ? try r.names("a participant's name", stop: ["on"]) : []
+            let item = r.accept("on") ? try r.name("an item name") : nil
+            if verb == "drafts" { return .draft(author: subject, thread: thread, isCustomer: isCustomer, with: with, on: item) }
             let text = try r.string("the message text in quotes")
-            return .start(author: subject, thread: thread, isCustomer: isCustomer, with: with, text: text)
+            return .start(author: subject, thread: thread, isCustomer: isCustomer, with: with, on: item, text: text)
+        case "stops":
+            try r.expect("viewing")
+            return .stopViewing(subject, thread: try r.name("a thread name"))
+        case "takes":
+            return .take(subject, thread: try r.name("a customer conversation's name"))
+        case "links":
+            let thread = try r.name("a conversation name")
+            try r.expect("to")
+            return .link(by: subject, thread: thread, item: try r.name("an item name"))
+        case "sets":
+            let target: SetTarget
+            if r.accept("everyone") {
+                target = .everyone
+            } else if r.accept("customers") {
+                target = .customers
+            } else {
+                target = .person(try r.name("a person's name, 'everyone' or 'customers'"))
+            }
+            return .sets(by: subject, target: target, try settingChange(&r))
         case "sends":
             let thread = try r.name("a draft's name")
             return .send(author: subject, thread: thread, text: try r.string("the message text in quotes"))

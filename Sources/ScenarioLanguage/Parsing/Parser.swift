@@ -5,7 +5,7 @@ import OmniSim
 public struct Parser {
     static let statementKeywords = [
         "scenario", "user", "users", "customer", "customers", "mobile", "set", "channel", "ticket", "task",
-        "project", "end", "at", "expect", "load", "team",
+        "project", "end", "at", "expect", "load", "team", "admin", "chat",
     ]
 
     /// The largest number of statements a file may have (see docs/limits.md).
@@ -96,7 +96,11 @@ public struct Parser {
             guard statementCount == 0 else { throw r.fail(.scenarioNotFirst(), at: first.range) }
             return .scenario(title: try r.string("a title in quotes"))
         case "user", "users": return .people(.user, try r.names("a user name"))
+        case "customers" where r.peekWord == "wait":
+            return .customerPatience(try Self.customerPatience(&r))
         case "customer", "customers": return .people(.customer, try r.names("a customer name"))
+        case "admin": return .admins(try r.names("a user name"))
+        case "chat": return .chatRouting(try Self.chatRouting(&r))
         case "mobile": return .mobile(try r.names("a user name"))
         case "team":
             let name = try r.name("a team name")
@@ -145,12 +149,16 @@ public struct Parser {
     }
 
     /// Every setting a `set` line may name.
-    static let settingWords = ["bubble", "email", "push", "email-after", "customer-messages", "email-batch", "mention-email"]
+    static let settingWords = [
+        "bubble", "email", "push", "email-after", "customer-messages", "email-batch", "mention-email", "view-timeout",
+        "chat-capacity",
+    ]
 
     /// `set NAME|everyone bubble|email|push on|off`, `set NAME|everyone email-after D`,
     /// `set NAME|everyone customer-messages all|mine|none`, or `set NAME|everyone mention-email now|normal`.
     static func setting(_ r: inout LineReader) throws(Diagnostic) -> Statement.Kind {
-        let target = r.accept("everyone") ? nil : try r.name("a user name or 'everyone'")
+        if r.accept("customers") { return .customersSetting(try settingChange(&r)) }
+        let target = r.accept("everyone") ? nil : try r.name("a user name, 'everyone' or 'customers'")
         let change = try settingChange(&r)
         return .setting(target, change)
     }
@@ -159,6 +167,8 @@ public struct Parser {
         let key = try r.choice(settingWords, what: "setting", listing: true)
         if key == "email-after" { return .emailAfter(try r.duration()) }
         if key == "email-batch" { return .emailBatch(try r.duration()) }
+        if key == "view-timeout" { return .viewTimeout(r.accept("none") ? nil : try r.duration("a duration or 'none'")) }
+        if key == "chat-capacity" { return .chatCapacity(r.accept("unlimited") ? nil : try r.integer("a number of chats or 'unlimited'")) }
         if key == "customer-messages" {
             let scope = try r.choice(CustomerMessages.allCases.map(\.rawValue), what: "scope", listing: true)
             return .customerMessages(CustomerMessages(rawValue: scope) ?? .mine)
@@ -173,6 +183,22 @@ public struct Parser {
         case "email": return .email(on)
         default: return .push(on)
         }
+    }
+
+    /// `chat routing broadcast|first-free|least-busy` (after `chat`).
+    static func chatRouting(_ r: inout LineReader) throws(Diagnostic) -> ChatRouting {
+        try r.expect("routing")
+        let word = try r.choice(ChatRouting.allCases.map(\.name), what: "routing", listing: true)
+        return ChatRouting.allCases.first { $0.name == word } ?? .broadcast
+    }
+
+    /// `customers wait at most D | forever` (after `customers`).
+    static func customerPatience(_ r: inout LineReader) throws(Diagnostic) -> SimDuration? {
+        try r.expect("wait")
+        if r.accept("forever") { return nil }
+        try r.expect("at")
+        try r.expect("most")
+        return try r.duration("a duration or 'forever'")
     }
 
     /// `channel CH latency D | down A..B | rate N/s|m|h | rate none`.

@@ -36,6 +36,7 @@ extension PlannedCheck.Condition {
         case .inbox(let p, let view, let t, let lists):
             "\(cast.name(of: p)) inbox \(view.rawValue) \(lists ? "lists" : "does not list") \(cast.name(of: t))"
         case .canSee(let p, let t, let can): "\(cast.name(of: p)) \(can ? "can" : "cannot") see \(cast.name(of: t))"
+        case .seesText(let p, let text, let can): "\(cast.name(of: p)) \(can ? "sees" : "cannot see") \(quoted(text))"
         case .participants(let t, let people):
             "\(cast.name(of: t)) participants \(people.map { cast.name(of: $0) }.joined(separator: ", "))"
         case .error(let text): "error \(quoted(text))"

@@ -93,6 +93,16 @@ extension Journal.Entry {
                 : "removed from team \(cast.name(of: team)) by \(cast.name(of: actor))"
         case .lostThroughTeam(let thread, let team):
             return "no longer in \(cast.name(of: thread)): was in it only through team \(cast.name(of: team))"
+        case .viewEnded(let thread, .stopped):
+            return "stops viewing \(cast.name(of: thread)): later messages are unseen at arrival"
+        case .viewEnded(let thread, .timedOut(let timeout, let since)):
+            return "view of \(cast.name(of: thread)) ends: view-timeout \(timeout) after the last view or post at \(since); later messages are unseen at arrival"
+        case .throughItem(let thread, let item, let joined):
+            return joined
+                ? "in \(cast.name(of: thread)) as a follower of \(cast.name(of: item))"
+                : "no longer in \(cast.name(of: thread)): was in it only as a follower of \(cast.name(of: item))"
+        case .tookByWriting(let thread):
+            return "takes \(cast.name(of: thread)) by writing in it (seen through customer-messages all)"
         }
     }
 
@@ -101,10 +111,16 @@ extension Journal.Entry {
         func thread(_ ref: ThreadRef) -> String { StatementText.thread(ref, cast) }
         func names(_ refs: [PersonRef]) -> String { StatementText.people(refs, cast) }
         switch action {
-        case .start(_, let t, let isCustomer, let listed, _):
-            return "starts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed))"
-        case .draft(_, let t, let isCustomer, let listed):
-            return "drafts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed)) (not sent)"
+        case .start(_, let t, let isCustomer, let listed, let item, _):
+            let on = item.map { " on \(thread($0))" } ?? ""
+            return "starts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed))\(on)"
+        case .draft(_, let t, let isCustomer, let listed, let item):
+            let on = item.map { " on \(thread($0))" } ?? ""
+            return "drafts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed))\(on) (not sent)"
+        case .take(_, let t): return "takes \(thread(t)) (a participant from now on)"
+        case .link(_, let t, let item): return "links \(thread(t)) to \(thread(item)): its followers follow the conversation"
+        case .stopViewing, .settingBy, .customersSetting, .chatRouting, .customerPatience:
+            return StatementText.action(action, cast: cast)
         case .send(_, let t, _): return "sends the draft \(thread(t))"
         case .cancel(_, let t): return "cancels the draft \(thread(t)) (nothing is sent)"
         case .write(_, let t, _, let route): return route == .email ? "replies by email to \(thread(t))" : "writes to \(thread(t))"

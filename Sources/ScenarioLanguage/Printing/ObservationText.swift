@@ -34,6 +34,7 @@ extension PlannedCheck {
         case .unread(let n): return "unread \(n)"
         case .listed(let listed): return listed ? "it is listed" : "it is not listed"
         case .visible(let sees): return sees ? "they can see it" : "they cannot see it"
+        case .messagesMatching(let count): return count == 0 ? "no message posted so far contains it" : "\(count) messages posted so far contain it"
         case .members(let members):
             return members.isEmpty ? "no participants" : "participants " + members.map { cast.name(of: $0) }.joined(separator: ", ")
         case .backlog(let n): return "backlog \(n)"

@@ -11,7 +11,19 @@ enum StatementText {
         case .customerMessages(let scope): "customer-messages \(scope.rawValue)"
         case .emailBatch(let window): "email-batch \(window)"
         case .mentionEmail(let when): "mention-email \(when.rawValue)"
+        case .viewTimeout(let timeout): "view-timeout \(timeout.map(\.description) ?? "none")"
+        case .chatCapacity(let capacity): "chat-capacity \(capacity.map(String.init) ?? "unlimited")"
         }
+    }
+
+    /// The setting's word alone (`view-timeout`), for messages about it.
+    static func settingWord(_ change: SettingChange) -> String {
+        String(setting(change).prefix { $0 != " " })
+    }
+
+    /// `customers wait at most D | forever`.
+    static func patience(_ patience: SimDuration?) -> String {
+        patience.map { "customers wait at most \($0)" } ?? "customers wait forever"
     }
 
     static func rate(_ rate: Rate) -> String {
@@ -57,12 +69,14 @@ enum StatementText {
         case .leaveChat(let who): return "\(p(who)) leaves chat"
         case .view(let who, let thread): return "\(p(who)) views \(t(thread))"
         case .viewOnMobile(let who, let thread): return "\(p(who)) views \(t(thread)) on mobile"
-        case .start(let author, let thread, let isCustomer, let with, let text):
+        case .start(let author, let thread, let isCustomer, let with, let item, let text):
             let listed = with.isEmpty ? "" : " with \(people(with, cast))"
-            return "\(p(author)) starts \(isCustomer ? "customer " : "")conversation \(t(thread))\(listed) \(quoted(text))"
-        case .draft(let author, let thread, let isCustomer, let with):
+            let on = item.map { " on \(t($0))" } ?? ""
+            return "\(p(author)) starts \(isCustomer ? "customer " : "")conversation \(t(thread))\(listed)\(on) \(quoted(text))"
+        case .draft(let author, let thread, let isCustomer, let with, let item):
             let listed = with.isEmpty ? "" : " with \(people(with, cast))"
-            return "\(p(author)) drafts \(isCustomer ? "customer " : "")conversation \(t(thread))\(listed)"
+            let on = item.map { " on \(t($0))" } ?? ""
+            return "\(p(author)) drafts \(isCustomer ? "customer " : "")conversation \(t(thread))\(listed)\(on)"
         case .send(let author, let thread, let text): return "\(p(author)) sends \(t(thread)) \(quoted(text))"
         case .cancel(let author, let thread): return "\(p(author)) cancels \(t(thread))"
         case .write(let author, let thread, let text, .app): return "\(p(author)) writes to \(t(thread)) \(quoted(text))"
@@ -83,6 +97,19 @@ enum StatementText {
         case .channel(let kind, .rate(let rate)): return "channel \(kind.name) rate \(rate.map(Self.rate) ?? "none")"
         case .channel(let kind, .jitter(let jitter, let seed)): return "channel \(kind.name) jitter \(jitter) seed \(seed)"
         case .channel(let kind, .bounce(let person)): return "channel \(kind.name) bounce \(cast.name(of: person))"
+        case .stopViewing(let who, let thread): return "\(p(who)) stops viewing \(t(thread))"
+        case .take(let who, let thread): return "\(p(who)) takes \(t(thread))"
+        case .link(let by, let thread, let item): return "\(p(by)) links \(t(thread)) to \(t(item))"
+        case .settingBy(let by, let target, let change):
+            let whom = switch target {
+            case .person(let ref): p(ref)
+            case .everyone: "everyone"
+            case .customers: "customers"
+            }
+            return "\(p(by)) sets \(whom) \(setting(change))"
+        case .customersSetting(let change): return "set customers \(setting(change))"
+        case .chatRouting(let routing): return "chat routing \(routing.name)"
+        case .customerPatience(let patience): return Self.patience(patience)
         }
     }
 }

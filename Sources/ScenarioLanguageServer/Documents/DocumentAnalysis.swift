@@ -96,7 +96,7 @@ public struct DocumentAnalysis: Sendable {
             case .item(let kind, let name, _, _):
                 let itemKind = Declaration.Kind(rawValue: kind.rawValue) ?? .ticket
                 found.append(Declaration(kind: itemKind, name: name.text, range: name.range))
-            case .event(_, .start(_, let thread, let isCustomer, _, _)), .event(_, .draft(_, let thread, let isCustomer, _)):
+            case .event(_, .start(_, let thread, let isCustomer, _, _, _)), .event(_, .draft(_, let thread, let isCustomer, _, _)):
                 found.append(Declaration(kind: isCustomer ? .customerConversation : .conversation, name: thread.text, range: thread.range))
             case .load(let node):
                 let name = node.name?.text ?? "load"

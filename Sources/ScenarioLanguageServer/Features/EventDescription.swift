@@ -33,10 +33,17 @@ enum EventDescription {
         case .leaveChat(let who): "\(who.text) leaves the live chat widget: messages to them go by email"
         case .view(let who, let thread): "\(who.text) views '\(thread.text)': all its messages are seen, now and while the view lasts"
         case .viewOnMobile(let who, let thread): "\(who.text) reads '\(thread.text)' on mobile: its arrived messages are seen (no log-in, no lasting view)"
-        case .start(let author, let thread, let isCustomer, let with, let text):
-            "\(author.text) starts the \(isCustomer ? "customer" : "user") conversation '\(thread.text)'\(with.isEmpty ? "" : " with \(list(with))") and posts \(quoted(text)) to its participants"
-        case .draft(let author, let thread, let isCustomer, let with):
-            "\(author.text) drafts the \(isCustomer ? "customer" : "user") conversation '\(thread.text)'\(with.isEmpty ? "" : " with \(list(with))"); nothing is sent until '\(author.text) sends \(thread.text)'"
+        case .start(let author, let thread, let isCustomer, let with, let item, let text):
+            "\(author.text) starts the \(isCustomer ? "customer" : "user") conversation '\(thread.text)'\(with.isEmpty ? "" : " with \(list(with))")\(item.map { " on '\($0.text)' (its followers follow it)" } ?? "") and posts \(quoted(text)) to its participants"
+        case .draft(let author, let thread, let isCustomer, let with, let item):
+            "\(author.text) drafts the \(isCustomer ? "customer" : "user") conversation '\(thread.text)'\(with.isEmpty ? "" : " with \(list(with))")\(item.map { " on '\($0.text)'" } ?? ""); nothing is sent until '\(author.text) sends \(thread.text)'"
+        case .stopViewing(let who, let thread): "\(who.text) leaves the screen of '\(thread.text)': later messages are unseen at arrival"
+        case .take(let who, let thread): "\(who.text) takes the customer conversation '\(thread.text)': a participant from now on, viewing it"
+        case .link(let by, let thread, let item): "\(by.text) attaches '\(thread.text)' to '\(item.text)': the item's followers follow the conversation"
+        case .sets(let by, _, let change): "\(by.text) changes a setting (\(settingText(change))); allowed to an admin, or to the person whose setting it is"
+        case .customersSetting(let change): "every customer's setting changes: \(settingText(change))"
+        case .chatRouting(let routing): "waiting chats are routed \(routing.name)"
+        case .customerPatience(let patience): patience.map { "a chat not taken within \($0) is abandoned" } ?? "customers wait for a chat forever"
         case .send(let author, let thread, let text): "\(author.text) sends the draft '\(thread.text)' with \(quoted(text))"
         case .cancel(let author, let thread): "\(author.text) discards the draft '\(thread.text)'; nothing is sent"
         case .write(let author, let thread, let text, let route):

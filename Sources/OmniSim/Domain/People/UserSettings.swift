@@ -18,6 +18,10 @@ public struct UserSettings: Sendable, Equatable {
     /// `Int64.min` where unset (the language makes no negative durations).
     private var emailAfterMilliseconds = Int64.min
     private var emailBatchMilliseconds = Int64.min
+    /// v3 `view-timeout`: `Int64.min` unset, -1 `none` (set explicitly), else milliseconds.
+    private var viewTimeoutMilliseconds = Int64.min
+    /// Issue 23 `chat-capacity`: `Int64.min` unset, -1 `unlimited` (set explicitly), else the count.
+    private var chatCapacityValue = Int64.min
 
     public var bubble: Bool? {
         get { flag(.bubble) }
@@ -49,6 +53,42 @@ public struct UserSettings: Sendable, Equatable {
     public var emailBatch: SimDuration? {
         get { emailBatchMilliseconds == .min ? nil : SimDuration(milliseconds: emailBatchMilliseconds) }
         set { emailBatchMilliseconds = newValue?.milliseconds ?? .min }
+    }
+    /// v3: a view ends this long after the user's last view of or app post in the thread
+    /// (`.some(nil)`: `none`, set explicitly; `nil`: unset).
+    public var viewTimeout: SimDuration?? {
+        get {
+            switch viewTimeoutMilliseconds {
+            case .min: nil
+            case -1: .some(nil)
+            default: .some(SimDuration(milliseconds: viewTimeoutMilliseconds))
+            }
+        }
+        set {
+            switch newValue {
+            case nil: viewTimeoutMilliseconds = .min
+            case .some(nil): viewTimeoutMilliseconds = -1
+            case .some(let duration?): viewTimeoutMilliseconds = duration.milliseconds
+            }
+        }
+    }
+    /// Issue 23: how many chats the agent handles at once (`.some(nil)`: `unlimited`, set
+    /// explicitly; `nil`: unset).
+    public var chatCapacity: Int?? {
+        get {
+            switch chatCapacityValue {
+            case .min: nil
+            case -1: .some(nil)
+            default: .some(Int(chatCapacityValue))
+            }
+        }
+        set {
+            switch newValue {
+            case nil: chatCapacityValue = .min
+            case .some(nil): chatCapacityValue = -1
+            case .some(let count?): chatCapacityValue = Int64(count)
+            }
+        }
     }
 
     public init(
@@ -105,7 +145,9 @@ public struct UserSettings: Sendable, Equatable {
             emailAfter: emailAfter ?? fallback.emailAfter ?? base.emailAfter ?? .minutes(1),
             customerMessages: customerMessages ?? fallback.customerMessages ?? base.customerMessages ?? .mine,
             emailBatch: emailBatch ?? fallback.emailBatch ?? base.emailBatch ?? .zero,
-            mentionEmail: mentionEmail ?? fallback.mentionEmail ?? base.mentionEmail ?? .normal)
+            mentionEmail: mentionEmail ?? fallback.mentionEmail ?? base.mentionEmail ?? .normal,
+            viewTimeout: viewTimeout ?? fallback.viewTimeout ?? nil,
+            chatCapacity: chatCapacity ?? fallback.chatCapacity ?? nil)
     }
 
     /// Applies one change to these settings.
@@ -118,6 +160,8 @@ public struct UserSettings: Sendable, Equatable {
         case .customerMessages(let scope): customerMessages = scope
         case .emailBatch(let window): emailBatch = window
         case .mentionEmail(let when): mentionEmail = when
+        case .viewTimeout(let timeout): viewTimeout = .some(timeout)
+        case .chatCapacity(let capacity): chatCapacity = .some(capacity)
         }
     }
 }
@@ -131,6 +175,10 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var customerMessages: CustomerMessages
     public var emailBatch: SimDuration
     public var mentionEmail: MentionEmail
+    /// v3: nil when views never time out (the default).
+    public var viewTimeout: SimDuration? = nil
+    /// Issue 23: nil when unlimited (the default).
+    public var chatCapacity: Int? = nil
 }
 
 /// A setting's value as two bits of ``UserSettings``' flags: 1, 2 or 3 (0 is unset). Each enum
@@ -207,4 +255,8 @@ public enum SettingChange: Sendable, Equatable {
     case customerMessages(CustomerMessages)
     case emailBatch(SimDuration)
     case mentionEmail(MentionEmail)
+    /// v3 `view-timeout D | none`.
+    case viewTimeout(SimDuration?)
+    /// Issue 23 `chat-capacity N | unlimited`.
+    case chatCapacity(Int?)
 }

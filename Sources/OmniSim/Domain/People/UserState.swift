@@ -10,6 +10,9 @@ public struct UserState: Sendable {
     public var hasMobile: Bool
     /// The thread the user is viewing, while logged in.
     public private(set) var viewing: ThreadID?
+    /// v3: counts the user's views and app posts, so that a `view-timeout` timer set at one knows
+    /// whether the view was renewed since.
+    public private(set) var viewStamp: UInt32 = 0
     private var unreadCount: Int32 = 0
     private var quietUnreadCount: Int32 = 0
     /// The user's own settings (each wins over `set everyone`).
@@ -67,6 +70,7 @@ public struct UserState: Sendable {
     public mutating func view(_ thread: ThreadID) -> Int {
         isLoggedIn = true
         viewing = thread
+        viewStamp &+= 1
         return markSeen(thread)
     }
 

@@ -1,13 +1,22 @@
 extension ThreadState {
     /// Starts (sends at once) or drafts a direct conversation. `listed` may repeat the author or a
     /// person; each counts once.
+    ///
+    /// v3: `on` is the item it is on and that item's followers now (for a draft, again when sent).
     public mutating func open(
-        customer: Bool, author: PersonID, listed: [Member], asDraft: Bool, cast: Cast, teams: TeamRoster
+        customer: Bool, author: PersonID, listed: [Member], asDraft: Bool, cast: Cast, teams: TeamRoster,
+        on: (item: ThreadID, followers: [PersonID])? = nil
     ) throws(Rejection) {
         try requireUnused(cast)
         let entries = Self.membership(author: author, listed: listed)
-        let members = teams.resolve(entries)
-        try Self.validate(customer: customer, members: members, author: author, cast: cast, thread: id)
+        let followers = on.map { customer ? $0.followers : $0.followers.filter(cast.isUser) } ?? []
+        let members = Self.merged(teams.resolve(entries), followers)
+        // A draft on an item is checked when sent, against the item's followers then.
+        if !asDraft || on == nil { try Self.validate(customer: customer, members: members, author: author, cast: cast, thread: id) }
+        if let on {
+            item = on.item
+            itemFollowers = followers
+        }
         kind = customer ? .customerConversation : .userConversation
         if asDraft {
             lifecycle = .draft(author: author, listed: listed)
@@ -20,11 +29,20 @@ extension ThreadState {
 
     /// Sends a draft: its people (its teams, resolved now) become participants. The caller then
     /// posts the first message.
-    public mutating func sendDraft(by author: PersonID, cast: Cast, teams: TeamRoster) throws(Rejection) {
+    ///
+    /// v3: `itemFollowers` are the followers of the item it is on, now.
+    public mutating func sendDraft(by author: PersonID, cast: Cast, teams: TeamRoster, itemFollowers followers: [PersonID] = []) throws(Rejection) {
         let drafted = try requireDraft(by: author, cast: cast)
+        let entries = Self.membership(author: author, listed: drafted)
+        let kept = kind == .userConversation ? followers.filter(cast.isUser) : followers
+        let resolved = Self.merged(teams.resolve(entries), kept)
+        if item != nil {
+            try Self.validate(customer: kind == .customerConversation, members: resolved, author: author, cast: cast, thread: id)
+        }
+        itemFollowers = kept
         lifecycle = .live
-        listed = Self.membership(author: author, listed: drafted)
-        members = teams.resolve(listed)
+        listed = entries
+        members = resolved
     }
 
     /// Cancels a draft; nothing is sent and the name stays taken.

@@ -20,6 +20,7 @@ extension ThreadState {
                 for person in teams.members(of: team) where !members.contains(person) { members.append(person) }
             }
         }
+        if item != nil { syncMembers(teams) }
     }
 
     /// Removes people and teams, returning who is no longer a member. Removing someone not in the
@@ -38,6 +39,9 @@ extension ThreadState {
                     throw .onlyThroughTeam(
                         person: cast.name(of: person), thread: cast.name(of: id), team: cast.name(of: team), isItem: isItem)
                 }
+                if let item, itemFollowers.contains(person) {
+                    throw .onlyThroughItem(person: cast.name(of: person), thread: cast.name(of: id), item: cast.name(of: item))
+                }
                 throw isItem
                     ? .notFollower(person: cast.name(of: person), thread: cast.name(of: id))
                     : .notMember(person: cast.name(of: person), thread: cast.name(of: id))
@@ -46,7 +50,7 @@ extension ThreadState {
             }
         }
         let remainingListed = listed.filter { !entries.contains($0) }
-        let remaining = teams.resolve(remainingListed)
+        let remaining = Self.merged(teams.resolve(remainingListed), itemFollowers)
         if kind == .customerConversation, !remaining.contains(where: cast.isCustomer) {
             for case .person(let last) in entries where cast.isCustomer(last) {
                 throw .lastCustomer(person: cast.name(of: last), thread: cast.name(of: id))
@@ -88,7 +92,7 @@ extension ThreadState {
     /// longer a member.
     public mutating func teamsChanged(_ teams: TeamRoster) -> [PersonID] {
         guard isLive, listed.contains(where: { if case .team = $0 { true } else { false } }) else { return [] }
-        let resolved = teams.resolve(listed)
+        let resolved = Self.merged(teams.resolve(listed), itemFollowers)
         let lost = members.filter { !resolved.contains($0) }
         members = resolved
         return lost
@@ -100,10 +104,45 @@ extension ThreadState {
         return teams.team(giving: person, in: listed)
     }
 
-    /// A person who is not a member yet joins at the end, in person.
+    /// A person who is not a member yet joins at the end, in person. On a conversation on an item
+    /// the caller then calls ``syncMembers(_:)`` (the item's followers come after its own members).
     mutating func join(_ person: PersonID) {
         listed.append(.person(person))
         members.append(person)
+    }
+
+    /// v3: the conversation's own members (its list resolved), then its item's followers not among
+    /// them, in the item's order.
+    static func merged(_ own: [PersonID], _ followers: [PersonID]) -> [PersonID] {
+        guard !followers.isEmpty else { return own }
+        var all = own
+        for person in followers where !all.contains(person) { all.append(person) }
+        return all
+    }
+
+    /// v3: the members again from the list and the item's followers (after a change of either).
+    mutating func syncMembers(_ teams: TeamRoster) {
+        members = Self.merged(teams.resolve(listed), itemFollowers)
+    }
+
+    /// v3: this conversation is on `item`, whose followers (customers left out of a user
+    /// conversation) are now `followers`. Returns who is no longer a member.
+    public mutating func setItem(_ item: ThreadID, followers: [PersonID], cast: Cast, teams: TeamRoster) -> [PersonID] {
+        self.item = item
+        itemFollowers = kind == .userConversation ? followers.filter(cast.isUser) : followers
+        guard isLive else { return [] }
+        let before = members
+        syncMembers(teams)
+        return before.filter { !members.contains($0) }
+    }
+
+    /// v3 `takes`: a user who is not a member joins at the end of the membership order. The caller
+    /// has checked that they may (``mayView(_:seesAllCustomerThreads:)``) and that it is a
+    /// customer conversation.
+    public mutating func take(by user: PersonID, teams: TeamRoster) {
+        guard !isMember(user) else { return }
+        listed.append(.person(user))
+        if item != nil { syncMembers(teams) } else { members.append(user) }
     }
 
     /// Whether `person` may view this thread: a participant, or (an item) a follower.

@@ -31,6 +31,7 @@ extension ThreadState {
             join(mention.person)
             added.append(mention.person)
         }
+        if item != nil && !added.isEmpty { syncMembers(teams) }
         if !isUser && isClosed { isClosed = false }
         messageCount += 1
         return Posting(

@@ -30,6 +30,11 @@ public struct ThreadState: Sendable {
     /// against the teams now (kept current: the driver refreshes a thread when a team it lists changes).
     public internal(set) var members: [PersonID] = []
     public internal(set) var isClosed = false
+    /// v3: the item this conversation is on (`starts … on ITEM`, `links`), if any.
+    public internal(set) var item: ThreadID?
+    /// v3: the item's followers, who are members of this conversation through it, in the item's
+    /// order (its customers left out of a user conversation). Members after the conversation's own.
+    public internal(set) var itemFollowers: [PersonID] = []
     public internal(set) var messageCount: Int32 = 0
 
     public init(id: ThreadID) { self.id = id }
