@@ -32,6 +32,15 @@ struct BookRecord: Sendable {
         /// `mention-email now` called for an email of `message` to `person` at posting (its
         /// `.expect` follows).
         case emailedForMention
+        /// Issue 23: `person` joins the recipients of `message`, posted earlier, as the agent a
+        /// chat is assigned to (its Messenger send follows).
+        case lateRecipient
+        /// Issue 23, for the ``ChatOracle`` (`message` holds a thread index): a chat started; a chat
+        /// given to `person` (`detail` 1: assigned, 0: taken); released by `person` (removed);
+        /// closed (`detail` 1) or reopened (0); abandoned; `person` logged in (`detail` 1) or out;
+        /// `person`'s capacity is `delay` (-1: unlimited); the routing is `detail`; the assignments
+        /// after an event are over with `delay` chats waiting.
+        case chatStarted, chatGiven, chatReleased, chatClosed, chatAbandoned, chatPresence, chatCapacity, chatRouting, chatSettled
     }
 
     /// In `delay`: the delay is in the next record (`.longDelay`).

@@ -108,6 +108,47 @@ struct Bookkeeping {
 
     mutating func bounced(_ send: Send) { record(BookRecord(.bounced, send)) }
 
+    // MARK: Live chat as work (issue 23)
+
+    /// `person` receives `message`, posted earlier, as the agent its chat was assigned to.
+    mutating func lateRecipient(_ person: PersonID, of message: MessageID) { record(BookRecord(.lateRecipient, message, person)) }
+
+    mutating func chatStarted(_ thread: ThreadID) { record(Self.chat(.chatStarted, thread)) }
+
+    mutating func chatGiven(_ thread: ThreadID, to person: PersonID, assigned: Bool) {
+        record(Self.chat(.chatGiven, thread, person, detail: assigned ? 1 : 0))
+    }
+
+    mutating func chatReleased(_ thread: ThreadID, by person: PersonID) { record(Self.chat(.chatReleased, thread, person)) }
+
+    mutating func chatClosed(_ thread: ThreadID, closed: Bool) { record(Self.chat(.chatClosed, thread, detail: closed ? 1 : 0)) }
+
+    mutating func chatAbandoned(_ thread: ThreadID) { record(Self.chat(.chatAbandoned, thread)) }
+
+    mutating func chatPresence(_ person: PersonID, loggedIn: Bool) {
+        record(Self.chat(.chatPresence, ThreadID(0), person, detail: loggedIn ? 1 : 0))
+    }
+
+    mutating func chatCapacity(_ person: PersonID, _ capacity: Int?) {
+        var entry = Self.chat(.chatCapacity, ThreadID(0), person)
+        entry.delay = capacity.map { Int32(clamping: $0) } ?? -1
+        record(entry)
+    }
+
+    mutating func chatRouting(_ routing: ChatRouting) {
+        record(Self.chat(.chatRouting, ThreadID(0), detail: UInt8(ChatRouting.allCases.firstIndex(of: routing) ?? 0)))
+    }
+
+    mutating func chatSettled(waiting: Int) {
+        var entry = Self.chat(.chatSettled, ThreadID(0))
+        entry.delay = Int32(clamping: waiting)
+        record(entry)
+    }
+
+    private static func chat(_ kind: BookRecord.Kind, _ thread: ThreadID, _ person: PersonID = PersonID(0), detail: UInt8 = 0) -> BookRecord {
+        BookRecord(kind, MessageID(thread.int), person, detail: detail)
+    }
+
     /// At the end: the sends still pending, then the books over the whole run.
     mutating func finish(pending sends: [Send]) -> Books {
         release()

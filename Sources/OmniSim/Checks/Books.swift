@@ -2,6 +2,8 @@
 struct Books: Sendable {
     var oracle: Oracle
     var totals: DeliveryTotals
+    /// Issue 23's invariants of live chat as work.
+    var chat: ChatOracle
     /// Sends still pending at the end, as read.
     private var pending: [Send] = []
     /// A delivery whose delay follows in a `.longDelay` record.
@@ -10,6 +12,7 @@ struct Books: Sendable {
     init(cast: Cast) {
         oracle = Oracle(cast: cast)
         totals = DeliveryTotals(people: cast.personKinds.count)
+        chat = ChatOracle(cast: cast)
     }
 
     /// Reads `records` in order: the same calls the driver would have made, one by one.
@@ -51,6 +54,11 @@ struct Books: Sendable {
                 deliver(Delivery(time: .start, channel: .email, recipient: person, message: message, due: .start))
             case .emailedForMention:
                 oracle.emailedForMention(message, person)
+            case .lateRecipient:
+                oracle.addLateRecipient(person, of: message)
+            case .chatStarted, .chatGiven, .chatReleased, .chatClosed, .chatAbandoned, .chatPresence, .chatCapacity, .chatRouting,
+                 .chatSettled:
+                chat.read(record)
             }
         }
     }
@@ -61,5 +69,8 @@ struct Books: Sendable {
     }
 
     /// Once every record is read: the oracle's end-of-run check.
-    mutating func finish() { oracle.finish(pending: pending) }
+    mutating func finish() {
+        oracle.finish(pending: pending)
+        oracle.add(chat.violations, count: chat.violationCount)
+    }
 }

@@ -49,6 +49,14 @@ struct Oracle {
     private var slotStart: [Int32] = [0]
     private var slotPerson: [PersonID] = []
     private var slotFlags: [Flags] = []
+    /// Issue 23: recipients added after posting (an agent a waiting chat is assigned to gets its
+    /// earlier customer messages), by (message, person), as slots numbered from ``lateBase``.
+    private var lateSlots: [Int64: Int] = [:]
+    private var latePerson: [PersonID] = []
+    private var lateMessage: [Int32] = []
+    private var lateFlags: [Flags] = []
+    private var lateOwed = OwedBits()
+    private static let lateBase = 1 << 40
     /// Per slot, beside the flags (whose eight bits are every channel's "called for" and "arrived"):
     /// a deadline found the message unseen with email on, and owes one email (`.sendEmail`: the
     /// email called for takes it) or one batch's cover (`.batched`: the batch that covers it takes
@@ -106,6 +114,35 @@ struct Oracle {
         slotStart[slotStart.count - 1] += 1
     }
 
+    /// Issue 23: `recipient` joins the recipients of `message`, posted earlier (a chat assigned to
+    /// them); a person who already is one is reported.
+    mutating func addLateRecipient(_ recipient: PersonID, of message: MessageID) {
+        if slot(message, recipient) != nil { report(.lateRecipientTwice, recipient, nil) }
+        lateSlots[Self.lateKey(message.index, recipient)] = Self.lateBase + latePerson.count
+        latePerson.append(recipient)
+        lateMessage.append(message.index)
+        lateFlags.append([])
+        lateOwed.append()
+    }
+
+    private static func lateKey(_ message: Int32, _ person: PersonID) -> Int64 { Int64(message) << 32 | Int64(UInt32(bitPattern: person.index)) }
+
+    private subscript(flags slot: Int) -> Flags {
+        get { slot >= Self.lateBase ? lateFlags[slot - Self.lateBase] : slotFlags[slot] }
+        set { if slot >= Self.lateBase { lateFlags[slot - Self.lateBase] = newValue } else { slotFlags[slot] = newValue } }
+    }
+
+    private subscript(owed slot: Int, kind: OwedBits.Kind) -> Bool {
+        get { slot >= Self.lateBase ? lateOwed[slot - Self.lateBase, kind] : owed[slot, kind] }
+        set { if slot >= Self.lateBase { lateOwed[slot - Self.lateBase, kind] = newValue } else { owed[slot, kind] = newValue } }
+    }
+
+    /// Findings of another book (the ``ChatOracle``), added to these.
+    mutating func add(_ found: [OracleViolation], count: Int) {
+        violationCount += count
+        for violation in found where violations.count < Self.violationsListedMax { violations.append(violation) }
+    }
+
     /// The rules called for `send`.
     mutating func expect(_ send: Send) {
         let (recipient, channel) = (send.recipient, send.channel)
@@ -113,19 +150,19 @@ struct Oracle {
             report(.sendToNonRecipient, recipient, channel)
             return
         }
-        if slotFlags[slot].contains(.expects(channel)) {
+        if self[flags: slot].contains(.expects(channel)) {
             report(.sendCalledTwice, recipient, channel)
         } else if channel == .email && cast.isUser(recipient) {
             takeOwedEmail(slot, recipient)
         }
-        slotFlags[slot].insert(.expects(channel))
+        self[flags: slot].insert(.expects(channel))
     }
 
     /// A user's email is called for: a deadline that found the message unseen must owe it, or it
     /// is the email of the batch just covered (whose carrier is one of its messages).
     private mutating func takeOwedEmail(_ slot: Int, _ user: PersonID) {
-        if owed[slot, .email] {
-            owed[slot, .email] = false
+        if self[owed: slot, .email] {
+            self[owed: slot, .email] = false
         } else if let batch, batch.user == user, batch.slots.contains(slot) {
             self.batch = nil
         } else {
@@ -146,13 +183,13 @@ struct Oracle {
         }
         switch decision {
         case .seen:
-            if !slotFlags[slot].contains(.got(.messenger)) {
+            if !self[flags: slot].contains(.got(.messenger)) {
                 report(.seenBeforeArrival, recipient, .messenger)
             }
         case .sendEmail:
-            owed[slot, .email] = true
+            self[owed: slot, .email] = true
         case .batched:
-            owed[slot, .cover] = true
+            self[owed: slot, .cover] = true
         case .emailOff:
             break
         }
@@ -165,7 +202,7 @@ struct Oracle {
             report(.mentionEmailToNonRecipient, recipient, .email)
             return
         }
-        owed[slot, .email] = true
+        self[owed: slot, .email] = true
     }
 
     mutating func delivered(_ delivery: Delivery) {
@@ -178,11 +215,11 @@ struct Oracle {
             return
         }
         let got = Flags.got(channel)
-        if slotFlags[slot].contains(got) { report(.receivedTwice, recipient, channel) }
-        if !slotFlags[slot].contains(.expects(channel)) {
+        if self[flags: slot].contains(got) { report(.receivedTwice, recipient, channel) }
+        if !self[flags: slot].contains(.expects(channel)) {
             report(.receivedUncalled, recipient, channel)
         }
-        slotFlags[slot].insert(got)
+        self[flags: slot].insert(got)
     }
 
     /// A batch email goes out for `user`, covering `messages` (v2); its email (carrying one of them)
@@ -201,8 +238,8 @@ struct Oracle {
         }
         if !batchCovered.insert(slot).inserted {
             report(.batchCoversTwice, user, .email)
-        } else if owed[slot, .cover] {
-            owed[slot, .cover] = false
+        } else if self[owed: slot, .cover] {
+            self[owed: slot, .cover] = false
         } else {
             report(.batchCoversSeen, user, .email)
         }
@@ -223,11 +260,17 @@ struct Oracle {
         }
         for message in 0..<(slotStart.count - 1) {
             for slot in Int(slotStart[message])..<Int(slotStart[message + 1]) {
-                for channel in ChannelKind.allCases where slotFlags[slot].contains(.expects(channel)) && !slotFlags[slot].contains(.got(channel)) {
+                for channel in ChannelKind.allCases where self[flags: slot].contains(.expects(channel)) && !self[flags: slot].contains(.got(channel)) {
                     if pendingSlots[slot]?.contains(channel) != true {
                         report(.sendLost, slotPerson[slot], channel)
                     }
                 }
+            }
+        }
+        for index in latePerson.indices {
+            let slot = Self.lateBase + index
+            for channel in ChannelKind.allCases where lateFlags[index].contains(.expects(channel)) && !lateFlags[index].contains(.got(channel)) {
+                if pendingSlots[slot]?.contains(channel) != true { report(.sendLost, latePerson[index], channel) }
             }
         }
     }
@@ -239,7 +282,9 @@ struct Oracle {
         let range = Int(slotStart[index])..<Int(slotStart[index + 1])
         if range.contains(hint), slotPerson[hint] == recipient { return advance(from: hint) }
         if range.contains(hint + 1), slotPerson[hint + 1] == recipient { return advance(from: hint + 1) }
-        guard let found = range.first(where: { slotPerson[$0] == recipient }) else { return nil }
+        guard let found = range.first(where: { slotPerson[$0] == recipient }) else {
+            return lateSlots.isEmpty ? nil : lateSlots[Self.lateKey(message.index, recipient)]
+        }
         return advance(from: found)
     }
 
@@ -257,7 +302,7 @@ struct Oracle {
 
 /// Two bits per (message, recipient) slot, appended as slots are: what a deadline that found the
 /// message unseen owes it (an email of its own, or a batch's cover).
-private struct OwedBits {
+struct OwedBits {
     enum Kind: Int {
         case email = 0, cover = 1
     }
@@ -314,4 +359,15 @@ public enum Invariant: Sendable, Equatable, CaseIterable {
     case batchCoversSeen
     /// Called for, never arrived, neither pending nor bounced at the end.
     case sendLost
+    /// Issue 23: an agent was given a chat's earlier message they had already received.
+    case lateRecipientTwice
+    /// Issue 23: a take or an assignment put an agent over their `chat-capacity`.
+    case chatOverCapacity
+    /// Issue 23: after an event's assignments (routing first-free or least-busy), a chat waited
+    /// while an agent was free.
+    case chatWaitedForFreeAgent
+    /// Issue 23: a chat's wait ended twice (assigned after it was taken or assigned, or not waiting).
+    case chatTakenTwice
+    /// Issue 23: an assignment went to an agent who was not free.
+    case chatAssignedToBusyAgent
 }

@@ -72,6 +72,14 @@ public enum Observation: Sendable, Equatable {
     /// v2: the person with the most deliveries (highest count, then the first declared, then the
     /// earliest window), their count, and the window's start with `per`.
     case perPerson(PersonID?, count: Int, windowStart: SimInstant?)
+    /// Issue 23: the chat wait percentile (or the longest; nil: no chat taken) over `of` taken chats.
+    case chatWait(SimDuration?, of: Int)
+    /// Issue 23: chats waiting (the largest, or at T, or at the end, as the check reads).
+    case chatsWaiting(Int)
+    /// Issue 23: chats abandoned so far.
+    case chatsAbandoned(Int)
+    /// Issue 23: the agent's most takes and assignments (in a window starting at `windowStart` with `per`).
+    case chatsHandled(count: Int, windowStart: SimInstant?)
 }
 
 /// A delivery named as the one behind a percentile: who, which message, when due and when it arrived.

@@ -35,6 +35,8 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case notAConversation(thread: String, what: String)
     /// v3 roles: `A sets B …` by someone who may not.
     case notAdmin(person: String, whose: String)
+    /// Issue 23: a take that would put the user over their `chat-capacity`.
+    case overChatCapacity(person: String, thread: String, openChats: Int, capacity: Int)
 
     public var description: String {
         switch self {
@@ -94,6 +96,9 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(thread)' is an item; only conversations \(what)"
         case .notAdmin(let person, let whose):
             "only an admin can change \(whose) settings (\(person) is not an admin)"
+        case .overChatCapacity(let person, let thread, let openChats, let capacity):
+            "\(person) cannot take \(thread): "
+                + ChatCapacityRefusal(openChats: openChats, capacity: capacity).message(agent: person)
         }
     }
 }

@@ -116,16 +116,7 @@ extension SimulationDriver {
         return threads.withPresentState(thread.int) { $0.isLive && $0.kind == .customerConversation && !$0.isMember(author) }
     }
 
-    // MARK: Live chat as work (issue 23 fills these in)
-
-    /// Throws when a take would put `user` over their chat capacity.
-    func chatTakeAllowed(_ run: inout RunState, _ user: PersonID, _ thread: ThreadID) throws(Rejection) {}
-
-    /// `user` took `thread` (by `takes` or by writing).
-    func chatTaken(_ run: inout RunState, _ user: PersonID, _ thread: ThreadID) {}
-
-    /// People are no longer members of `thread`.
-    func chatMembersLost(_ run: inout RunState, _ lost: [PersonID], in thread: ThreadID) {}
+    // MARK: Live chat as work: chatTakeAllowed, chatTaken and chatMembersLost are in SimulationDriver+Chat.swift
 
     // MARK: Conversations on items
 

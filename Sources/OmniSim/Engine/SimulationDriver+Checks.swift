@@ -82,6 +82,8 @@ extension SimulationDriver {
             }
             let start = counters.per.map { _ in SimInstant(milliseconds: worst.window) }
             return (Int(worst.count) <= max, .perPerson(PersonID(Int(worst.person)), count: Int(worst.count), windowStart: start))
+        case .chatWait, .chatsWaiting, .chatsAbandoned, .chatsHandled:
+            return evaluateChat(run, condition, timed: timed)
         case .delivery, .error:
             preconditionFailure("delivery and error checks are evaluated by evaluate(_:_:)")
         }
@@ -95,7 +97,7 @@ extension SimulationDriver {
             case .arrival(let send), .retry(let send): if send.channel == channel { count += 1 }
             // A batch that has not gone out is one email pending (v2).
             case .batchDue: if channel == .email { count += 1 }
-            case .windowOpens, .fallbackDeadline, .fallbackSeen, .viewEnds: break
+            case .windowOpens, .fallbackDeadline, .fallbackSeen, .viewEnds, .chatAbandons, .chatHandled: break
             }
         }
         return count
@@ -126,9 +128,11 @@ extension SimulationDriver {
         for observer in observers {
             do { try observer.finish() } catch { throw SimulationError.observerFailed("\(error)") }
         }
-        return RunResult(
+        var result = RunResult(
             checks: checks, rejections: run.rejections, channels: statistics, deliveries: run.deliveryCount,
             messages: run.messages.count, events: run.eventCount, endTime: plan.endAt ?? run.lastActivity,
             violations: books.oracle.violations, violationCount: books.oracle.violationCount, journal: run.journal)
+        result.staffing = staffingSummary(run, at: result.endTime)
+        return result
     }
 }

@@ -70,7 +70,7 @@ extension SimulationDriver {
 
     /// One user recipient of a message just posted: the policy's notice for them, carried out.
     @inline(__always)
-    private func notifyUser(
+    func notifyUser(
         _ run: inout RunState, _ recipient: PersonID, of message: MessageID, in thread: ThreadID, mention: Mention?,
         isMember: Bool, fromCustomer: Bool, messengerAtOnce: Bool
     ) {
@@ -152,6 +152,10 @@ extension SimulationDriver {
             batchGoesOut(&run, id)
         case .viewEnds(let person, let thread, let stamp):
             viewTimedOut(&run, person, thread, stamp: stamp)
+        case .chatAbandons(let thread):
+            chatAbandons(&run, thread)
+        case .chatHandled(let thread, let person):
+            chatHandled(&run, thread, by: person)
         }
     }
 

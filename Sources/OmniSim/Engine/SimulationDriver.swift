@@ -41,6 +41,8 @@ actor SimulationDriver {
     let booksOnOwnThread: Bool
     /// v3: whether any `view-timeout` is set anywhere in the plan (else no view is timed).
     let viewTimeoutsUsed: Bool
+    /// Issue 23: whether the run keeps a ``ChatWork`` (the plan uses live chat as work).
+    let chatting: Bool
 
     init(plan: ScenarioPlan, options: Simulation.Options, observers: sending [any RunObserver], executor: SimulationExecutor) {
         self.executor = executor
@@ -94,6 +96,8 @@ actor SimulationDriver {
         start.customersDefault = plan.customers
         start.chatRouting = plan.chatRouting
         start.customerPatience = plan.customerPatience
+        self.chatting = plan.usesChatWork
+        if chatting { start.chat = ChatWork(plan: plan) }
         self.start = start
         self.journaling = options.journal != nil
         self.watchesDeliveries = ledger.isWatching
@@ -104,6 +108,7 @@ actor SimulationDriver {
     func run() async throws -> RunResult {
         var run = start
         if booksOnOwnThread { run.books.runOnOwnThread() }
+        if chatting { chatRunStarts(&run) }
         // The message table, reserved once: grown by doubling, it was copied whole some twenty
         // times on the way to a large load's million messages.
         run.messages.reserveCapacity(Self.messagesExpected(in: plan))
@@ -114,12 +119,15 @@ actor SimulationDriver {
                 prefetchEvents(run)
                 try countEvent(&run)
                 run.lastActivity = run.now
+                let messagesBefore = run.messages.count
                 do throws(Rejection) {
                     let mark = run.journal?.entries.count ?? 0
                     try apply(&run, event.action, mentions: event.mentions)
                     if journaling { noteAction(&run, event.action, at: mark) }
+                    if chatting { chatEventDone(&run, event.action, messagesBefore: messagesBefore, rejected: false) }
                 } catch {
                     reject(&run, event, error)
+                    if chatting { chatEventDone(&run, event.action, messagesBefore: messagesBefore, rejected: true) }
                 }
             case .check(let check):
                 evaluate(&run, check)
@@ -243,6 +251,8 @@ struct RunState {
     /// Issue 23: `chat routing` and `customers wait at most` now.
     var chatRouting = ChatRouting.broadcast
     var customerPatience: SimDuration?
+    /// Issue 23: live chat as work, when the plan uses it.
+    var chat: ChatWork?
 
     init(
         agenda: Agenda, everyone: UserSettings, teams: TeamRoster, customerMessages: CustomerMessageScopes, ledger: DeliveryLedger,

@@ -39,6 +39,25 @@ public struct PlannedCheck: Sendable, Equatable {
         /// v2: every person of `kind` (nil: every person) gets at most `max` deliveries on the
         /// channel, over the run or, with `per`, in any window `[x, x+D)` (sliding, v3).
         case perPerson(ChannelKind, kind: PersonKind?, max: Int, per: SimDuration?)
+        /// Issue 23 `chat wait p50|p95|p99|max at most D` (percent nil: max): untimed over the
+        /// chats taken so far, nearest rank (none taken: it holds).
+        case chatWait(percent: Int?, atMost: SimDuration)
+        /// Issue 23 `chats waiting at most|at least N` (untimed: the largest queue once an instant
+        /// was over; timed: the queue at T) and `chats waiting N` (the final length, or at T).
+        case chatsWaiting(DeliveryCheck.Count)
+        /// Issue 23 `at most N chats abandoned` (so far: at T, or over the run).
+        case chatsAbandoned(atMost: Int)
+        /// Issue 23 `NAME handles at most N chats [per D]`: untimed; takes and assignments, in
+        /// sliding windows `[x, x+D)` with `per`.
+        case chatsHandled(PersonID, atMost: Int, per: SimDuration?)
+
+        /// Whether it reads live chat as work (so the run keeps a ``ChatDesk``).
+        public var isChatCheck: Bool {
+            switch self {
+            case .chatWait, .chatsWaiting, .chatsAbandoned, .chatsHandled: true
+            default: false
+            }
+        }
     }
 
     /// `at most N` or `at least N`.
@@ -65,7 +84,7 @@ public struct DeliveryCheck: Sendable, Equatable {
         case exactly(Int)
         case atLeast(Int)
         case atMost(Int)
-        func admits(_ n: Int) -> Bool {
+        public func admits(_ n: Int) -> Bool {
             switch self {
             case .exactly(let k): n == k
             case .atLeast(let k): n >= k

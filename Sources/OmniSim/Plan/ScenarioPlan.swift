@@ -15,6 +15,9 @@ public struct ScenarioPlan: Sendable {
     public var chatRouting: ChatRouting = .broadcast
     /// Issue 23 `customers wait at most D` at top level (nil: customers wait forever).
     public var customerPatience: SimDuration?
+    /// Issue 23 `chat NAME handled in D` (what a chat load writes for each of its chats): the
+    /// agent who gets the chat (by assignment or take, the first) closes it D after.
+    public var chatHandling: [ThreadID: SimDuration] = [:]
     /// Channel configuration at time 0, one per ``ChannelKind``.
     public var channels: [ChannelConfig]
     /// Items declared at top level; they exist from time 0.

@@ -16,4 +16,8 @@ public enum TimerEvent: Sendable {
     case batchDue(Int)
     /// v3 `view-timeout`: a user's view of a thread ends, unless renewed since (its stamp then differs).
     case viewEnds(PersonID, ThreadID, stamp: UInt32)
+    /// Issue 23 `customers wait at most D`: a chat started D ago is abandoned unless taken by now.
+    case chatAbandons(ThreadID)
+    /// Issue 23 chat loads (`chat NAME handled in D`): the agent who got the chat closes it.
+    case chatHandled(ThreadID, by: PersonID)
 }

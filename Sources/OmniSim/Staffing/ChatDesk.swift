@@ -105,6 +105,16 @@ public struct ChatDesk: Sendable {
         return .taken(first: first)
     }
 
+    /// Why a take of `thread` by `agent` would be refused (it would put them over capacity), or nil
+    /// when ``take(_:by:at:)`` would not refuse it. Changes nothing.
+    public func refusal(_ thread: ThreadID, by agent: Int) -> ChatCapacityRefusal? {
+        guard let index = chatIndex[thread].map(Int.init), chats[index].status != .abandoned,
+              !chats[index].holders.contains(Int32(agent)), !chats[index].closed, !agents[agent].hasRoom,
+              let capacity = agents[agent].capacity
+        else { return nil }
+        return ChatCapacityRefusal(openChats: agents[agent].openChats, capacity: capacity)
+    }
+
     /// A user posts in `thread`: the first such post before any abandonment is its first reply.
     public mutating func userPosted(in thread: ThreadID, at now: SimInstant) {
         guard let index = chatIndex[thread].map(Int.init), chats[index].status != .abandoned, chats[index].firstReply == nil else { return }

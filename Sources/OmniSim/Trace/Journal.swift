@@ -106,6 +106,14 @@ public struct Journal: Sendable {
         case throughItem(ThreadID, item: ThreadID, joined: Bool)
         /// v3: writing in a customer conversation they saw through `customer-messages all` took it.
         case tookByWriting(ThreadID)
+        /// Issue 23: routing gave this agent a waiting chat, which waited `waited`; they had
+        /// `openChats` open chats before it (of `capacity`, nil: unlimited).
+        case chatAssigned(ThreadID, waited: SimDuration, openChats: Int, capacity: Int?)
+        /// Issue 23: this customer's chat waited `customers wait at most D` with nobody taking it:
+        /// they leave the widget, and the conversation is no longer a chat.
+        case chatAbandoned(ThreadID, waited: SimDuration)
+        /// Issue 23 chat loads: this agent closes the chat, its handling time over.
+        case chatHandled(ThreadID, after: SimDuration)
 
         public var kind: Kind {
             switch self {
@@ -119,7 +127,8 @@ public struct Journal: Sendable {
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
-            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting: .action
+            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting, .chatAssigned, .chatHandled: .action
+            case .chatAbandoned: .presence
             case .viewEnded: .view
             case .throughTeam: .push
             }

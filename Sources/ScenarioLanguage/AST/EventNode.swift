@@ -74,4 +74,12 @@ public enum CheckNode: Sendable {
     case backlogBound(ChannelKind, PlannedCheck.Bound)
     case delayPercentile(ChannelKind, percent: Int, atMost: SimDuration)
     case perPerson(ChannelKind, kind: PersonKind?, max: Int, per: SimDuration?)
+    /// Issue 23: `chat wait p50|p95|p99|max at most D` (percent nil: max).
+    case chatWait(percent: Int?, atMost: SimDuration)
+    /// Issue 23: `chats waiting at most|at least N`, `chats waiting N`.
+    case chatsWaiting(DeliveryCheck.Count)
+    /// Issue 23: `at most N chats abandoned` (`no chats abandoned`: at most 0).
+    case chatsAbandoned(atMost: Int)
+    /// Issue 23: `NAME handles at most N chats [per D]`.
+    case chatsHandled(Name, atMost: Int, per: SimDuration?)
 }

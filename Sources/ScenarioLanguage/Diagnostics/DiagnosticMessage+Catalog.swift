@@ -10,6 +10,12 @@ extension DiagnosticMessage {
     static func certainRejection(_ name: String, time: String) -> Self {
         .init("'\(name)' is no person, thread or team of this file: this event will be rejected at \(time), and no 'at \(time) expect error' matches it")
     }
+    static func chatAgentIsNoUser(_ name: String, what: String) -> Self {
+        .init("'\(name)' is \(what); only users handle chats ('NAME handles at most N chats' names a user)")
+    }
+    static func chatsAbandonedNeedsAtMost() -> Self {
+        .init("'chats abandoned' takes 'at most N' or 'no', as in 'expect at most 3 chats abandoned'")
+    }
     static func customerHasNoViews(_ name: String) -> Self {
         .init("'\(name)' is a customer; customers have no Messenger, views, bubble or unread count")
     }

@@ -121,6 +121,20 @@ extension Lowering {
                 return nil
             }
             return .perPerson(channel, kind: kind, max: max, per: per)
+        case .chatWait(let percent, let limit): return .chatWait(percent: percent, atMost: limit)
+        case .chatsWaiting(let count): return .chatsWaiting(count)
+        case .chatsAbandoned(let max): return .chatsAbandoned(atMost: max)
+        case .chatsHandled(let name, let max, let per):
+            guard !timed else {
+                diagnostics.append(Diagnostic(.untimedOnly("a 'handles' check"), at: range))
+                return nil
+            }
+            guard let id = knownPerson(name) else { return nil }
+            guard personKinds[id.int] == .user else {
+                diagnostics.append(Diagnostic(.chatAgentIsNoUser(name.text, what: "a customer"), at: name.range))
+                return nil
+            }
+            return .chatsHandled(id, atMost: max, per: per)
         }
     }
 

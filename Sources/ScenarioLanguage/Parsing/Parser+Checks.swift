@@ -12,6 +12,7 @@ extension Parser {
             return .error(try r.string("the error text in quotes"))
         }
         if let channel = ChannelKind(word: first.text) {
+            if channel == .chat, let chatCheck = try chatCheck(&r) { return chatCheck }
             if r.peek(ahead: 1)?.text == "backlog" {
                 _ = r.advance(); _ = r.advance()
                 if r.accept("at") {
@@ -45,7 +46,7 @@ extension Parser {
             return try delivery(&r)
         }
         let subject = try r.name("a check")
-        let checkWords = ["bubble", "unread", "inbox", "can", "cannot", "sees", "participants", "followers"]
+        let checkWords = ["bubble", "unread", "inbox", "can", "cannot", "sees", "participants", "followers", "handles"]
         if !(r.peekWord.map(checkWords.contains) ?? false) {
             // `expect emial to bob`: the first word is the likely typo, of a channel.
             if let channel = EditDistance.suggestion(for: subject.text, among: ChannelKind.words) {
@@ -74,6 +75,8 @@ extension Parser {
             return .inbox(subject, view, thread: try r.name("a thread name"), lists: lists)
         case "sees":
             return .seesText(subject, text: try r.string("a message's text in quotes"), true)
+        case "handles":
+            return try chatsHandled(subject, &r)
         case "can", "cannot":
             try r.expect("see")
             if r.peek?.kind == .string { return .seesText(subject, text: try r.string("a message's text in quotes"), word == "can") }
@@ -81,6 +84,44 @@ extension Parser {
         default:
             return .participants(thread: subject, try r.names("a person's name"))
         }
+    }
+
+    /// Issue 23's checks that start with `chat`/`chats`: `chat wait p50|p95|p99|max at most D`,
+    /// `chats waiting at most|at least N`, `chats waiting N`; nil when the line is a delivery check.
+    static func chatCheck(_ r: inout LineReader) throws(Diagnostic) -> CheckNode? {
+        switch r.peek(ahead: 1)?.text {
+        case "wait":
+            _ = r.advance(); _ = r.advance()
+            let word = try r.choice(["p50", "p95", "p99", "max"], what: "chat wait measure", listing: true)
+            try r.expect("at")
+            try r.expect("most")
+            return .chatWait(percent: word == "max" ? nil : Int(word.dropFirst()), atMost: try r.duration())
+        case "waiting":
+            _ = r.advance(); _ = r.advance()
+            if r.accept("at") {
+                let bound = try r.choice(["most", "least"], what: "word")
+                let n = try r.integer("a number of chats")
+                return .chatsWaiting(bound == "most" ? .atMost(n) : .atLeast(n))
+            }
+            return .chatsWaiting(.exactly(try r.integer("a number of chats, or 'at most N' / 'at least N'")))
+        default:
+            return nil
+        }
+    }
+
+    /// `NAME handles at most N chats [per D]` (after `handles`).
+    static func chatsHandled(_ agent: Name, _ r: inout LineReader) throws(Diagnostic) -> CheckNode {
+        try r.expect("at")
+        try r.expect("most")
+        let n = try r.integer("a number of chats")
+        _ = try r.choice(["chats", "chat"], what: "word")
+        var per: SimDuration?
+        if r.accept("per") {
+            let token = r.peek
+            per = try r.duration("a window such as '1h'")
+            if per == .zero { throw r.fail(.expected("a window longer than 0s", found: token?.text), at: token?.range) }
+        }
+        return .chatsHandled(agent, atMost: n, per: per)
     }
 
     /// `[no | N | at least N | at most N] CHANNEL [to NAME] ["text"] [before T | after T]`.
@@ -102,7 +143,16 @@ extension Parser {
         } else {
             count = .atLeast(1)
         }
+        let channelToken = r.peek
         let channel = try channelKind(&r)
+        if channel == .chat, r.peekWord == "abandoned" {
+            _ = r.advance()
+            switch count {
+            case .atMost(let n): return .chatsAbandoned(atMost: n)
+            case .exactly(0): return .chatsAbandoned(atMost: 0)
+            default: throw r.fail(.chatsAbandonedNeedsAtMost(), at: channelToken?.range)
+            }
+        }
         var to: Name?
         // `to each user|customer|person`: `each` is a keyword only when one of those words follows.
         if r.peekWord == "to", r.peek(ahead: 1)?.text == "each",

@@ -49,6 +49,13 @@ extension PlannedCheck.Condition {
         case .perPerson(let channel, let kind, let max, let per):
             (max == 0 ? "no \(channel.name)" : "at most \(max) \(channel.word(plural: max != 1))")
                 + " to each \(kind.map { $0 == .user ? "user" : "customer" } ?? "person")" + (per.map { " per \($0)" } ?? "")
+        case .chatWait(let percent, let limit): "chat wait \(percent.map { "p\($0)" } ?? "max") at most \(limit)"
+        case .chatsWaiting(.exactly(let n)): "chats waiting \(n)"
+        case .chatsWaiting(.atMost(let n)): "chats waiting at most \(n)"
+        case .chatsWaiting(.atLeast(let n)): "chats waiting at least \(n)"
+        case .chatsAbandoned(let max): "at most \(max) \(max == 1 ? "chat" : "chats") abandoned"
+        case .chatsHandled(let p, let max, let per):
+            "\(cast.name(of: p)) handles at most \(max) \(max == 1 ? "chat" : "chats")" + (per.map { " per \($0)" } ?? "")
         }
     }
 }

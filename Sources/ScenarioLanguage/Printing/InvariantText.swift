@@ -21,6 +21,11 @@ extension Invariant {
         case .batchCoversTwice: "a message was covered by two batch emails"
         case .batchCoversSeen: "a batch email covers a message no deadline found unseen"
         case .sendLost: "a send was lost: called for, never arrived, not pending or bounced"
+        case .lateRecipientTwice: "an agent assigned a chat was given a message they had already received"
+        case .chatOverCapacity: "a take or an assignment put an agent over their chat-capacity"
+        case .chatWaitedForFreeAgent: "a chat waited while an agent was free (routing first-free or least-busy)"
+        case .chatTakenTwice: "a chat's wait ended twice"
+        case .chatAssignedToBusyAgent: "a chat was assigned to an agent who was not free"
         }
     }
 }

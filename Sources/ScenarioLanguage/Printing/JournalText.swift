@@ -103,6 +103,15 @@ extension Journal.Entry {
                 : "no longer in \(cast.name(of: thread)): was in it only as a follower of \(cast.name(of: item))"
         case .tookByWriting(let thread):
             return "takes \(cast.name(of: thread)) by writing in it (seen through customer-messages all)"
+        case .chatAssigned(let thread, let waited, let openChats, let capacity):
+            let room = capacity.map { "chat-capacity \($0)" } ?? "chat-capacity unlimited"
+            return "assigned the chat \(cast.name(of: thread)) by chat routing after it waited \(waited) "
+                + "(free with \(openChats) open \(openChats == 1 ? "chat" : "chats"), \(room)); joins it and gets its messages so far"
+        case .chatAbandoned(let thread, let waited):
+            return "abandons the chat \(cast.name(of: thread)) after waiting \(waited) (customers wait at most \(waited)): "
+                + "leaves live chat; the conversation stays open, no longer a chat"
+        case .chatHandled(let thread, let time):
+            return "closes the chat \(cast.name(of: thread)): handled in \(time) (chat load)"
         }
     }
 

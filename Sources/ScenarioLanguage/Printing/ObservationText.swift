@@ -57,6 +57,17 @@ extension PlannedCheck {
                 window = " over the run"
             }
             return "\(count) to \(cast.name(of: person))\(window)"
+        case .chatWait(let value, let count):
+            guard let value else { return "no chat taken" }
+            let which = if case .chatWait(let percent?, _) = condition { "p\(percent)" } else { "the longest" }
+            return "\(which) of \(count) taken \(count == 1 ? "chat's wait" : "chats' waits") is \(value)"
+        case .chatsWaiting(let n): return "\(n) \(n == 1 ? "chat" : "chats") waiting"
+        case .chatsAbandoned(let n): return "\(n) \(n == 1 ? "chat" : "chats") abandoned"
+        case .chatsHandled(let count, let windowStart):
+            if let windowStart, case .chatsHandled(_, _, let per?) = condition {
+                return "\(count) \(count == 1 ? "chat" : "chats") in [\(windowStart), \(windowStart + per))"
+            }
+            return "\(count) \(count == 1 ? "chat" : "chats") over the run"
         }
     }
 }
