@@ -52,6 +52,7 @@ public enum RunReport {
         where statistics.deliveries > 0 || statistics.pending > 0 || statistics.failedAttempts > 0 || statistics.bounced > 0 {
             text += "  " + channelLine(statistics, cast: compiled.plan.cast) + "\n"
         }
+        if let staffing = result.staffing, staffing.chats > 0 { text += staffingLines(staffing, cast: compiled.plan.cast) }
         let failures = ScenarioFailure.all(in: compiled, result: result)
         text += DiagnosticRenderer.render(ScenarioFileError(file: compiled.file, diagnostics: failures.compactMap(\.diagnostic)), style: style)
         for failure in failures where failure.kind == .invariant {
@@ -79,6 +80,35 @@ public enum RunReport {
         if s.bounced > 0 { line += ", \(s.bounced) bounced" }
         if s.pending > 0 { line += ", \(s.pending) pending" }
         return line
+    }
+}
+
+extension RunReport {
+    /// Issue 23, only for a run that had a chat: `chats      12 started, 11 taken, 1 abandoned, 0
+    /// waiting at the end; wait p50 4s, p95 38s, p99 41s, max 41s; queue max 3; first reply p50 9s`,
+    /// then a line per agent who was ever logged in or took a chat:
+    /// `  agent ana  6 chats, utilisation 72%`.
+    public static func staffingLines(_ s: StaffingSummary, cast: Cast) -> String {
+        var line = "chats".padding(10) + " \(s.chats) started, \(s.taken) taken, \(s.abandoned) abandoned, \(s.waiting) waiting at the end"
+        if let p50 = s.waitP50, let p95 = s.waitP95, let p99 = s.waitP99, let max = s.waitMax {
+            line += "; wait p50 \(p50), p95 \(p95), p99 \(p99), max \(max)"
+        }
+        line += "; queue max \(s.waitingMax)"
+        if let p50 = s.firstReplyP50 { line += "; first reply p50 \(p50)" + (s.firstReplyP95.map { ", p95 \($0)" } ?? "") }
+        var text = "  " + line + "\n"
+        let users = cast.personKinds.indices.filter { cast.personKinds[$0] == .user }
+        for (agent, figures) in s.agents.enumerated() where agent < users.count && (figures.takes > 0 || figures.utilisation != nil) {
+            let name = Quoting.visible(cast.personNames[users[agent]])
+            let share = figures.utilisation.map { "utilisation \(Self.percent($0))" } ?? "never logged in"
+            text += "    agent \(name): \(figures.takes) \(figures.takes == 1 ? "chat" : "chats"), \(share)\n"
+        }
+        return text
+    }
+
+    /// `72%`, `7.5%` below 10%: rounded the same way on every machine.
+    static func percent(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded())
+        return tenths < 100 && tenths % 10 != 0 ? "\(tenths / 10).\(tenths % 10)%" : "\((tenths + 5) / 10)%"
     }
 }
 

@@ -33,6 +33,8 @@ public struct Statement: Sendable {
         case chatRouting(ChatRouting)
         /// Issue 23 `customers wait at most D` (nil: `customers wait forever`).
         case customerPatience(SimDuration?)
+        /// Issue 23 `chat NAME handled in D` (what a chat load writes back for each chat).
+        case chatHandling(Name, SimDuration)
         case channel(ChannelKind, ChannelChange)
         /// Extension: `channel CH bounce NAME`.
         case channelBounce(ChannelKind, Name)
@@ -61,6 +63,21 @@ public struct LoadNode: Sendable, Hashable {
     public var shape: LoadShape = .flat
     /// v2: `users from TEAM|everyone` (nil name: everyone).
     public var usersFrom: UsersFrom?
+    /// Issue 23: a chat load (`chats R per D handled in D [fixed] agents N|users from …`).
+    public var chat: ChatLoad?
+
+    /// A chat load's own fields.
+    public struct ChatLoad: Sendable, Hashable {
+        /// `chats R per D`: R chats per D on average (a Poisson stream; with `shape workday`, at the
+        /// curve's peak).
+        public var rate: Int
+        public var per: SimDuration
+        /// `handled in D [fixed]`: the mean (exponential) or the fixed handling time.
+        public var handling: SimDuration
+        public var fixed: Bool
+        /// `agents N` (0 with `users from`).
+        public var agents: Int
+    }
 
     /// Where `users from` takes the load's users.
     public enum UsersFrom: Sendable, Hashable {

@@ -13,6 +13,15 @@ extension DiagnosticMessage {
     static func chatAgentIsNoUser(_ name: String, what: String) -> Self {
         .init("'\(name)' is \(what); only users handle chats ('NAME handles at most N chats' names a user)")
     }
+    static func chatLoadAgents() -> Self {
+        .init("a chat load takes its agents from 'agents N' or 'users from TEAM|everyone' (one of the two)")
+    }
+    static func chatLoadField(_ field: String) -> Self {
+        .init("a chat load ('chats R per D') has no '\(field)'; its customers and chats come one per chat, its agents from 'agents N' or 'users from'")
+    }
+    static func chatLoadTooMany(_ limit: Int) -> Self {
+        .init("this chat load expects more than \(limit) chats (chats × over ÷ per); a chat load has at most \(limit)")
+    }
     static func chatsAbandonedNeedsAtMost() -> Self {
         .init("'chats abandoned' takes 'at most N' or 'no', as in 'expect at most 3 chats abandoned'")
     }

@@ -44,6 +44,10 @@ public enum ScenarioExpander {
             if !item.followers.isEmpty { line += " followers " + item.followers.map { cast.name(of: $0) }.joined(separator: ", ") }
             write(line + "\n")
         }
+        // Issue 23: each chat's handling time (a chat load's), in thread order.
+        for thread in plan.chatHandling.keys.sorted(by: { $0.int < $1.int }) {
+            if let time = plan.chatHandling[thread] { write("chat \(cast.name(of: thread)) handled in \(time)\n") }
+        }
         if let endAt = plan.endAt { write("end at \(endAt)\n") }
         // Timed lines in the order the engine takes them (events after `end at` included: they are
         // written, and never run).
@@ -75,7 +79,7 @@ public enum ScenarioExpander {
             count += config.downWindows.count + config.bouncing.count + (config.rate == nil ? 0 : 1)
                 + (config.latency == .zero ? 0 : 1) + (config.jitter == .zero ? 0 : 1)
         }
-        count += changes(plan.everyone).count + changes(plan.customers).count + 2 + (people + 49) / 50
+        count += changes(plan.everyone).count + changes(plan.customers).count + 2 + (people + 49) / 50 + plan.chatHandling.count
         for setup in plan.personSetup { count += changes(setup.settings).count }
         return count
     }

@@ -34,9 +34,9 @@ struct Lowering: StatementSink {
     /// Each `load` line's index in the plan's source order, in file order.
     private var loadSourceIndices: [Int] = []
     /// The events as read, their names not yet resolved.
-    private var events: [PlannedEvent] = []
+    var events: [PlannedEvent] = []
     /// The source range of each event (and load), by source index.
-    private var eventRanges: [SourceRange] = []
+    var eventRanges: [SourceRange] = []
     /// The `bounce` events (rare), by index in `events`: whom they bounce is read again from their
     /// line once every person is declared (an unknown one is a file error, as in a declaration).
     private var bounces: [Int] = []
@@ -47,6 +47,12 @@ struct Lowering: StatementSink {
     /// load is refused: the file's own messages are then not estimated).
     private var fanOut = FanOut()
     private var loadsCost: LoadCost? = LoadCost(bytes: 0, events: 0)
+    /// Issue 23: the chat loads, with their ranges and source indices, in file order.
+    var chatLoads: [(node: LoadNode, range: SourceRange, sourceIndex: Int)] = []
+    /// Issue 23: what the chat loads generate: events (merged with the file's once names are
+    /// resolved) and each chat's handling time.
+    var chatLoadEvents: [PlannedEvent] = []
+    var chatLoadHandling: [ThreadID: SimDuration] = [:]
 
     init(file: SourceFile) {
         self.file = file
@@ -80,6 +86,9 @@ struct Lowering: StatementSink {
             default:
                 events.append(PlannedEvent(time: time, action: Self.unresolvedAction(node), sourceIndex: sourceIndex))
             }
+        case .load(let node) where node.chat != nil:
+            chatLoads.append((node, statement.range, eventRanges.count))
+            eventRanges.append(statement.range)
         case .load:
             loadSourceIndices.append(eventRanges.count)
             eventRanges.append(statement.range)
@@ -97,6 +106,7 @@ struct Lowering: StatementSink {
         let teams = declareTeams()
         let items = declareItems()
         var loads = declareLoads(teams: teams)
+        declareChatLoads(teams: teams)
         declareConversationSlots()
         let cast = Cast(personNames: personNames, personKinds: personKinds, threadNames: threadNames, teamNames: teamNames)
         var plan = ScenarioPlan(cast: cast, items: items)
@@ -122,6 +132,8 @@ struct Lowering: StatementSink {
                 for name in names { if let id = admin(name) { plan.personSetup[id.int].isAdmin = true } }
             case .chatRouting(let routing): plan.chatRouting = routing
             case .customerPatience(let patience): plan.customerPatience = patience
+            case .chatHandling(let name, let time):
+                if let thread = knownThread(name) { plan.chatHandling[thread] = time }
             case .channel(let kind, let change): plan.channels[kind.rawValue].apply(change)
             case .channelBounce(let kind, let name):
                 if let id = knownPerson(name) { plan.channels[kind.rawValue].apply(.bounce(id)) }
@@ -141,6 +153,8 @@ struct Lowering: StatementSink {
             }
         }
         resolveEvents()
+        mergeChatLoadEvents()
+        for (thread, time) in chatLoadHandling { plan.chatHandling[thread] = time }
         plan.events = events
         events = []
         estimateMessages(plan)
@@ -347,7 +361,7 @@ struct Lowering: StatementSink {
         return gatherer.fanOut(users: users)
     }
 
-    private mutating func declareGenerated(_ prefix: String, count: Int, kind: PersonKind, at range: SourceRange) -> Bool {
+    mutating func declareGenerated(_ prefix: String, count: Int, kind: PersonKind, at range: SourceRange) -> Bool {
         guard count > 0 else { return true }
         for index in 1...count {
             let name = "\(prefix)\(index)"
@@ -370,7 +384,7 @@ struct Lowering: StatementSink {
         conversationNames = []
     }
 
-    private mutating func addThreadSlot(_ name: String) -> ThreadID {
+    mutating func addThreadSlot(_ name: String) -> ThreadID {
         let id = ThreadID(threadNames.count)
         threadIndex[name] = id
         threadNames.append(name)

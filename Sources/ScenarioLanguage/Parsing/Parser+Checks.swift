@@ -184,7 +184,8 @@ extension Parser {
     /// `load [NAME] seed S users U|from TEAM|everyone customers K conversations C messages M over D
     /// [from T] [shape flat|workday]`, fields in any order.
     static func load(_ r: inout LineReader) throws(Diagnostic) -> LoadNode {
-        let fields = ["seed", "users", "customers", "conversations", "messages", "over", "from", "shape"]
+        let fields = ["seed", "users", "customers", "conversations", "messages", "over", "from", "shape", "chats", "handled", "agents"]
+        var chatRate: (Int, SimDuration)?, handled: (SimDuration, Bool)?, agents: Int?
         var name: Name?
         if let word = r.peekWord, !fields.contains(word) { name = try r.name("a load name or a 'load' field") }
         var values: [String: Int] = [:]
@@ -197,8 +198,22 @@ extension Parser {
             let field = try r.choice(fields, what: "'load' field", listing: true)
             let given = values[field] != nil || (field == "over" && over != nil) || (field == "seed" && seed != nil)
                 || (field == "from" && from != nil) || (field == "shape" && shape != nil) || (field == "users" && usersFrom != nil)
+                || (field == "chats" && chatRate != nil) || (field == "handled" && handled != nil) || (field == "agents" && agents != nil)
             if given { throw r.fail(.duplicateLoadField(field), at: token?.range) }
             switch field {
+            case "chats":
+                let rate = try r.integer("a number of chats", max: LoadLimits.chatsMax)
+                try r.expect("per")
+                let perToken = r.peek
+                let per = try r.duration("a window such as '1h'")
+                guard rate > 0, per > .zero else { throw r.fail(.expected("a rate above 0, as in 'chats 40 per 1h'", found: perToken?.text), at: perToken?.range) }
+                chatRate = (rate, per)
+            case "handled":
+                try r.expect("in")
+                let time = try r.duration("a handling time")
+                handled = (time, r.accept("fixed"))
+            case "agents":
+                agents = try r.integer("a number of agents", max: LoadLimits.peopleMax)
             case "over": over = try r.duration()
             case "from": from = try r.duration("a time")
             case "shape":
@@ -215,6 +230,9 @@ extension Parser {
         }
         guard let seed else { throw r.fail(.loadMissingField("seed")) }
         guard let over else { throw r.fail(.loadMissingField("over")) }
+        if chatRate != nil || handled != nil || agents != nil {
+            return try chatLoad(&r, seed: seed, over: over, rate: chatRate, handled: handled, agents: agents, others: values, usersFrom: usersFrom, name: name, from: from, shape: shape)
+        }
         for field in ["users", "customers", "conversations", "messages"] where values[field] == nil {
             if field == "users" && usersFrom != nil { continue }
             throw r.fail(.loadMissingField(field))
@@ -243,8 +261,40 @@ extension Parser {
     }
 }
 
+extension Parser {
+    /// Issue 23: `load [NAME] seed S chats R per D handled in D [fixed] agents N|users from TEAM|everyone
+    /// over D [from T] [shape flat|workday]`, fields in any order; no users, customers,
+    /// conversations or messages of the other loads.
+    static func chatLoad(
+        _ r: inout LineReader, seed: UInt64, over: SimDuration, rate: (Int, SimDuration)?, handled: (SimDuration, Bool)?, agents: Int?,
+        others: [String: Int], usersFrom: LoadNode.UsersFrom?, name: Name?, from: SimDuration?, shape: LoadShape?
+    ) throws(Diagnostic) -> LoadNode {
+        let start = SourceRange(line: r.lineNumber, column: 1)
+        guard let rate else { throw r.fail(.loadMissingField("chats"), at: start) }
+        guard let handled else { throw r.fail(.loadMissingField("handled"), at: start) }
+        if let other = ["users", "customers", "conversations", "messages"].first(where: { others[$0] != nil }) {
+            throw r.fail(.chatLoadField(other), at: start)
+        }
+        guard (agents != nil) != (usersFrom != nil) else { throw r.fail(.chatLoadAgents(), at: start) }
+        let expected = Double(rate.0) * Double(over.milliseconds) / Double(rate.1.milliseconds)
+        guard expected <= Double(LoadLimits.chatsMax) else { throw r.fail(.chatLoadTooMany(LoadLimits.chatsMax), at: start) }
+        if let from, from.milliseconds > DurationSyntax.durationMax.milliseconds - over.milliseconds {
+            throw r.fail(.timeTooLate("from + over", limit: DurationSyntax.durationMaxText), at: start)
+        }
+        var node = LoadNode(seed: seed, users: 0, customers: 0, conversations: 0, messages: 0, over: over)
+        node.name = name
+        node.from = from ?? .zero
+        node.shape = shape ?? .flat
+        node.usersFrom = usersFrom
+        node.chat = LoadNode.ChatLoad(rate: rate.0, per: rate.1, handling: handled.0, fixed: handled.1, agents: agents ?? 0)
+        return node
+    }
+}
+
 /// The largest numbers a `load` line may ask for (see docs/limits.md).
 public enum LoadLimits {
+    /// Issue 23: the most chats a chat load may expect (rate × over / per).
+    public static let chatsMax = 1_000_000
     public static let peopleMax = 10_000_000
     public static let conversationsMax = 10_000_000
     public static let messagesMax = 100_000_000

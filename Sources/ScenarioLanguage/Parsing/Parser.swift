@@ -100,6 +100,11 @@ public struct Parser {
             return .customerPatience(try Self.customerPatience(&r))
         case "customer", "customers": return .people(.customer, try r.names("a customer name"))
         case "admin": return .admins(try r.names("a user name"))
+        case "chat" where r.peekWord != "routing" && r.peek(ahead: 1)?.text == "handled":
+            let name = try r.name("a chat's name")
+            try r.expect("handled")
+            try r.expect("in")
+            return .chatHandling(name, try r.duration("a handling time"))
         case "chat": return .chatRouting(try Self.chatRouting(&r))
         case "mobile": return .mobile(try r.names("a user name"))
         case "team":
