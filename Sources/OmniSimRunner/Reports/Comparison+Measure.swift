@@ -55,6 +55,10 @@ extension Comparison {
             chat("chat wait p99", header: "wait p99") { $0.waitP99.map { "\($0)" } ?? "-" },
             chat("chat wait max", header: "wait max") { $0.waitMax.map { "\($0)" } ?? "-" },
             chat("chats waiting, max", header: "queue max") { "\($0.waitingMax)" },
+            chat("agents' utilisation, mean", header: "utilisation") { summary in
+                let shares = summary.agents.compactMap(\.utilisation)
+                return shares.isEmpty ? "-" : RunReport.percent(shares.reduce(0, +) / Double(shares.count))
+            },
         ]
 
         private static func chat(_ label: String, header: String, _ cell: @escaping @Sendable (StaffingSummary) -> String) -> Measure {

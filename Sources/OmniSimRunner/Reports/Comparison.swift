@@ -34,13 +34,16 @@ public enum Comparison {
     /// another. Every variant is made (and one refused, with its reason: an unknown setting, a
     /// fan-out past the limits) before any runs.
     public static func run(_ compiled: CompiledScenario, variants: [CompareVariant], asWritten: Bool = true) async throws -> [Column] {
-        var made: [(title: String, statements: [String], plan: ScenarioPlan)] = asWritten ? [("as written", [], compiled.plan)] : []
+        var made: [(title: String, statements: [String], plan: ScenarioPlan, compiled: CompiledScenario)] =
+            asWritten ? [("as written", [], compiled.plan, compiled)] : []
         for variant in variants {
-            made.append((variant.title, variant.statements, try Overrides.apply(variant.statements, to: compiled.plan)))
+            // Issue 23: a variant's `load` line replaces the file's (the file is compiled again).
+            let (base, rest) = try Overrides.replacingLoads(variant.statements, in: compiled)
+            made.append((variant.title, variant.statements, try Overrides.apply(rest, to: base.plan), base))
         }
         var columns: [Column] = []
-        for (title, statements, plan) in made {
-            columns.append(try await column(title: title, statements: statements, plan: plan, compiled: compiled))
+        for (title, statements, plan, base) in made {
+            columns.append(try await column(title: title, statements: statements, plan: plan, compiled: base))
         }
         return columns
     }

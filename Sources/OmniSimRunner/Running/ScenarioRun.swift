@@ -83,7 +83,10 @@ public struct ScenarioRun: Sendable {
             return .failure(NotCompiled(run: ScenarioRun(path: path, outcome: .fileError(error))))
         }
         do throws(Overrides.Problem) {
-            compiled.plan = try Overrides.apply(overrides, to: compiled.plan)
+            // Issue 23: a `--set "load …"` replaces the file's load line of the same name.
+            let (base, rest) = try Overrides.replacingLoads(overrides, in: compiled)
+            compiled = base
+            compiled.plan = try Overrides.apply(rest, to: compiled.plan)
         } catch {
             return .failure(NotCompiled(run: ScenarioRun(path: path, outcome: .unreadable(error.description))))
         }

@@ -9,6 +9,41 @@ public enum Overrides {
         public var description: String
     }
 
+    /// Issue 23: the `load` lines among `statements` each replace the file's `load` line of the same
+    /// name (an unnamed one: the file's one unnamed load line), and the file is compiled again (so a
+    /// sweep may vary `agents {1..6}` of a chat load); returns it and the other statements, for
+    /// ``apply(_:to:)``. Line numbers do not change. Without a `load` line: `compiled` as it is.
+    public static func replacingLoads(_ statements: [String], in compiled: CompiledScenario) throws(Problem) -> (CompiledScenario, rest: [String]) {
+        var rest: [String] = []
+        var lines = compiled.file.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var replaced = false
+        for text in statements {
+            let (ast, diagnostics) = Parser.parse(SourceFile(path: "--set", text: text))
+            guard diagnostics.isEmpty, ast.statements.count == 1, case .load(let node) = ast.statements[0].kind else {
+                rest.append(text)
+                continue
+            }
+            let (fileAST, _) = Parser.parse(compiled.file)
+            let target = fileAST.statements.first { statement in
+                if case .load(let own) = statement.kind { return own.name?.text == node.name?.text }
+                return false
+            }
+            guard let target else {
+                let which = node.name.map { "no 'load \($0.text) …' line" } ?? "no unnamed 'load' line"
+                throw Problem(description: "'--set \(Quoting.visible(text))': the file has \(which) to replace")
+            }
+            lines[target.range.start.line - 1] = text
+            replaced = true
+        }
+        guard replaced else { return (compiled, rest) }
+        do {
+            return (try ScenarioCompiler.compile(SourceFile(path: compiled.file.path, text: lines.joined(separator: "\n"))), rest)
+        } catch {
+            let message = error.diagnostics.first.map { "\($0.message)" } ?? "the file no longer compiles"
+            throw Problem(description: "with '\(statements.map(Quoting.visible).joined(separator: "; "))': \(message)")
+        }
+    }
+
     /// `plan` with each statement of `overrides` applied, in order.
     public static func apply(_ overrides: [String], to plan: ScenarioPlan) throws(Problem) -> ScenarioPlan {
         var plan = plan
