@@ -29,6 +29,7 @@ extension SimulationDriver {
         guard case .taken(let first)? = run.chat?.desk.take(thread, by: agent, at: now) else { return }
         run.books.chatGiven(thread, to: user, assigned: false)
         guard first else { return }
+        if metering, let wait = run.chat?.desk.chat(thread)?.wait { run.metrics?.chatTaken(wait: wait) }
         run.chat?.waiting[thread] = nil
         scheduleHandling(&run, thread, by: user)
     }
@@ -90,6 +91,7 @@ extension SimulationDriver {
         run.chat?.desk.patience = run.customerPatience
         run.chat?.waiting[thread] = ChatWork.WaitingChat(customer: customer)
         run.books.chatStarted(thread)
+        if metering { run.metrics?.chatStarted() }
         if let deadline = run.chat?.desk.start(thread, at: now) { run.agenda.schedule(.chatAbandons(thread), at: deadline, phase: .timer) }
     }
 
@@ -153,7 +155,9 @@ extension SimulationDriver {
         let now = run.now
         guard let assignments = run.chat?.desk.assignWaiting(at: now) else { return }
         for assignment in assignments { carryOut(&run, assignment) }
-        run.books.chatSettled(waiting: run.chat?.desk.waitingCount ?? 0)
+        let waiting = run.chat?.desk.waitingCount ?? 0
+        run.books.chatSettled(waiting: waiting)
+        if metering { run.metrics?.chatsWaiting(waiting) }
     }
 
     private func carryOut(_ run: inout RunState, _ assignment: ChatAssignment) {
@@ -162,6 +166,7 @@ extension SimulationDriver {
         let teams = run.teams
         threads.withPresentState(thread.int) { $0.take(by: person, teams: teams) }
         run.books.chatGiven(thread, to: person, assigned: true)
+        if metering, let wait = chat.desk.chat(thread)?.wait { run.metrics?.chatTaken(wait: wait) }
         if journaling, run.journal?.records(person) == true, let snapshot = chat.desk.chat(thread) {
             let agent = chat.desk.agents[assignment.agent]
             note(&run, person, .chatAssigned(thread, waited: snapshot.wait ?? .zero, openChats: agent.openChats - 1, capacity: agent.capacity))
@@ -190,6 +195,7 @@ extension SimulationDriver {
         guard run.chat?.desk.abandon(thread, at: now) == true, let customer = run.chat?.waiting.removeValue(forKey: thread)?.customer
         else { return }
         run.books.chatAbandoned(thread)
+        if metering { run.metrics?.chatAbandoned() }
         customers.withState(customer.int) { $0.leaveChat() }
         if journaling, run.journal?.records(customer) == true, let snapshot = run.chat?.desk.chat(thread) {
             note(&run, customer, .chatAbandoned(thread, waited: now - snapshot.start))

@@ -97,7 +97,10 @@ actor SimulationDriver {
         start.chatRouting = plan.chatRouting
         start.customerPatience = plan.customerPatience
         self.chatting = plan.usesChatWork
-        if chatting { start.chat = ChatWork(plan: plan) }
+        if chatting {
+            start.chat = ChatWork(plan: plan)
+            start.metrics?.measureChats()
+        }
         self.start = start
         self.journaling = options.journal != nil
         self.watchesDeliveries = ledger.isWatching

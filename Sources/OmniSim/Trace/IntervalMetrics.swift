@@ -1,8 +1,12 @@
 /// One row of `--metrics` (contract v2, "Running, v2"): what one channel did in one interval of
 /// virtual time `[start, start + interval)`.
+///
+/// Issue 23: in a run that measures live chat, each interval with chat activity also gets a row of
+/// ``chats`` figures, whose `channel` is nil (its channel figures are 0).
 public struct MetricsRow: Sendable, Equatable {
     public var start: SimInstant
-    public var channel: ChannelKind
+    /// Nil on the row of chat figures.
+    public var channel: ChannelKind?
     /// Sends that fell due in the interval (a retry is the same send, not a new one).
     public var due: Int
     /// Deliveries that arrived in the interval.
@@ -18,9 +22,11 @@ public struct MetricsRow: Sendable, Equatable {
     public var delayP50: SimDuration?
     public var delayP95: SimDuration?
     public var delayMax: SimDuration?
+    /// Issue 23: the interval's live chat, on its own row (nil on a channel's row).
+    public var chats: ChatFigures?
 
     public init(
-        start: SimInstant, channel: ChannelKind, due: Int = 0, delivered: Int = 0, backlogMax: Int = 0, pendingMax: Int = 0,
+        start: SimInstant, channel: ChannelKind?, due: Int = 0, delivered: Int = 0, backlogMax: Int = 0, pendingMax: Int = 0,
         delayP50: SimDuration? = nil, delayP95: SimDuration? = nil, delayMax: SimDuration? = nil
     ) {
         self.start = start
@@ -33,6 +39,23 @@ public struct MetricsRow: Sendable, Equatable {
         self.delayP95 = delayP95
         self.delayMax = delayMax
     }
+}
+
+/// Live chat in one interval of `--metrics` (issue 23).
+public struct ChatFigures: Sendable, Equatable {
+    /// Chats started, first taken or assigned, and abandoned in the interval.
+    public var started = 0
+    public var taken = 0
+    public var abandoned = 0
+    /// The most chats waiting once an instant of the interval was over (or as it stood through it).
+    public var waitingMax = 0
+    /// Nearest-rank p50 and p95, and the longest, of the waits of the chats taken in the interval;
+    /// nil when none was.
+    public var waitP50: SimDuration?
+    public var waitP95: SimDuration?
+    public var waitMax: SimDuration?
+
+    public init() {}
 }
 
 /// Counts per channel and interval of virtual time as the run goes, and hands each interval's rows
@@ -63,6 +86,20 @@ struct IntervalMetrics {
     /// The index of the interval being counted (`start / interval`).
     private var current: Int64 = 0
     private var channels = ChannelKind.allCases.map { _ in Channel() }
+    /// Issue 23: live chat's counts, in a run that measures it.
+    private var chat: (figures: ChatFigures, waits: [Int64], waiting: Int)?
+
+    /// The run measures live chat: each interval with chat activity gets a row of chat figures.
+    mutating func measureChats() { chat = (ChatFigures(), [], 0) }
+
+    mutating func chatStarted() { chat?.figures.started += 1 }
+    mutating func chatTaken(wait: SimDuration) {
+        chat?.figures.taken += 1
+        chat?.waits.append(wait.milliseconds)
+    }
+    mutating func chatAbandoned() { chat?.figures.abandoned += 1 }
+    /// The chats waiting now (sampled once an instant is over).
+    mutating func chatsWaiting(_ count: Int) { chat?.waiting = count }
 
     init(interval: SimDuration) {
         precondition(interval.milliseconds > 0, "an interval is positive")
@@ -97,7 +134,7 @@ struct IntervalMetrics {
         guard target > current else { return }
         emit(close())
         // Intervals with no instant in them: rows only while something waits (carried as is).
-        let waiting = channels.contains { $0.backlog > 0 || $0.pending > 0 }
+        let waiting = channels.contains { $0.backlog > 0 || $0.pending > 0 } || (chat?.waiting ?? 0) > 0
         if waiting {
             for index in (current + 1)..<target {
                 if overflowed { break }
@@ -113,6 +150,7 @@ struct IntervalMetrics {
                 channels[index].backlogMax = 0
                 channels[index].pendingMax = 0
             }
+            chat?.figures.waitingMax = 0
         }
     }
 
@@ -123,6 +161,7 @@ struct IntervalMetrics {
     }
 
     private mutating func sample() {
+        if let (figures, _, waiting) = chat, waiting > figures.waitingMax { chat?.figures.waitingMax = waiting }
         for index in channels.indices {
             channels[index].backlogMax = max(channels[index].backlogMax, channels[index].backlog)
             channels[index].pendingMax = max(channels[index].pendingMax, channels[index].pending)
@@ -153,6 +192,24 @@ struct IntervalMetrics {
             channel.backlogMax = channel.backlog
             channel.pendingMax = channel.pending
             channels[kind.rawValue] = channel
+        }
+        if let (figuresSoFar, waitsSoFar, waiting) = chat {
+            var (figures, waits) = (figuresSoFar, waitsSoFar)
+            if figures.started > 0 || figures.taken > 0 || figures.abandoned > 0 || figures.waitingMax > 0 {
+                waits.sort()
+                let n = waits.count
+                func rank(_ percent: Int) -> SimDuration? {
+                    n == 0 ? nil : SimDuration(milliseconds: waits[DelayHistogram.nearestRank(percent, count: n) - 1])
+                }
+                (figures.waitP50, figures.waitP95, figures.waitMax) = (rank(50), rank(95), waits.last.map { SimDuration(milliseconds: $0) })
+                var row = MetricsRow(start: start, channel: nil)
+                row.chats = figures
+                rows.append(row)
+                rowCount += 1
+            }
+            var next = ChatFigures()
+            next.waitingMax = waiting
+            chat = (next, [], waiting)
         }
         return rows
     }

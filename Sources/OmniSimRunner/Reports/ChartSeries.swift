@@ -27,7 +27,9 @@ public struct ChartSeries: Sendable {
     }
 
     mutating func add(_ row: MetricsRow) {
-        let bucket = Int(row.start.milliseconds / interval), channel = row.channel.rawValue
+        // Issue 23's row of chat figures is not a channel's.
+        guard let channel = row.channel?.rawValue else { return }
+        let bucket = Int(row.start.milliseconds / interval)
         firstBucket = min(firstBucket ?? bucket, bucket)
         while delivered[channel].count <= bucket {
             delivered[channel].append(0)

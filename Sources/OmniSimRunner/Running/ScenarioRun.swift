@@ -115,7 +115,7 @@ public struct ScenarioRun: Sendable {
             }
             if let metricsPath {
                 let opened = try OutputFile.open(metricsPath)
-                observers.append(MetricsWriter(output: opened))
+                observers.append(MetricsWriter(output: opened, chats: compiled.plan.usesChatWork))
                 if options.metricsInterval == nil { options.metricsInterval = .minutes(1) }
                 outputs.append(opened)
             }
