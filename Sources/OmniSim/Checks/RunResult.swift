@@ -17,10 +17,13 @@ public struct RunResult: Sendable {
     public var violationCount = 0
     /// What was recorded when ``Simulation/Options/journal`` asked for it.
     public var journal: Journal?
-    /// Live chat in figures (issue 23): nil until the engine keeps a ``ChatDesk`` for the run (to be
-    /// filled by the engine's integration, from ``ChatDesk/summary(at:)`` at the run's end); `compare`
-    /// shows its rows and columns only when some run has one.
+    /// Live chat in figures (issue 23), from ``ChatDesk/summary(at:)`` at the run's end: nil when the
+    /// run kept no desk (its plan uses no word of live chat as work); `compare` shows its rows and
+    /// columns only when some run has one, and the report its lines when the run had a chat.
     public var staffing: StaffingSummary?
+    /// Issue 23: each taken chat's wait, in the order taken (empty without live chat): what an
+    /// experiment's interval (``BatchMeans``) is computed from.
+    public var chatWaits: [SimDuration] = []
 
     /// Whether every expectation held and every rejected event was expected.
     public var passed: Bool {

@@ -133,6 +133,7 @@ extension SimulationDriver {
             messages: run.messages.count, events: run.eventCount, endTime: plan.endAt ?? run.lastActivity,
             violations: books.oracle.violations, violationCount: books.oracle.violationCount, journal: run.journal)
         result.staffing = staffingSummary(run, at: result.endTime)
+        result.chatWaits = run.chat?.desk.measures.waits ?? []
         return result
     }
 }
