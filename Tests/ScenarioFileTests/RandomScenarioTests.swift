@@ -35,6 +35,24 @@ struct RandomScenarioTests {
         #expect(same, "seed \(seed): two runs gave different traces")
     }
 
+    @Test("in 100 seeds, live chat is exercised: chats are assigned by routing, taken and abandoned, and ag's takes are never refused")
+    func chatsAreExercised() async throws {
+        var (chats, taken, abandoned, assignedToOthers, refused) = (0, 0, 0, 0, 0)
+        for seed in UInt64(0)..<100 {
+            let compiled = try ScenarioCompiler.compile(SourceFile(path: "random-\(seed).scenario", text: RandomScenario.text(seed: seed)))
+            let result = try await Simulation.run(compiled.plan)
+            guard let staffing = result.staffing else { continue }
+            chats += staffing.chats
+            taken += staffing.taken
+            abandoned += staffing.abandoned
+            // Every agent but `ag` (the last user) is given chats only by routing.
+            assignedToOthers += staffing.agents.dropLast().map(\.takes).reduce(0, +)
+            refused += result.rejections.count { $0.message.contains("open chats (chat-capacity") }
+        }
+        #expect(chats > 100 && taken > 50 && abandoned > 10 && assignedToOthers > 10, "\(chats) chats, \(taken) taken, \(abandoned) abandoned, \(assignedToOthers) assigned")
+        #expect(refused == 0, "ag's takes are never refused (no chat-capacity of its own)")
+    }
+
     @Test("the generator covers every event type and rule-breaking events")
     func coverage() {
         let text = (0..<20).map { RandomScenario.text(seed: $0) }.joined()
@@ -42,7 +60,8 @@ struct RandomScenarioTests {
                      " starts customer conversation ", " drafts conversation ", " sends ", " cancels ", " writes to ",
                      " notes ", " emails ", " adds ", " removes ", " follows ", " unfollows ", " closes ", " reopens ",
                      " set ", " mobile ", " channel ", "expect error", " on mobile", "has no mobile app", " customer-messages ", " email-batch ",
-                     "\nteam t1", " to team ", " from team ", "only through team", "only users join teams", " participants ", "\"@t"] {
+                     "\nteam t1", " to team ", " from team ", "only through team", "only users join teams", " participants ", "\"@t",
+                     " takes q", " chat-capacity ", "\nchat routing ", "customers wait at most", " handles at most "] {
             #expect(text.contains(word), "no '\(word)' in 20 seeds")
         }
     }

@@ -32,11 +32,21 @@ public struct RandomScenario {
     /// Teams `t1`, `t2` and their members, in order.
     private let teamNames = ["t1", "t2"]
     private var teamMembers: [[String]] = [[], []]
+    /// Issue 23: live chat as work, in about half the seeds, from a stream of its own (so the rest of
+    /// a seed's scenario is what it was): chats `q1…` that customers start with no user (routed,
+    /// abandoned, assigned to any user), and `ag`, a user outside the model who sees every customer
+    /// message with no chat-capacity, so that its takes are never refused. The model keeps no chat.
+    private var chatRandom: SplitMix64
+    private var chatting = false
+    /// The chats started so far, by their customers; the ones `ag` took (open or closed).
+    private var chats: [(name: String, customer: String)] = []
+    private var taken: [String: Bool] = [:]
 
     public init(seed: UInt64) {
         random = SplitMix64(seed: seed)
         users = (1...6).map { "u\($0)" }
         customers = (1...3).map { "k\($0)" }
+        chatRandom = SplitMix64(seed: seed ^ 0xC4A7_0023)
     }
 
     /// The scenario's text.
@@ -54,6 +64,8 @@ public struct RandomScenario {
             teamMembers[team] = unique((0..<random.below(3)).map { _ in pick(users) })
             lines.append((["team", teamNames[team]] + teamMembers[team]).joined(separator: " "))
         }
+        chatting = chatRandom.below(2) == 0
+        if chatting { chatDeclarations() }
         if random.below(2) == 0 { lines.append("set everyone email-after \(1 + random.below(3))m") }
         if random.below(3) == 0 { lines.append("channel email latency \(random.below(5))s") }
         if random.below(3) == 0 { lines.append("channel messenger latency \(random.below(3))s") }
@@ -71,8 +83,10 @@ public struct RandomScenario {
         for _ in 0..<events {
             time += Int64(random.below(90_000))
             if let end, time > end { break }
+            if chatting, chatRandom.below(3) == 0 { chatEvent() }
             if random.below(6) == 0 { brokenEvent() } else { validEvent() }
         }
+        if chatting { chatChecks() }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -296,6 +310,57 @@ public struct RandomScenario {
             mobileUsers.insert(user)
             return "mobile \(user)"
         }
+    }
+
+    // MARK: Live chat as work (issue 23)
+
+    private mutating func chatDeclarations() {
+        lines.append("user ag")
+        lines.append("set ag customer-messages all")
+        lines.append("set ag chat-capacity unlimited")
+        if chatRandom.below(3) != 0 { lines.append("chat routing \(["first-free", "least-busy", "broadcast"][chatRandom.below(3)])") }
+        if chatRandom.below(2) == 0 { lines.append("customers wait at most \(1 + chatRandom.below(5))m") }
+        if chatRandom.below(2) == 0 { lines.append("set everyone chat-capacity \(chatRandom.below(3))") }
+        if chatRandom.below(3) == 0 { lines.append("set \(users[chatRandom.below(users.count)]) chat-capacity \(chatRandom.below(3))") }
+    }
+
+    private mutating func chatEvent() {
+        switch chatRandom.below(10) {
+        case 0, 1, 2:
+            let name = "q\(chats.count + 1)", customer = customers[chatRandom.below(customers.count)]
+            if chatRandom.below(2) == 0 { event("\(customer) joins chat") }
+            event("\(customer) starts customer conversation \(name) \"chat \(name)\"")
+            chats.append((name, customer))
+        case 3:
+            guard !chats.isEmpty else { return }
+            let chat = chats[chatRandom.below(chats.count)]
+            event("\(chat.customer) \(chatRandom.below(3) == 0 ? "emails" : "writes to") \(chat.name) \"more on \(chat.name)\"")
+        case 4:
+            guard !chats.isEmpty else { return }
+            let chat = chats[chatRandom.below(chats.count)]
+            event("ag takes \(chat.name)")
+            if chatRandom.below(2) == 0 { event("ag writes to \(chat.name) \"on it\"") }
+            taken[chat.name] = taken[chat.name] ?? false
+        case 5:
+            guard let name = taken.keys.sorted().first(where: { _ in chatRandom.below(2) == 0 }) else { return }
+            let closing = !(taken[name] ?? false)
+            event("ag \(closing ? "closes" : "reopens") \(name)")
+            taken[name] = closing
+        case 6:
+            let who = chatRandom.below(2) == 0 ? "everyone" : users[chatRandom.below(users.count)]
+            event("set \(who) chat-capacity \(chatRandom.below(4) == 0 ? "unlimited" : String(chatRandom.below(3)))")
+        case 7: event("chat routing \(["first-free", "least-busy", "broadcast"][chatRandom.below(3)])")
+        case 8: event(chatRandom.below(3) == 0 ? "customers wait forever" : "customers wait at most \(chatRandom.below(4))m\(chatRandom.below(60))s")
+        default: event("\(users[chatRandom.below(users.count)]) logs \(chatRandom.below(2) == 0 ? "in" : "out")")
+        }
+    }
+
+    /// Checks that hold whatever the routing did (they read the measures, and the oracle checks the rest).
+    private mutating func chatChecks() {
+        lines.append("expect chats waiting at most \(chats.count)")
+        lines.append("expect chat wait max at most 100d")
+        lines.append("expect at most \(chats.count) chats abandoned")
+        lines.append("expect ag handles at most \(chats.count) chats per 10m")
     }
 
     // MARK: Rule-breaking events, each with the error it must raise
