@@ -20,7 +20,7 @@ extension DiagnosticMessage {
         .init("a chat load ('chats R per D') has no '\(field)'; its customers and chats come one per chat, its agents from 'agents N' or 'users from'")
     }
     static func chatLoadTooMany(_ limit: Int) -> Self {
-        .init("this chat load expects more than \(limit) chats (chats × over ÷ per); a chat load has at most \(limit)")
+        .init("this chat load expects more than \(limit.withThousandsSeparators) chats (chats × over ÷ per); a chat load has at most \(limit.withThousandsSeparators)")
     }
     static func chatsAbandonedNeedsAtMost() -> Self {
         .init("'chats abandoned' takes 'at most N' or 'no', as in 'expect at most 3 chats abandoned'")

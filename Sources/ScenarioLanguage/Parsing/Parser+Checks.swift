@@ -202,11 +202,13 @@ extension Parser {
             if given { throw r.fail(.duplicateLoadField(field), at: token?.range) }
             switch field {
             case "chats":
+                let rateToken = r.peek
                 let rate = try r.integer("a number of chats", max: LoadLimits.chatsMax)
+                guard rate > 0 else { throw r.fail(.expected("a number of chats above 0, as in 'chats 40 per 1h'", found: rateToken?.text), at: rateToken?.range) }
                 try r.expect("per")
                 let perToken = r.peek
                 let per = try r.duration("a window such as '1h'")
-                guard rate > 0, per > .zero else { throw r.fail(.expected("a rate above 0, as in 'chats 40 per 1h'", found: perToken?.text), at: perToken?.range) }
+                guard per > .zero else { throw r.fail(.expected("a window longer than 0s, as in 'chats 40 per 1h'", found: perToken?.text), at: perToken?.range) }
                 chatRate = (rate, per)
             case "handled":
                 try r.expect("in")
