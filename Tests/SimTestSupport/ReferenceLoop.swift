@@ -49,7 +49,7 @@ public struct ReferenceLoop {
             case .event(let event): apply(event, at: time, agenda: &agenda)
             case .timer(let timer):
                 events += 1
-                if case .viewEnds(let person, let thread, let stamp) = timer.event {
+                if case .viewEnds(let person, let thread, let stamp, _) = timer.event {
                     if users[person.int].viewing == Int32(thread.int) && users[person.int].views == stamp { users[person.int].viewing = -1 }
                     continue
                 }
@@ -96,7 +96,7 @@ public struct ReferenceLoop {
         users[person].viewing = thread
         users[person].views &+= 1
         if let viewTimeout {
-            agenda.schedule(.viewEnds(PersonID(person), ThreadID(Int(thread)), stamp: users[person].views), at: now + viewTimeout)
+            agenda.schedule(.viewEnds(PersonID(person), ThreadID(Int(thread)), stamp: users[person].views, since: now), at: now + viewTimeout)
         }
         for slot in users[person].unseen.removeValue(forKey: thread) ?? [] { slotSeen[Int(slot)] = true }
     }
