@@ -61,6 +61,11 @@ struct RandomScenarioTests {
                      " notes ", " emails ", " adds ", " removes ", " follows ", " unfollows ", " closes ", " reopens ",
                      " set ", " mobile ", " channel ", "expect error", " on mobile", "has no mobile app", " customer-messages ", " email-batch ",
                      "\nteam t1", " to team ", " from team ", "only through team", "only users join teams", " participants ", "\"@t",
+                     // contract v3
+                     " stops viewing ", "view-timeout", " takes ", "cannot take", " starts internal conversation ", " on T",
+                     " links ", "\nadmin u1", " sets ", "only an admin can change", " sees \"", " cannot see \"",
+                     "only as a follower of",
+                     // issue 23
                      " takes q", " chat-capacity ", "\nchat routing ", "customers wait at most", " handles at most "] {
             #expect(text.contains(word), "no '\(word)' in 20 seeds")
         }

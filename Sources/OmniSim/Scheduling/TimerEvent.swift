@@ -15,7 +15,8 @@ public enum TimerEvent: Sendable {
     /// A batch of fallback emails goes out (v2 `email-batch`), by its id.
     case batchDue(Int)
     /// v3 `view-timeout`: a user's view of a thread ends, unless renewed since (its stamp then differs).
-    case viewEnds(PersonID, ThreadID, stamp: UInt32)
+    /// `since`: when the view started or was last renewed (the timeout is the time since).
+    case viewEnds(PersonID, ThreadID, stamp: UInt32, since: SimInstant)
     /// Issue 23 `customers wait at most D`: a chat started D ago is abandoned unless taken by now.
     case chatAbandons(ThreadID)
     /// Issue 23 chat loads (`chat NAME handled in D`): the agent who got the chat closes it.
