@@ -281,3 +281,47 @@ extension UserState {
         return Reception(push: notice.deliverNow.contains(.push), deadline: notice.deadline, seen: seen, notifies: notice.notifies)
     }
 }
+
+@Suite("UnreadByThread past its list: a table, however many threads wait (issue 23's agents)")
+struct UnreadByThreadTableTests {
+    @Test("random arrivals and views over 100 threads give the counts a dictionary gives", arguments: 0..<5)
+    func matchesADictionary(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var counts = UnreadByThread()
+        var model: [Int32: (count: Int32, quiet: Int32)] = [:]
+        for step in 0..<5_000 {
+            let thread = ThreadID(random.below(100))
+            if random.below(4) == 0 {
+                let removed = counts.remove(thread)
+                let expected = model.removeValue(forKey: thread.index)
+                #expect(removed?.count == expected?.count && removed?.quiet == expected?.quiet, "seed \(seed), step \(step)")
+            } else {
+                let quiet = random.below(4) == 0
+                counts.add(thread, quiet: quiet)
+                let old = model[thread.index] ?? (0, 0)
+                model[thread.index] = (old.count + 1, old.quiet + (quiet ? 1 : 0))
+            }
+        }
+        for thread in 0..<100 {
+            let removed = counts.remove(ThreadID(thread))
+            #expect(removed?.count == model[Int32(thread)]?.count && removed?.quiet == model[Int32(thread)]?.quiet)
+        }
+    }
+
+    @Test("past the list's capacity the threads go to a table: every count is kept, added and taken away, and it takes no more room")
+    func manyThreads() {
+        var unread = UnreadByThread()
+        let threads = 4 + UnreadByThread.listCapacity * 3
+        for round in 0..<2 {
+            for thread in 0..<threads { unread.add(ThreadID(thread), quiet: round == 1 && thread % 2 == 0) }
+        }
+        for thread in stride(from: threads - 1, through: 0, by: -1) {
+            let counts = unread.remove(ThreadID(thread))
+            #expect(counts?.count == 2 && counts?.quiet == (thread % 2 == 0 ? 1 : 0), "thread \(thread)")
+            #expect(unread.remove(ThreadID(thread)) == nil)
+        }
+        unread.add(ThreadID(7), quiet: false)
+        #expect(unread.remove(ThreadID(7))?.count == 1)
+        #expect(MemoryLayout<UnreadByThread>.size == 4 * 12 + MemoryLayout<[Int32]>.size, "the table lives in the same array")
+    }
+}

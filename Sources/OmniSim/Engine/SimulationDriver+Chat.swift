@@ -74,7 +74,7 @@ extension SimulationDriver {
         default:
             break
         }
-        if case .known(let thread)? = action.thread, run.chat?.desk.chat(thread) != nil { chatStatusChanged(&run, thread) }
+        if case .known(let thread)? = action.thread, run.chat?.desk.isChat(thread) == true { chatStatusChanged(&run, thread) }
         for index in messagesBefore..<run.messages.count { chatMessagePosted(&run, MessageID(index)) }
     }
 
@@ -86,7 +86,7 @@ extension SimulationDriver {
         let isChat = threads.withPresentState(thread.int) { state in
             state.isLive && state.kind == .customerConversation && !state.members.contains(where: cast.isUser)
         }
-        guard isChat, run.chat?.desk.chat(thread) == nil else { return }
+        guard isChat, run.chat?.desk.status(thread) == nil else { return }
         let now = run.now
         run.chat?.desk.patience = run.customerPatience
         run.chat?.waiting[thread] = ChatWork.WaitingChat(customer: customer)
@@ -99,13 +99,13 @@ extension SimulationDriver {
     /// chat is kept, with the users it reached, for the agent it will be assigned to.
     private func chatMessagePosted(_ run: inout RunState, _ message: MessageID) {
         let posted = run.messages[message.int]
-        guard let snapshot = run.chat?.desk.chat(posted.thread) else { return }
+        guard let status = run.chat?.desk.status(posted.thread) else { return }
         let now = run.now
         if cast.isUser(posted.author) {
             run.chat?.desk.userPosted(in: posted.thread, at: now)
             return
         }
-        guard snapshot.status == .waiting, run.chat?.waiting[posted.thread] != nil else { return }
+        guard status == .waiting, run.chat?.waiting[posted.thread] != nil else { return }
         let cast = cast
         var reached = threads.withPresentState(posted.thread.int) { $0.members.filter(cast.isUser) }
         if run.customerMessages.anyAll(everyone: run.everyone) {
@@ -134,11 +134,11 @@ extension SimulationDriver {
 
     /// A `chat-capacity` changed (someone's, or everyone's): each agent's capacity now, told to the desk.
     private func capacitiesChanged(_ run: inout RunState) {
-        guard let chat = run.chat else { return }
+        guard let people = run.chat?.personOfAgent else { return }
         let (everyone, now) = (run.everyone, run.now)
-        for (agent, person) in chat.personOfAgent.enumerated() {
+        for (agent, person) in people.enumerated() {
             guard let capacity = users.withState(person.int, { $0.settings.resolved(over: everyone).chatCapacity }),
-                  capacity != chat.desk.agents[agent].capacity
+                  capacity != run.chat?.desk.agents[agent].capacity
             else { continue }
             run.chat?.desk.setCapacity(capacity, of: agent, at: now)
             run.books.chatCapacity(person, capacity)
@@ -161,14 +161,15 @@ extension SimulationDriver {
     }
 
     private func carryOut(_ run: inout RunState, _ assignment: ChatAssignment) {
-        guard let chat = run.chat else { return }
-        let (thread, person) = (assignment.chat, chat.personOfAgent[assignment.agent])
-        let teams = run.teams
+        // Read what is needed first: a copy of the chat work held while it changes would copy its tables.
+        guard let person = run.chat?.personOfAgent[assignment.agent], let snapshot = run.chat?.desk.chat(assignment.chat),
+              let agent = run.chat?.desk.agents[assignment.agent]
+        else { return }
+        let (thread, teams) = (assignment.chat, run.teams)
         threads.withPresentState(thread.int) { $0.take(by: person, teams: teams) }
         run.books.chatGiven(thread, to: person, assigned: true)
-        if metering, let wait = chat.desk.chat(thread)?.wait { run.metrics?.chatTaken(wait: wait) }
-        if journaling, run.journal?.records(person) == true, let snapshot = chat.desk.chat(thread) {
-            let agent = chat.desk.agents[assignment.agent]
+        if metering { run.metrics?.chatTaken(wait: snapshot.wait ?? .zero) }
+        if journaling, run.journal?.records(person) == true {
             note(&run, person, .chatAssigned(thread, waited: snapshot.wait ?? .zero, openChats: agent.openChats - 1, capacity: agent.capacity))
         }
         let waiting = run.chat?.waiting.removeValue(forKey: thread)?.messages ?? []

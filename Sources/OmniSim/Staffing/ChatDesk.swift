@@ -49,6 +49,11 @@ public struct ChatDesk: Sendable {
         return chats[Int(index)].status != .abandoned
     }
 
+    /// Where `thread` stands as a chat (nil if it was never one), without building a snapshot.
+    public func status(_ thread: ThreadID) -> ChatStatus? {
+        chatIndex[thread].map { chats[Int($0)].status }
+    }
+
     /// How `thread` stands as a chat, or nil if it was never one.
     public func chat(_ thread: ThreadID) -> ChatSnapshot? {
         chatIndex[thread].map { chats[Int($0)].snapshot }
