@@ -113,6 +113,8 @@ def declared_names(lines):
     names = set()
     for line in lines:
         words = [line[s:e] for kind, s, e in lex(line) if kind == "word"]
+        if words[:2] == ["customers", "wait"]:
+            continue  # `customers wait at most D` (issue 23), not a declaration
         if words and words[0] in ("user", "users", "customer", "customers", "mobile"):
             names.update(words[1:])
         elif len(words) > 1 and words[0] in ("team", "ticket", "task", "project"):

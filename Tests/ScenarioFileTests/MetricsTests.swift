@@ -13,7 +13,8 @@ struct MetricsTests {
         let csv = Handoff<String>()
         var options = Simulation.Options()
         options.metricsInterval = interval
-        let result = try await Simulation.run(compiled.plan, options: options, observers: [MetricsWriter(keepingIn: csv)])
+        let writer = MetricsWriter(keepingIn: csv, chats: compiled.plan.usesChatWork)
+        let result = try await Simulation.run(compiled.plan, options: options, observers: [writer])
         return (csv.take() ?? "", result)
     }
 
@@ -56,9 +57,17 @@ struct MetricsTests {
         let (csv, result) = try await Self.metrics(RandomScenario.text(seed: seed), interval: .seconds(30))
         var delivered = ChannelKind.allCases.map { _ in 0 }
         var previous: (Int64, Int)?
+        // Issue 23: a seed with live chat has seven more columns, and a `chats` row per interval
+        // with chat activity, whose chats started add up to the report's.
+        let columns = result.staffing == nil ? 9 : 16
+        var chatsStarted = 0
         for line in csv.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            #expect(fields.count == 9)
+            #expect(fields.count == columns)
+            if fields[1] == "chats" {
+                chatsStarted += Int(fields[9]) ?? 0
+                continue
+            }
             let start = Int64(fields[0]) ?? -1
             let channel = try #require(ChannelKind.allCases.first { $0.name == fields[1] })
             #expect(start % 30_000 == 0)
@@ -68,5 +77,6 @@ struct MetricsTests {
             #expect((Int(fields[5]) ?? -1) >= 0 && (Int(fields[4]) ?? -1) >= 0)
         }
         #expect(delivered == result.channels.map(\.deliveries), "seed \(seed)")
+        #expect(chatsStarted == result.staffing?.chats ?? 0, "seed \(seed)")
     }
 }

@@ -55,7 +55,8 @@ public final class MetricsWriter: RunObserver {
     public func delivered(_ delivery: Delivery, messages: borrowing [Message], cast: Cast) {}
 
     public func intervalEnded(_ rows: [MetricsRow]) {
-        for row in rows { buffer += Self.line(row, chats: chats) }
+        // A writer made without the chat columns leaves the rows of chat figures out.
+        for row in rows where chats || row.channel != nil { buffer += Self.line(row, chats: chats) }
         if buffer.utf8.count >= Self.flushThreshold { flush() }
     }
 

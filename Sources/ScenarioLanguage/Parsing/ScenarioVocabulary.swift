@@ -25,5 +25,5 @@ public enum ScenarioVocabulary {
     /// What may follow `channel CH`.
     public static let channelSettings = ["latency", "down", "rate", "jitter", "bounce"]
     /// The fields of a `load` line.
-    public static let loadFields = ["seed", "users", "customers", "conversations", "messages", "over", "from", "shape"]
+    public static let loadFields = ["seed", "users", "customers", "conversations", "messages", "over", "from", "shape", "chats", "handled", "agents"]
 }

@@ -157,7 +157,18 @@ struct CompletionCandidates {
             return personOrThreadCheck(declaration, words.dropFirst())
         }
         if words.contains(where: { ChannelKind(word: $0) != nil }) {
-            if ChannelKind(word: last) != nil {
+            if ChannelKind(word: last) == .chat, words.count == 1 {
+                // Issue 23: `chat wait …`, `chats waiting …`, besides a delivery check.
+                keywords(["to", "before", "after", "backlog", "pending", "delay", "wait", "waiting"])
+            } else if ChannelKind(word: last) == .chat, words.count > 1 {
+                keywords(["to", "before", "after", "abandoned"])
+            } else if last == "wait" {
+                keywords(["p50", "p95", "p99", "max"])
+            } else if last == "waiting" {
+                keywords(["at"])
+            } else if last == "max" {
+                keywords(["at"])
+            } else if ChannelKind(word: last) != nil {
                 let counted = words.count > 1
                 keywords(counted ? ["to", "before", "after"] : ["to", "before", "after", "backlog", "pending", "delay"])
             } else if last == "delay" {
@@ -181,7 +192,7 @@ struct CompletionCandidates {
             return
         }
         guard let word = rest.first else {
-            return keywords(declaration.kind == .user ? ["bubble", "unread", "inbox", "can", "cannot"] : ["can", "cannot"], "check")
+            return keywords(declaration.kind == .user ? ["bubble", "unread", "inbox", "can", "cannot", "handles"] : ["can", "cannot"], "check")
         }
         switch (word, rest.count) {
         case ("inbox", 1): values(InboxView.allCases.map(\.rawValue), "view")
@@ -189,6 +200,10 @@ struct CompletionCandidates {
         case ("inbox", _) where rest.last == "does": keywords(["not"])
         case ("inbox", _) where rest.last == "not": keywords(["list"])
         case ("inbox", _) where rest.last == "lists" || rest.last == "list": names(Self.threads)
+        case ("handles", 1): keywords(["at"])
+        case ("handles", 2): keywords(["most"])
+        case ("handles", 4): keywords(["chats"])
+        case ("handles", 5): keywords(["per"])
         case ("can", 1), ("cannot", 1): keywords(["see"])
         case ("can", 2), ("cannot", 2): names(Self.threads)
         default: break
