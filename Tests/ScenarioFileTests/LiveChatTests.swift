@@ -338,4 +338,35 @@ struct LiveChatTests {
         #expect(csv.contains("\n60000,chats,,,,,,,,0,1,0,1,70000,70000,70000\n"), "\(csv)")
         #expect(csv.contains("\n0,messenger,1,1,0,0,0,0,0,,,,,,,\n"), "\(csv)")
     }
+
+    @Test("a chat sent from a customer's draft is a chat from its sending; its other customers' messages reach the agent too")
+    func chatFromADraft() async throws {
+        let (result, report) = try await Self.run("""
+            user ana
+            customer k1 k2
+            chat routing first-free
+            at 0s k1 drafts customer conversation q1 with k2
+            at 5s k1 sends q1 "from a draft"
+            at 6s k2 writes to q1 "me too"
+            at 10s ana logs in
+            at 10s expect q1 participants k1, k2, ana
+            at 10s expect 2 messengers to ana
+            expect chat wait max at most 5s
+            """)
+        #expect(result.passed, "\(report)")
+    }
+
+    @Test("each chat check is written back (expand) in words that read as the same check")
+    func checksRoundTrip() throws {
+        let checks = [
+            "expect chat wait p50 at most 30s", "expect chat wait max at most 1m30s", "expect chats waiting at most 3",
+            "expect chats waiting at least 1", "expect chats waiting 0", "expect at most 2 chats abandoned",
+            "expect at most 1 chat abandoned", "expect ana handles at most 4 chats per 1h", "expect ana handles at most 1 chat",
+            "at 5m expect chats waiting 2", "at 5m expect chat wait p99 at most 10s",
+        ]
+        let text = "user ana\n" + checks.joined(separator: "\n") + "\n"
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "checks.scenario", text: text))
+        let written = compiled.plan.checks.map { ($0.time.map { "at \($0) " } ?? "") + "expect " + $0.condition.describe(cast: compiled.plan.cast) }
+        #expect(written == checks)
+    }
 }

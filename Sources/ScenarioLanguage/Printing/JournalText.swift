@@ -124,10 +124,10 @@ extension Journal.Entry {
         switch action {
         case .start(_, let t, let isCustomer, let listed, let item, _):
             let on = item.map { " on \(thread($0))" } ?? ""
-            return "starts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed))\(on)"
+            return "starts \(isCustomer ? "customer " : "")conversation \(thread(t))\(listed.isEmpty ? "" : " with \(names(listed))")\(on)"
         case .draft(_, let t, let isCustomer, let listed, let item):
             let on = item.map { " on \(thread($0))" } ?? ""
-            return "drafts \(isCustomer ? "customer " : "")conversation \(thread(t)) with \(names(listed))\(on) (not sent)"
+            return "drafts \(isCustomer ? "customer " : "")conversation \(thread(t))\(listed.isEmpty ? "" : " with \(names(listed))")\(on) (not sent)"
         case .take(_, let t): return "takes \(thread(t)) (a participant from now on)"
         case .link(_, let t, let item): return "links \(thread(t)) to \(thread(item)): its followers follow the conversation"
         case .stopViewing, .settingBy, .customersSetting, .chatRouting, .customerPatience:
