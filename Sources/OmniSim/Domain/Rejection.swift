@@ -35,6 +35,9 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case notAConversation(thread: String, what: String)
     /// v3 roles: `A sets B …` by someone who may not.
     case notAdmin(person: String, whose: String)
+    /// v3: a setting a customer cannot have (they have `email`, `email-after`, `email-batch`);
+    /// `who` is the customer's name, or `customers` for `set customers …`.
+    case settingNotForCustomers(setting: String, who: String)
 
     public var description: String {
         switch self {
@@ -94,6 +97,8 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(thread)' is an item; only conversations \(what)"
         case .notAdmin(let person, let whose):
             "only an admin can change \(whose) settings (\(person) is not an admin)"
+        case .settingNotForCustomers(let setting, let who):
+            "'\(setting)' applies to users only; a customer (\(who)) has only 'email', 'email-after' and 'email-batch'"
         }
     }
 }

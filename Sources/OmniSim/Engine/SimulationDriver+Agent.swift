@@ -67,7 +67,9 @@ extension SimulationDriver {
 
     /// v3 customers' views: a customer leaves the conversation's screen in the widget. (Customers'
     /// own settings give it its effect; see ``SimulationDriver``'s customer delivery.)
-    func customerStopsViewing(_ run: inout RunState, _ customer: PersonID, _ thread: ThreadID) {}
+    func customerStopsViewing(_ run: inout RunState, _ customer: PersonID, _ thread: ThreadID) {
+        customerStopsViewingNow(&run, customer, thread)
+    }
 
     // MARK: Takes
 
@@ -215,6 +217,7 @@ extension SimulationDriver {
             try applySetting(&run, nil, change)
         case .customers:
             guard isAdmin else { throw .notAdmin(person: actorName, whose: "the customers'") }
+            try checkCustomersSetting(change)
             applyCustomersSetting(&run, change)
         case .person(let ref):
             let targetID = try person(ref, "have settings")

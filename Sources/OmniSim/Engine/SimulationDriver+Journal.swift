@@ -17,6 +17,7 @@ extension SimulationDriver {
     func noteDelivery(_ run: inout RunState, _ send: Send, seen: Bool) {
         let message = run.messages[send.message.int]
         note(&run, send.recipient, .delivered(message, send.channel, late: run.now - send.due))
+        if send.channel == .chat, seen { return note(&run, send.recipient, .seenInWidget(message)) }
         let everyone = run.everyone
         guard send.channel == .messenger, let (unread, bubble) = users.withState(send.recipient.int, { ($0.unread, $0.bubble(everyone: everyone)) })
         else { return }

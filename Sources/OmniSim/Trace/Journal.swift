@@ -57,6 +57,12 @@ public struct Journal: Sendable {
         case stopped
         /// `view-timeout D` passed since the last view of or app post in it, at `since`.
         case timedOut(SimDuration, since: SimInstant)
+        /// v3, a customer's view in the widget: `leaves chat`.
+        case leftChat
+        /// v3, a customer's view in the widget: they no longer take part in the thread.
+        case noLongerMember
+        /// v3, a customer's view in the widget: they viewed another thread.
+        case viewedAnother(ThreadID)
     }
 
     /// A change of presence.
@@ -106,21 +112,28 @@ public struct Journal: Sendable {
         case throughItem(ThreadID, item: ThreadID, joined: Bool)
         /// v3: writing in a customer conversation they saw through `customer-messages all` took it.
         case tookByWriting(ThreadID)
+        /// v3, a customer with an `email-after` in force: the widget fallback of a message, set for
+        /// `deadline` (it reached them by chat), or none (nil: not in the widget, emailed at once).
+        case widgetFallback(Message, deadline: SimInstant?, emailAfter: SimDuration)
+        /// v3: a customer views a thread in the live chat widget; `seen` chat messages became seen.
+        case viewedInWidget(ThreadID, seen: Int)
+        /// v3: a chat message seen as it arrived (its customer was viewing its thread in the widget).
+        case seenInWidget(Message)
 
         public var kind: Kind {
             switch self {
             case .posted: .push
             case .delivered, .bounced: .delivery
             case .attemptFailed: .retry
-            case .seenAtArrival: .seen
+            case .seenAtArrival, .seenInWidget: .seen
             case .unseenAtArrival: .unread
             case .channelChosen: .channelChoice
-            case .fallback, .batchOut, .emailedForMention: .fallback
+            case .fallback, .batchOut, .emailedForMention, .widgetFallback: .fallback
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
             case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting: .action
-            case .viewEnded: .view
+            case .viewEnded, .viewedInWidget: .view
             case .throughTeam: .push
             }
         }
@@ -131,7 +144,7 @@ public struct Journal: Sendable {
             case .delivered(_, let channel, _), .bounced(_, let channel), .channelChosen(_, let channel),
                  .attemptFailed(_, let channel, _, _): channel
             case .posted: .push
-            case .fallback, .emailedForMention: .email
+            case .fallback, .emailedForMention, .widgetFallback: .email
             default: nil
             }
         }

@@ -45,13 +45,26 @@ extension Journal.Entry {
         case .channelChosen(let message, let channel):
             return "\(describe(message)): " + Self.whyChosen(channel)
         case .fallback(let message, let decision):
+            // A customer's fallback (v3) is about the widget: seen there, or not.
+            let widget = cast.isCustomer(person) ? " in the widget" : ""
             let why = switch decision {
-            case .seen: "seen before its deadline: no email"
-            case .emailOff: "unseen at its deadline, but email is off: no email"
-            case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
-            case .batched: "unseen at its deadline with email on: the fallback email waits in a batch"
+            case .seen: "seen\(widget) before its deadline: no email"
+            case .emailOff: "unseen\(widget) at its deadline, but email is off: no email"
+            case .sendEmail: "unseen\(widget) at its deadline with email on: the fallback email falls due"
+            case .batched: "unseen\(widget) at its deadline with email on: the fallback email waits in a batch"
             }
             return "email fallback for \(describe(message)): \(why)"
+        case .widgetFallback(let message, let deadline, let emailAfter):
+            guard let deadline else {
+                return "no email fallback for \(describe(message)): not in live chat at posting, so emailed at once "
+                    + "(email-after \(emailAfter) applies only to what reaches them by chat)"
+            }
+            return "email fallback for \(describe(message)) decided at \(deadline): it reached them by chat (email-after \(emailAfter))"
+        case .viewedInWidget(let thread, let seen):
+            return "views \(cast.name(of: thread)) in the live chat widget: \(seen) chat \(seen == 1 ? "message" : "messages") seen; "
+                + "later chat messages of \(cast.name(of: thread)) are seen as they arrive"
+        case .seenInWidget(let message):
+            return "seen at arrival: viewing \(cast.name(of: message.thread)) in the live chat widget"
         case .emailedForMention(let message, let team, let emailOn):
             let how = team.map { "mentions team \(cast.name(of: $0)), which holds them" } ?? "mentions them"
             return "email for \(describe(message)): it \(how), mention-email is now and they were not viewing "
@@ -95,6 +108,12 @@ extension Journal.Entry {
             return "no longer in \(cast.name(of: thread)): was in it only through team \(cast.name(of: team))"
         case .viewEnded(let thread, .stopped):
             return "stops viewing \(cast.name(of: thread)): later messages are unseen at arrival"
+        case .viewEnded(let thread, .leftChat):
+            return "view of \(cast.name(of: thread)) in the widget ends: left live chat; later chat messages are unseen at arrival"
+        case .viewEnded(let thread, .noLongerMember):
+            return "view of \(cast.name(of: thread)) ends: no longer in it"
+        case .viewEnded(let thread, .viewedAnother(let other)):
+            return "stops viewing \(cast.name(of: thread)): views \(cast.name(of: other)) instead"
         case .viewEnded(let thread, .timedOut(let timeout, let since)):
             return "view of \(cast.name(of: thread)) ends: view-timeout \(timeout) after the last view or post at \(since); later messages are unseen at arrival"
         case .throughItem(let thread, let item, let joined):
