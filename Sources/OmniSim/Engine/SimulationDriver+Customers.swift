@@ -122,14 +122,14 @@ extension SimulationDriver {
     /// `email-after` and `email-batch`; any other setting is rejected with the reason.
     func applyCustomerSetting(_ run: inout RunState, _ customer: PersonID, _ change: SettingChange) throws(Rejection) {
         guard change.appliesToCustomers else {
-            throw .settingNotForCustomers(setting: change.settingWord, who: cast.name(of: customer))
+            throw .settingNotForCustomers(setting: change.settingWord, customer: cast.name(of: customer))
         }
         customers.withPresentState(customer.int) { $0.settings.apply(change) }
     }
 
     /// `set customers …` when timed (or `A sets customers …` by an admin): the same three settings.
     func checkCustomersSetting(_ change: SettingChange) throws(Rejection) {
-        guard change.appliesToCustomers else { throw .settingNotForCustomers(setting: change.settingWord, who: "customers") }
+        guard change.appliesToCustomers else { throw .settingNotForCustomers(setting: change.settingWord, customer: nil) }
     }
 }
 
