@@ -113,7 +113,7 @@ extension SimulationDriver {
     /// their view of it ends.
     func customerLostThread(_ run: inout RunState, _ customer: PersonID, _ thread: ThreadID) {
         let ended = customers.withState(customer.int) { $0.stopViewing(thread) } ?? false
-        if ended, journaling, run.journal?.records(customer) == true { note(&run, customer, .viewEnded(thread, .noLongerMember)) }
+        if ended, journaling, run.journal?.records(customer) == true { note(&run, customer, .viewEnded(thread, .lostAccess)) }
     }
 
     // MARK: Settings

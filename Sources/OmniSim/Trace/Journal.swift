@@ -57,10 +57,10 @@ public struct Journal: Sendable {
         case stopped
         /// `view-timeout D` passed since the last view of or app post in it, at `since`.
         case timedOut(SimDuration, since: SimInstant)
+        /// They may no longer view it (no longer a member, nor seeing every customer thread).
+        case lostAccess
         /// v3, a customer's view in the widget: `leaves chat`.
         case leftChat
-        /// v3, a customer's view in the widget: they no longer take part in the thread.
-        case noLongerMember
         /// v3, a customer's view in the widget: they viewed another thread.
         case viewedAnother(ThreadID)
     }

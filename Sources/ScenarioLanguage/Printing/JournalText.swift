@@ -108,10 +108,10 @@ extension Journal.Entry {
             return "no longer in \(cast.name(of: thread)): was in it only through team \(cast.name(of: team))"
         case .viewEnded(let thread, .stopped):
             return "stops viewing \(cast.name(of: thread)): later messages are unseen at arrival"
+        case .viewEnded(let thread, .lostAccess):
+            return "stops viewing \(cast.name(of: thread)): may no longer view it"
         case .viewEnded(let thread, .leftChat):
             return "view of \(cast.name(of: thread)) in the widget ends: left live chat; later chat messages are unseen at arrival"
-        case .viewEnded(let thread, .noLongerMember):
-            return "view of \(cast.name(of: thread)) ends: no longer in it"
         case .viewEnded(let thread, .viewedAnother(let other)):
             return "stops viewing \(cast.name(of: thread)): views \(cast.name(of: other)) instead"
         case .viewEnded(let thread, .timedOut(let timeout, let since)):
