@@ -2,6 +2,7 @@ import Foundation
 import OmniSim
 import ScenarioLanguage
 @testable import OmniSimRunner
+import SimTestSupport
 import Testing
 
 /// Contract v3, "Customers' own settings", end to end: a small file each, run with the oracle, its
@@ -299,5 +300,29 @@ struct CustomerSettingsTests {
         let again = try await run(expanded)
         #expect(again.trace == original.trace)
         #expect(original.emails(to: "kim") == ["660s two"], "kim's own email on wins over the customers' off; batched 2m after its deadline")
+    }
+
+    @Test("random scenarios reach every widget-fallback decision (seen, email, email off, batched) with the oracle clean")
+    func randomScenariosReachEveryDecision() async throws {
+        let count = ProcessInfo.processInfo.environment["RANDOM_SCENARIO_SEEDS"].flatMap(Int.init) ?? 100
+        var decisions: [String: Int] = [:]
+        var customerViews = 0
+        for seed in 0..<UInt64(count) {
+            let compiled = try ScenarioCompiler.compile(SourceFile(path: "random.scenario", text: RandomScenario.text(seed: seed)))
+            var options = Simulation.Options()
+            options.journal = .everyone
+            let result = try await Simulation.run(compiled.plan, options: options)
+            #expect(result.violationCount == 0, "seed \(seed)")
+            for entry in result.journal?.entries ?? [] where compiled.plan.cast.isCustomer(entry.person) {
+                switch entry.happening {
+                case .fallback(_, let decision): decisions["\(decision)".prefix { $0 != "(" }.description, default: 0] += 1
+                case .viewedInWidget: customerViews += 1
+                default: break
+                }
+            }
+        }
+        for decision in ["seen", "sendEmail", "emailOff", "batched"] { #expect(decisions[decision, default: 0] > 0, "\(decisions)") }
+        #expect(customerViews > 0)
+        print("customers' widget fallbacks over \(count) random seeds: \(decisions.sorted { $0.key < $1.key }), views in the widget: \(customerViews)")
     }
 }

@@ -81,7 +81,12 @@ extension SimulationDriver {
     /// view lasts. A non-member is rejected as a user would be. A view of another thread ends.
     func customerViews(_ run: inout RunState, _ customer: PersonID, _ threadRef: ThreadRef) throws(Rejection) {
         let thread = try threadID(threadRef)
-        try checkViewer(run, customer, thread)
+        let cast = cast
+        // A member only: `customer-messages all` (even `set everyone`'s) is a user's setting.
+        try threads.withPresentState(thread.int) { (state) throws(Rejection) in
+            if state.mayView(customer) { return }
+            try state.checkViewer(customer, cast: cast)
+        }
         let (wasInChat, seen, ended) = customers.withPresentState(customer.int) { (state) in
             let wasInChat = state.isInChat
             let (seen, ended) = state.view(thread)
