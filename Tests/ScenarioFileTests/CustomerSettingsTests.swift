@@ -128,6 +128,24 @@ struct CustomerSettingsTests {
         #expect(outcome.explain("lou").contains("view of q1 in the widget ends: left live chat"))
     }
 
+    @Test("readings: a view at exactly t + D still prevents the email; a customer's own post views nothing; closing does not end a view")
+    func readings() async throws {
+        let outcome = try await run(Self.cast + """
+            at 1m ana writes to q1 "viewed at the deadline"
+            at 6m kim views q1
+            at 7m kim leaves chat
+            at 7m kim joins chat
+            at 8m ana writes to q1 "kim answers, unread"
+            at 9m kim writes to q1 "thanks"
+            at 20m kim views q1
+            at 20m ana closes q1
+            at 21m ana writes to q1 "closed, still viewed"
+            """)
+        #expect(outcome.result.passed, "\(failures(outcome))")
+        #expect(outcome.emails(to: "kim") == ["780s kim answers, unread"], "writing is not viewing for a customer")
+        #expect(outcome.explain("kim").contains("21m       seen at arrival: viewing q1 in the live chat widget"))
+    }
+
     @Test("a customer views only a thread they are a member of: otherwise rejected as a user's view is")
     func nonMemberRejected() async throws {
         let outcome = try await run("""
