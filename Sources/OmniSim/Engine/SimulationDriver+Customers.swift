@@ -37,7 +37,8 @@ extension SimulationDriver {
             let notice = NotificationPolicy.atPosting(toCustomer: state, at: now, customers: defaults)
             // Kept before the chat send is called: with no latency it arrives inside the call.
             state.receive(message, in: thread, deadline: notice.deadline)
-            return (notice, customerWidgetUsed ? state.resolved(over: defaults).emailAfter : nil)
+            // What explain says of the fallback needs the setting in force (only then read).
+            return (notice, journaling && customerWidgetUsed ? state.resolved(over: defaults).emailAfter : nil)
         }) else { return }
         let journaled = journaling && run.journal?.records(customer) == true
         for channel in notice.deliverNow {
