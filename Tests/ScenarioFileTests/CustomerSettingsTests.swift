@@ -320,6 +320,19 @@ struct CustomerSettingsTests {
         #expect(original.emails(to: "kim") == ["660s two"], "kim's own email on wins over the customers' off; batched 2m after its deadline")
     }
 
+    @Test("a load under 'set customers email-after 1m': customers in a load never view, so each chat is emailed too; the oracle agrees")
+    func loadWithCustomersFallback() async throws {
+        let load = "load seed 7 users 40 customers 20 conversations 40 messages 600 over 1h\n"
+        let plain = try await run(load)
+        let fallback = try await run("set customers email-after 1m\n" + load)
+        #expect(plain.result.passed && fallback.result.passed, "\(failures(fallback))")
+        let (emails, chats) = (ChannelKind.email.rawValue, ChannelKind.chat.rawValue)
+        #expect(fallback.result.channels[chats].deliveries == plain.result.channels[chats].deliveries)
+        #expect(plain.result.channels[chats].deliveries > 0)
+        #expect(fallback.result.channels[emails].deliveries
+            == plain.result.channels[emails].deliveries + plain.result.channels[chats].deliveries)
+    }
+
     @Test("random scenarios reach every widget-fallback decision (seen, email, email off, batched) with the oracle clean")
     func randomScenariosReachEveryDecision() async throws {
         let count = ProcessInfo.processInfo.environment["RANDOM_SCENARIO_SEEDS"].flatMap(Int.init) ?? 100
