@@ -101,6 +101,7 @@ extension SimulationDriver {
             chatTaken(&run, user, thread)
         }
         guard !byWriting else { return }
+        if journaling, run.journal?.records(user) == true { note(&run, user, .took(thread, joined: !isMember)) }
         let seen = users.withPresentState(user.int) { $0.view(thread) }
         if journaling { noteView(&run, user, thread, .opened, seen: seen) }
         tell(.viewed(user, thread, .opened, seen: seen))

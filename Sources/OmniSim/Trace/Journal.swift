@@ -106,6 +106,9 @@ public struct Journal: Sendable {
         case throughItem(ThreadID, item: ThreadID, joined: Bool)
         /// v3: writing in a customer conversation they saw through `customer-messages all` took it.
         case tookByWriting(ThreadID)
+        /// v3 `takes`: the user joined the conversation (`joined`), or was a participant already
+        /// and only views it.
+        case took(ThreadID, joined: Bool)
 
         public var kind: Kind {
             switch self {
@@ -119,7 +122,7 @@ public struct Journal: Sendable {
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
-            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting: .action
+            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting, .took: .action
             case .viewEnded: .view
             case .throughTeam: .push
             }
