@@ -63,6 +63,9 @@ struct AgentSideTests {
             at 1m jonas stops viewing plan
             at 2m jonas stops viewing nowhere
             at 2m expect error "unknown thread 'nowhere'"
+            at 3m maria drafts conversation draft with jonas
+            at 3m maria stops viewing draft
+            at 3m expect error "'draft' is a draft that has not been sent"
             """)
         #expect(run.failures == nil)
         #expect(!run.explain("jonas").contains("stops viewing plan"), "nothing ended, so nothing is said")
@@ -85,6 +88,30 @@ struct AgentSideTests {
         #expect(run.failures == nil)
         #expect(run.explain("jonas").contains(
             "15m       view of plan ends: view-timeout 5m after the last view or post at 10m; later messages are unseen at arrival"))
+    }
+
+    @Test("the end is a timer set at the view: an arrival at exactly v+D whose timer was set later finds the view ended")
+    func arrivalAtTheBoundary() async throws {
+        let run = try await Self.run("""
+            user maria jonas
+            set jonas view-timeout 1m
+            channel messenger latency 1s
+            at 0s maria starts conversation plan with jonas "one"
+            at 1m jonas views plan
+            at 1m59s maria writes to plan "arrives at 2m"
+            at 2m expect jonas unread 1
+            """)
+        #expect(run.failures == nil)
+    }
+
+    @Test("shaped and plain loads honour view-timeout: their views end too")
+    func loadsHonourViewTimeout() async throws {
+        let run = try await Self.run("""
+            set everyone view-timeout 1m
+            load seed 3 users 6 customers 2 conversations 3 messages 40 over 1h shape workday
+            """)
+        #expect(run.failures == nil)
+        #expect(run.explain("u1").contains("ends: view-timeout 1m after the last view or post at"))
     }
 
     @Test("without view-timeout a view never ends (v2): a message a week later is still seen at arrival")
@@ -235,6 +262,23 @@ struct AgentSideTests {
         #expect(run.explain("ana").contains("1m        takes q1 by writing in it (seen through customer-messages all)"))
     }
 
+    @Test("viewing through 'all' does not take; a closed conversation may be taken and stays closed")
+    func viewingDoesNotTake() async throws {
+        let run = try await Self.run(Self.chat + """
+
+            at 1m ana views q1
+            at 1m expect q1 participants kim, lou
+            at 2m ana closes q1
+            at 2m expect error "'ana' is not a participant of 'q1'"
+            at 3m ben starts customer conversation q2 with kim "closed one"
+            at 3m ben closes q2
+            at 4m ana takes q2
+            at 4m expect q2 participants ben, kim, ana
+            at 4m expect ana inbox closed lists q2
+            """)
+        #expect(run.failures == nil)
+    }
+
     @Test("a take renews a view with view-timeout, as a view does")
     func takeRenews() async throws {
         let run = try await Self.run(Self.chat + """
@@ -332,6 +376,43 @@ struct AgentSideTests {
             at 1s alice removes bob from n1
             at 1s expect error "'bob' is in 'n1' only as a follower of 'T-9' (unfollow 'T-9' instead)"
             expect n1 participants alice, bob, lea
+            """)
+        #expect(run.failures == nil)
+    }
+
+    @Test("a mention of an item's follower adds no entry of their own: removing them is still rejected, naming the item")
+    func mentionOfAFollower() async throws {
+        let run = try await Self.run(Self.ticket + """
+            at 0s alice starts internal conversation n1 on T-9 "start"
+            at 1s alice writes to n1 "over to you @bob"
+            at 2s alice removes bob from n1
+            at 2s expect error "only as a follower of 'T-9'"
+            """)
+        #expect(run.failures == nil)
+    }
+
+    @Test("losing membership through the item ends a view of the conversation")
+    func losingTheItemEndsTheView() async throws {
+        let run = try await Self.run(Self.ticket + """
+            at 0s alice starts internal conversation n1 on T-9 "start"
+            at 1s bob views n1
+            at 2s bob unfollows T-9
+            at 3s alice adds bob to n1
+            at 4s alice writes to n1 "after"
+            at 4s expect bob unread 1
+            """)
+        #expect(run.failures == nil)
+    }
+
+    @Test("a customer drafts on an item only if following it; removing the item's customer leaves its conversations without one")
+    func customerFollowerCorners() async throws {
+        let run = try await Self.run(Self.ticket + """
+            at 0s lou drafts customer conversation d1 on T-9
+            at 0s expect error "'lou' does not follow 'T-9'"
+            at 1s alice starts customer conversation r1 on T-9 "public"
+            at 2s alice removes kim from T-9
+            at 2s expect r1 participants alice, bob, lea
+            at 2s expect kim cannot see "public"
             """)
         #expect(run.failures == nil)
     }
