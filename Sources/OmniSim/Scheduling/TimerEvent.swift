@@ -15,6 +15,5 @@ public enum TimerEvent: Sendable {
     /// A batch of fallback emails goes out (v2 `email-batch`), by its id.
     case batchDue(Int)
     /// v3 `view-timeout`: a user's view of a thread ends, unless renewed since (its stamp then differs).
-    /// `after` is the timeout read when the timer was set (for `explain`: a later change does not move it).
-    case viewEnds(PersonID, ThreadID, stamp: UInt32, after: SimDuration)
+    case viewEnds(PersonID, ThreadID, stamp: UInt32)
 }
