@@ -42,7 +42,11 @@ struct RandomScenarioTests {
                      " starts customer conversation ", " drafts conversation ", " sends ", " cancels ", " writes to ",
                      " notes ", " emails ", " adds ", " removes ", " follows ", " unfollows ", " closes ", " reopens ",
                      " set ", " mobile ", " channel ", "expect error", " on mobile", "has no mobile app", " customer-messages ", " email-batch ",
-                     "\nteam t1", " to team ", " from team ", "only through team", "only users join teams", " participants ", "\"@t"] {
+                     "\nteam t1", " to team ", " from team ", "only through team", "only users join teams", " participants ", "\"@t",
+                     // contract v3
+                     " stops viewing ", "view-timeout", " takes ", "cannot take", " starts internal conversation ", " on T",
+                     " links ", "\nadmin u1", " sets ", "only an admin can change", " sees \"", " cannot see \"",
+                     "only as a follower of"] {
             #expect(text.contains(word), "no '\(word)' in 20 seeds")
         }
     }

@@ -164,13 +164,27 @@ struct ScaleTests {
 
     @Test("the independent reference loop agrees with the engine on every channel's deliveries", arguments: [7, 8, 9] as [UInt64])
     func referenceLoopAgrees(seed: UInt64) async throws {
-        let plan = try compile("load seed \(seed) users 60 customers 20 conversations 40 messages 3000 over 2h\n").plan
+        try await referenceLoopAgrees(on: "load seed \(seed) users 60 customers 20 conversations 40 messages 3000 over 2h\n")
+    }
+
+    @Test("v3: with a view-timeout the load's views end, and the reference loop still agrees (more emails than without)")
+    func referenceLoopAgreesWithViewTimeout() async throws {
+        let load = "load seed 7 users 60 customers 20 conversations 40 messages 3000 over 2h\n"
+        let timed = try await referenceLoopAgrees(on: "set everyone view-timeout 30s\n" + load)
+        let untimed = try await Simulation.run(compile(load).plan)
+        #expect(timed.channels[ChannelKind.email.rawValue].deliveries > untimed.channels[ChannelKind.email.rawValue].deliveries)
+    }
+
+    @discardableResult
+    private func referenceLoopAgrees(on text: String) async throws -> RunResult {
+        let plan = try compile(text).plan
         let result = try await Simulation.run(plan)
         var reference = ReferenceLoop(plan: plan)
         let total = reference.run(plan)
         #expect(result.channels.map(\.deliveries) == reference.deliveries)
         #expect(total == result.deliveries)
         #expect(total > 3_000)
+        return result
     }
 
     @Test("v2: a batch email's trace line carries the last unseen message and how many it covers")

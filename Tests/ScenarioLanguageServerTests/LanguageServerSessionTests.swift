@@ -78,7 +78,7 @@ struct LanguageServerSessionTests {
             "textDocument": ["uri": .string(TestClient.uri), "version": 2],
             "contentChanges": [["range": .range(6, 0, 0), "text": "at 9h \n"]],
         ])
-        #expect(client.completions(line: 6, character: 6) == ["maria", "jonas", "lea", "set", "channel", "mobile", "expect"])
+        #expect(client.completions(line: 6, character: 6) == ["maria", "jonas", "lea", "set", "channel", "mobile", "expect", "chat", "customers"])
         client.notify("textDocument/didChange", [
             "textDocument": ["uri": .string(TestClient.uri), "version": 3],
             "contentChanges": [["range": .range(6, 6, 6), "text": "jonas "]],
@@ -91,6 +91,27 @@ struct LanguageServerSessionTests {
             "contentChanges": [["range": .range(6, 12, 12), "text": "views pl"]],
         ])
         #expect(client.completions(line: 6, character: 20) == ["plan"])
+    }
+
+    @Test("completion knows contract v3's events: takes, stops viewing, links, sets, conversations on items")
+    func completionOfV3Events() throws {
+        var client = try Self.opened()
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(TestClient.uri), "version": 2],
+            "contentChanges": [["range": .range(6, 0, 0), "text": "at 9h jonas \n"]],
+        ])
+        let events = client.completions(line: 6, character: 12)
+        #expect(["takes", "stops", "links", "sets"].allSatisfy(events.contains))
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(TestClient.uri), "version": 3],
+            "contentChanges": [["range": .range(6, 12, 12), "text": "stops "]],
+        ])
+        #expect(client.completions(line: 6, character: 18) == ["viewing"])
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(TestClient.uri), "version": 4],
+            "contentChanges": [["range": .range(6, 12, 18), "text": "sets maria view-timeout "]],
+        ])
+        #expect(client.completions(line: 6, character: 36) == ["none"])
     }
 
     @Test("completion offers settings and their values, and channel words")

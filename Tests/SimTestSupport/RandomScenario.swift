@@ -6,7 +6,10 @@ import OmniSim
 /// in which thread, so a run that rejects anything else (or misses a rejection) shows a
 /// disagreement between this model and the engine. Teams (v2) are modelled too: a thread keeps
 /// its listed entries (people and teams) and resolves them against the teams at each use, and the
-/// generator now and then checks a thread's participants against its model.
+/// generator now and then checks a thread's participants against its model. Contract v3 is
+/// modelled as well: conversations on items (the item's followers are members after the
+/// conversation's own, customers left out of an internal one), takes under `customer-messages
+/// all`, `stops viewing`, `view-timeout`, and settings changed by an admin or oneself.
 public struct RandomScenario {
     private enum Kind { case user, customer, item }
     private enum Lifecycle { case live, draft(String), cancelled }
@@ -17,6 +20,8 @@ public struct RandomScenario {
         /// People and teams as listed, in membership order.
         var listed: [String]
         var closed = false
+        /// v3: the item the conversation is on.
+        var item: String?
         var isLive: Bool { if case .live = lifecycle { true } else { false } }
     }
 
@@ -32,6 +37,11 @@ public struct RandomScenario {
     /// Teams `t1`, `t2` and their members, in order.
     private let teamNames = ["t1", "t2"]
     private var teamMembers: [[String]] = [[], []]
+    /// v3: the admin (`admin u1`), when the file declares one.
+    private var admin: String?
+    /// `customer-messages` as set so far: everyone's, and each user's own.
+    private var everyoneScope = "mine"
+    private var userScope: [String: String] = [:]
 
     public init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -55,6 +65,11 @@ public struct RandomScenario {
             lines.append((["team", teamNames[team]] + teamMembers[team]).joined(separator: " "))
         }
         if random.below(2) == 0 { lines.append("set everyone email-after \(1 + random.below(3))m") }
+        if random.below(2) == 0 {
+            admin = "u1"
+            lines.append("admin u1")
+        }
+        if random.below(3) == 0 { lines.append("set everyone view-timeout \(random.below(4))m\(random.below(60))s") }
         if random.below(3) == 0 { lines.append("channel email latency \(random.below(5))s") }
         if random.below(3) == 0 { lines.append("channel messenger latency \(random.below(3))s") }
         if random.below(3) == 0 { lines.append("channel email rate \(1 + random.below(3))/s") }
@@ -79,7 +94,12 @@ public struct RandomScenario {
     // MARK: Valid events
 
     private mutating func validEvent() {
-        switch random.below(18) {
+        switch random.below(23) {
+        case 18: stopViewing()
+        case 19: take()
+        case 20: startOnItem()
+        case 21: link()
+        case 22: setBySomeone()
         case 0: event("\(pick(users)) logs \(random.below(2) == 0 ? "in" : "out")")
         case 1: event("\(pick(customers)) \(random.below(2) == 0 ? "joins" : "leaves") chat")
         case 2: startUserConversation()
@@ -91,7 +111,9 @@ public struct RandomScenario {
         case 10: followOrUnfollow()
         case 11: closeOrReopen()
         case 12, 13: view()
-        case 14: event(randomSetting())
+        case 14:
+            let (who, setting) = randomSetting()
+            event("set \(who) \(setting)")
         case 15, 16: changeTeam()
         default: event(randomChannelChange())
         }
@@ -194,8 +216,11 @@ public struct RandomScenario {
         } else {
             // Someone in only through a team cannot be removed in person (the error names the team).
             if let through = present.first(where: { !thread.listed.contains($0) && users.contains($0) }), random.below(3) == 0 {
-                let team = teamGiving(through, in: thread) ?? "?"
-                return event("\(manager) removes \(through) from \(thread.name)", error: "only through team '\(team)'")
+                // A team of the list first; else (v3) the conversation's item.
+                if let team = teamGiving(through, in: thread) {
+                    return event("\(manager) removes \(through) from \(thread.name)", error: "only through team '\(team)'")
+                }
+                return event("\(manager) removes \(through) from \(thread.name)", error: "only as a follower of '\(thread.item ?? "?")'")
             }
             let removable = thread.listed.filter { entry in
                 thread.kind != .customer || !customers.contains(entry) || thread.listed.filter(customers.contains).count > 1
@@ -269,17 +294,121 @@ public struct RandomScenario {
         event("\(viewer) views \(threads[index].name) on mobile", error: hasMobile ? nil : "has no mobile app")
     }
 
-    private mutating func randomSetting() -> String {
+    /// Whose setting and which (the model keeps `customer-messages`; the caller writes the event).
+    private mutating func randomSetting() -> (who: String, setting: String) {
         let who = random.below(3) == 0 ? "everyone" : pick(users)
-        switch random.below(7) {
-        case 6: return "set \(who) mention-email \(random.below(2) == 0 ? "now" : "normal")"
-        case 5: return "set \(who) email-batch \(["0s", "30s", "2m", "5m"][random.below(4)])"
-        case 4: return "set \(who) customer-messages \(["all", "mine", "none"][random.below(3)])"
-        case 0: return "set \(who) bubble \(random.below(2) == 0 ? "on" : "off")"
-        case 1: return "set \(who) email \(random.below(3) == 0 ? "off" : "on")"
-        case 2: return "set \(who) push \(random.below(2) == 0 ? "on" : "off")"
-        default: return "set \(who) email-after \(random.below(4))m\(random.below(60))s"
+        let setting: String
+        switch random.below(8) {
+        case 7: setting = "view-timeout \(random.below(4) == 0 ? "none" : "\(random.below(3))m\(random.below(60))s")"
+        case 6: setting = "mention-email \(random.below(2) == 0 ? "now" : "normal")"
+        case 5: setting = "email-batch \(["0s", "30s", "2m", "5m"][random.below(4)])"
+        case 4: setting = "customer-messages \(["all", "mine", "none"][random.below(3)])"
+        case 0: setting = "bubble \(random.below(2) == 0 ? "on" : "off")"
+        case 1: setting = "email \(random.below(3) == 0 ? "off" : "on")"
+        case 2: setting = "push \(random.below(2) == 0 ? "on" : "off")"
+        default: setting = "email-after \(random.below(4))m\(random.below(60))s"
         }
+        if setting.hasPrefix("customer-messages ") {
+            let scope = String(setting.dropFirst("customer-messages ".count))
+            if who == "everyone" { everyoneScope = scope } else { userScope[who] = scope }
+        }
+        return (who, setting)
+    }
+
+    // MARK: Contract v3
+
+    /// `stops viewing`: of any live thread (one not viewed changes nothing), never an error.
+    private mutating func stopViewing() {
+        guard let index = choose(candidates(where: { $0.isLive })) else { return }
+        event("\(pick(users)) stops viewing \(threads[index].name)")
+    }
+
+    /// `takes`: a participant only views; a user with `customer-messages all` joins at the end;
+    /// anyone else is refused, as is taking a user conversation or an item.
+    private mutating func take() {
+        let user = pick(users)
+        if random.below(5) == 0, let index = choose(candidates(where: { $0.kind != .customer && $0.isLive })) {
+            return event("\(user) takes \(threads[index].name)", error: "cannot take \(threads[index].name): only customer conversations")
+        }
+        guard let index = choose(candidates(where: { $0.kind == .customer && $0.isLive })) else { return }
+        let thread = threads[index]
+        if members(thread).contains(user) { return event("\(user) takes \(thread.name)") }
+        guard (userScope[user] ?? everyoneScope) == "all" else {
+            return event("\(user) takes \(thread.name)", error: "\(user) cannot take \(thread.name):")
+        }
+        event("\(user) takes \(thread.name)")
+        threads[index].listed.append(user)
+        expectParticipants(index)
+    }
+
+    /// `starts [internal|customer] conversation … on ITEM`, now and then checked with `sees`.
+    private mutating func startOnItem() {
+        guard let itemIndex = choose(candidates(where: { $0.kind == .item })) else { return }
+        let item = threads[itemIndex]
+        let customer = random.below(2) == 0
+        let author = pick(users)
+        let listed = random.below(2) == 0 ? [pick(customer ? customers : users)] : []
+        let name = nextThreadName()
+        let with = listed.isEmpty ? "" : " with \(listed.joined(separator: ", "))"
+        let text = "on \(item.name) #\(name)#"
+        let line = "\(author) starts \(customer ? "customer" : "internal") conversation \(name)\(with) on \(item.name) \"\(text)\""
+        var thread = Thread(name: name, kind: customer ? .customer : .user, lifecycle: .live, listed: unique([author] + listed))
+        thread.item = item.name
+        if customer && !members(thread).contains(where: customers.contains) {
+            return event(line, error: "needs at least one customer")
+        }
+        event(line)
+        threads.append(thread)
+        expectParticipants(threads.count - 1)
+        if random.below(2) == 0 { expectSees(pick(users + customers), threads.count - 1, text) }
+    }
+
+    /// `links`: by a user participant, to one item at most.
+    private mutating func link() {
+        guard let index = choose(candidates(where: { $0.kind != .item && $0.isLive && members($0).contains(where: users.contains) })),
+              let itemIndex = choose(candidates(where: { $0.kind == .item }))
+        else { return }
+        let thread = threads[index], item = threads[itemIndex].name
+        let user = pick(users)
+        guard members(thread).contains(user) else {
+            return event("\(user) links \(thread.name) to \(item)", error: "'\(user)' is not a participant of '\(thread.name)'")
+        }
+        if let current = thread.item, current != item {
+            return event("\(user) links \(thread.name) to \(item)", error: "is already on '\(current)'")
+        }
+        event("\(user) links \(thread.name) to \(item)")
+        threads[index].item = item
+        expectParticipants(index)
+    }
+
+    /// `A sets B SETTING`: allowed to the admin, or to B; `sets everyone` to the admin only.
+    private mutating func setBySomeone() {
+        let actor = pick(users)
+        let target = random.below(4) == 0 ? "everyone" : pick(users)
+        let allowed = actor == admin || actor == target
+        let scopes = (everyoneScope, userScope)
+        let (_, setting) = randomSetting()
+        guard allowed else {
+            (everyoneScope, userScope) = scopes  // refused: nothing changed
+            let whose = target == "everyone" ? "everyone's" : "\(target)'s"
+            return event("\(actor) sets \(target) \(setting)", error: "only an admin can change \(whose) settings (\(actor) is not an admin)")
+        }
+        (everyoneScope, userScope) = scopes
+        if setting.hasPrefix("customer-messages ") {
+            let scope = String(setting.dropFirst("customer-messages ".count))
+            if target == "everyone" { everyoneScope = scope } else { userScope[target] = scope }
+        }
+        event("\(actor) sets \(target) \(setting)")
+    }
+
+    /// `expect NAME sees|cannot see "text"` for the message just posted (its text is unique): a
+    /// member sees it; so does a user with `customer-messages all` in a customer conversation.
+    private mutating func expectSees(_ person: String, _ index: Int, _ text: String) {
+        let thread = threads[index]
+        let sees = members(thread).contains(person)
+            || (users.contains(person) && thread.kind == .customer && (userScope[person] ?? everyoneScope) == "all")
+        lines.append("at \(SimDuration(milliseconds: time)) expect \(person) \(sees ? "sees" : "cannot see") \"\(text)\"")
+        time += 1  // nothing else happens at the check's instant
     }
 
     private mutating func randomChannelChange() -> String {
@@ -327,7 +456,7 @@ public struct RandomScenario {
             event("u1 sends \(threads[index].name) \"again\"", error: "cancelled draft")
         default:
             guard let index = choose(candidates(where: { thread in
-                thread.kind == .customer && thread.isLive && thread.listed.filter(customers.contains).count == 1
+                thread.kind == .customer && thread.isLive && thread.item == nil && thread.listed.filter(customers.contains).count == 1
                     && members(thread).contains(where: users.contains)
             })) else { return event("\(pick(users)) views nowhere", error: "unknown thread") }
             let thread = threads[index]
@@ -344,13 +473,19 @@ public struct RandomScenario {
         if let error { lines.append("at \(SimDuration(milliseconds: time)) expect error \"\(error)\"") }
     }
 
-    /// A thread's members now: its listed people and teams resolved, each person once, first place.
+    /// A thread's members now: its listed people and teams resolved, each person once, first place;
+    /// then (v3) its item's followers (users only, for an internal conversation).
     private func members(_ thread: Thread) -> [String] {
         guard thread.isLive else { return [] }
         var resolved: [String] = []
         for entry in thread.listed {
             let people = teamNames.firstIndex(of: entry).map { teamMembers[$0] } ?? [entry]
             for person in people where !resolved.contains(person) { resolved.append(person) }
+        }
+        if let item = thread.item, let itemThread = threads.first(where: { $0.name == item }) {
+            for person in members(itemThread) where !resolved.contains(person) && (thread.kind != .user || users.contains(person)) {
+                resolved.append(person)
+            }
         }
         return resolved
     }

@@ -2,13 +2,15 @@ public import OmniSim
 
 /// A plain single-threaded loop, with no actors, that implements the contract's delivery rules for
 /// the events a `load` line generates (start, write, view, presence; no drafts, items, settings or
-/// channel faults — the standard workloads have none). It shares no rule code with omnisim, only
+/// channel faults — the standard workloads have none), and contract v3's `set everyone view-timeout`. It shares no rule code with omnisim, only
 /// the ``Agenda`` that says what comes next: it is the yardstick for speed in `omnisim-bench` and a
 /// second opinion on delivery counts in `swift test`.
 public struct ReferenceLoop {
     private struct User {
         var loggedIn = false
         var viewing: Int32 = -1
+        /// Views and app posts so far: a view-timeout timer ends the view only if none came since.
+        var views: UInt32 = 0
         /// Arrived unseen (message, recipient) slots by thread.
         var unseen: [Int32: [Int32]] = [:]
     }
@@ -23,6 +25,8 @@ public struct ReferenceLoop {
     private var slotPerson: [Int32] = []
     private var firstSlot: [Int32] = []
     private let emailAfter: SimDuration
+    /// v3 `set everyone view-timeout D` (nil: views never time out).
+    private let viewTimeout: SimDuration?
     /// Deliveries by channel, in ``ChannelKind`` order.
     public private(set) var deliveries = ChannelKind.allCases.map { _ in 0 }
     public private(set) var events = 0
@@ -34,6 +38,7 @@ public struct ReferenceLoop {
         isCustomer = plan.cast.personKinds.map { $0 == .customer }
         members = Array(repeating: [], count: plan.cast.threadNames.count)
         emailAfter = plan.everyone.emailAfter ?? UserSettings.contractDefaults.emailAfter ?? .minutes(1)
+        viewTimeout = plan.everyone.viewTimeout ?? nil
     }
 
     /// Runs every event of `plan` and its fallback deadlines; returns the total deliveries.
@@ -44,6 +49,10 @@ public struct ReferenceLoop {
             case .event(let event): apply(event, at: time, agenda: &agenda)
             case .timer(let timer):
                 events += 1
+                if case .viewEnds(let person, let thread, let stamp, _) = timer.event {
+                    if users[person.int].viewing == Int32(thread.int) && users[person.int].views == stamp { users[person.int].viewing = -1 }
+                    continue
+                }
                 guard case .fallbackDeadline(let message, let person) = timer.event else { continue }
                 if let slot = slot(message, person), !slotSeen[slot] { deliveries[ChannelKind.email.rawValue] += 1 }
             case .check: continue
@@ -68,7 +77,7 @@ public struct ReferenceLoop {
         case .joinChat(.known(let p)): inChat[p.int] = true
         case .leaveChat(.known(let p)): inChat[p.int] = false
         case .view(.known(let p), .known(let t)):
-            view(p.int, Int32(t.int))
+            view(p.int, Int32(t.int), at: time, agenda: &agenda)
         case .start(.known(let author), .known(let t), _, let with, _, _):
             var list = [Int32(author.int)]
             for case .known(let p) in with where !list.contains(Int32(p.int)) { list.append(Int32(p.int)) }
@@ -82,15 +91,19 @@ public struct ReferenceLoop {
     }
 
     /// A user views a thread: logged in, viewing it, its arrived messages seen.
-    private mutating func view(_ person: Int, _ thread: Int32) {
+    private mutating func view(_ person: Int, _ thread: Int32, at now: SimInstant, agenda: inout Agenda) {
         users[person].loggedIn = true
         users[person].viewing = thread
+        users[person].views &+= 1
+        if let viewTimeout {
+            agenda.schedule(.viewEnds(PersonID(person), ThreadID(Int(thread)), stamp: users[person].views, since: now), at: now + viewTimeout)
+        }
         for slot in users[person].unseen.removeValue(forKey: thread) ?? [] { slotSeen[Int(slot)] = true }
     }
 
     private mutating func post(_ author: Int32, _ thread: Int32, viaApp: Bool, at now: SimInstant, agenda: inout Agenda) {
         // Writing is viewing (contract v2): a user who posts in the app views the thread.
-        if viaApp && !isCustomer[Int(author)] { view(Int(author), thread) }
+        if viaApp && !isCustomer[Int(author)] { view(Int(author), thread, at: now, agenda: &agenda) }
         let message = MessageID(firstSlot.count)
         firstSlot.append(Int32(slotSeen.count))
         for recipient in members[Int(thread)] where recipient != author {

@@ -27,23 +27,20 @@ extension SimulationDriver {
         guard let (timeout, stamp) = users.withState(user.int, { ($0.settings.resolved(over: everyone).viewTimeout, $0.viewStamp) }),
               let timeout
         else { return }
-        run.agenda.schedule(.viewEnds(user, thread, stamp: stamp), at: run.now + timeout, phase: .timer)
+        run.agenda.schedule(.viewEnds(user, thread, stamp: stamp, since: run.now), at: run.now + timeout, phase: .timer)
     }
 
     /// A `view-timeout` timer: the view ends if it is still the one the timer was set for.
-    func viewTimedOut(_ run: inout RunState, _ user: PersonID, _ thread: ThreadID, stamp: UInt32) {
+    func viewTimedOut(_ run: inout RunState, _ user: PersonID, _ thread: ThreadID, stamp: UInt32, since: SimInstant) {
         let ended = users.withPresentState(user.int) { (state) -> Bool in
             guard state.viewing == thread, state.viewStamp == stamp else { return false }
             state.stopViewing(thread)
             return true
         }
         guard ended, journaling, run.journal?.records(user) == true else { return }
-        let everyone = run.everyone
-        let timeout = users.withState(user.int) { $0.settings.resolved(over: everyone).viewTimeout } ?? nil
-        // The timer was set at the last view or post: now minus the timeout read then. A timed change
-        // of the setting since does not move it (the contract's "D is read at each view or post").
-        let since = timeout.map { SimInstant.start + SimDuration(milliseconds: run.now.sinceStart.milliseconds - $0.milliseconds) } ?? run.now
-        note(&run, user, .viewEnded(thread, .timedOut(timeout ?? .zero, since: since)))
+        // The timeout read at the last view or post (a timed change of the setting since does not
+        // move it: the contract's "D is read at each view or post").
+        note(&run, user, .viewEnded(thread, .timedOut(run.now - since, since: since)))
     }
 
     /// `stops viewing THREAD`: the person leaves the thread's screen (a thread they are not viewing:

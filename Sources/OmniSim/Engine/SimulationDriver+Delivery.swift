@@ -150,8 +150,8 @@ extension SimulationDriver {
             windowOpens(&run, kind)
         case .batchDue(let id):
             batchGoesOut(&run, id)
-        case .viewEnds(let person, let thread, let stamp):
-            viewTimedOut(&run, person, thread, stamp: stamp)
+        case .viewEnds(let person, let thread, let stamp, let since):
+            viewTimedOut(&run, person, thread, stamp: stamp, since: since)
         }
     }
 

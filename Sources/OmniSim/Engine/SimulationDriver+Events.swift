@@ -182,6 +182,7 @@ extension SimulationDriver {
               !threads.withPresentState(thread.int, { $0.isLive && $0.isMember(id) })
         else { return }
         users.withPresentState(id.int) { $0.stopViewing(thread) }
+        if journaling, run.journal?.records(id) == true { note(&run, id, .viewEnded(thread, .lostAccess)) }
     }
 
     /// A team's membership changed: every thread resolves its teams again, and whoever lost a
@@ -209,6 +210,7 @@ extension SimulationDriver {
             let seesAll = run.customerMessages.isAll(id, everyone: run.everyone)
             if threads.withPresentState(thread.int, { $0.mayView(id, seesAllCustomerThreads: seesAll) }) { continue }
             users.withPresentState(id.int) { $0.stopViewing(thread) }
+            if journaling, run.journal?.records(id) == true { note(&run, id, .viewEnded(thread, .lostAccess)) }
         }
     }
 

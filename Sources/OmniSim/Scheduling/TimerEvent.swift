@@ -15,5 +15,6 @@ public enum TimerEvent: Sendable {
     /// A batch of fallback emails goes out (v2 `email-batch`), by its id.
     case batchDue(Int)
     /// v3 `view-timeout`: a user's view of a thread ends, unless renewed since (its stamp then differs).
-    case viewEnds(PersonID, ThreadID, stamp: UInt32)
+    /// `since`: when the view started or was last renewed (the timeout is the time since).
+    case viewEnds(PersonID, ThreadID, stamp: UInt32, since: SimInstant)
 }

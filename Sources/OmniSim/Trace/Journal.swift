@@ -57,6 +57,8 @@ public struct Journal: Sendable {
         case stopped
         /// `view-timeout D` passed since the last view of or app post in it, at `since`.
         case timedOut(SimDuration, since: SimInstant)
+        /// They may no longer view it (no longer a member, nor seeing every customer thread).
+        case lostAccess
     }
 
     /// A change of presence.

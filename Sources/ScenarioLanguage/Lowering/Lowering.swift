@@ -64,6 +64,11 @@ struct Lowering: StatementSink {
         case .event(let time, let node):
             switch node {
             case .start(_, let thread, _, _, _, _), .draft(_, let thread, _, _, _): conversationNames.append(thread.text)
+            case .customersSetting(let change), .sets(_, .customers, let change):
+                // v3: every customer's default takes the customers' three settings only.
+                if !Self.isCustomerSetting(change) {
+                    diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: "customers"), at: statement.range))
+                }
             default: break
             }
             let sourceIndex = eventRanges.count

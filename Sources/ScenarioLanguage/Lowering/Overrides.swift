@@ -27,10 +27,20 @@ public enum Overrides {
                 guard let index = plan.cast.personNames.firstIndex(of: name.text) else {
                     throw Problem(description: "'--set \(Quoting.visible(text))': unknown person '\(name.text)'")
                 }
-                guard plan.cast.personKinds[index] == .user else {
-                    throw Problem(description: "'--set \(Quoting.visible(text))': settings apply to users only; '\(name.text)' is a customer")
+                // v3: a customer has their own email, email-after and email-batch.
+                guard plan.cast.personKinds[index] == .user || Lowering.isCustomerSetting(change) else {
+                    throw Problem(description: "'--set \(Quoting.visible(text))': \(DiagnosticMessage.settingNotForCustomers(StatementText.settingWord(change), who: name.text).text)")
                 }
                 plan.personSetup[index].settings.apply(change)
+            case .customersSetting(let change):
+                guard Lowering.isCustomerSetting(change) else {
+                    throw Problem(description: "'--set \(Quoting.visible(text))': \(DiagnosticMessage.settingNotForCustomers(StatementText.settingWord(change), who: "customers").text)")
+                }
+                plan.customers.apply(change)
+            case .chatRouting(let routing):
+                plan.chatRouting = routing
+            case .customerPatience(let patience):
+                plan.customerPatience = patience
             case .channel(let kind, let change):
                 plan.channels[kind.rawValue].apply(change)
             default:

@@ -17,6 +17,8 @@ public enum ScenarioVocabulary {
         case "customer-messages": CustomerMessages.allCases.map(\.rawValue)
         case "mention-email": MentionEmail.allCases.map(\.rawValue)
         case "email-after", "email-batch": nil
+        case "view-timeout": ["none"]  // or a duration
+        case "chat-capacity": ["unlimited"]  // or a number
         default: ["on", "off"]
         }
     }

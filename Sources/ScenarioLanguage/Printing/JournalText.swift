@@ -95,6 +95,8 @@ extension Journal.Entry {
             return "no longer in \(cast.name(of: thread)): was in it only through team \(cast.name(of: team))"
         case .viewEnded(let thread, .stopped):
             return "stops viewing \(cast.name(of: thread)): later messages are unseen at arrival"
+        case .viewEnded(let thread, .lostAccess):
+            return "stops viewing \(cast.name(of: thread)): may no longer view it"
         case .viewEnded(let thread, .timedOut(let timeout, let since)):
             return "view of \(cast.name(of: thread)) ends: view-timeout \(timeout) after the last view or post at \(since); later messages are unseen at arrival"
         case .throughItem(let thread, let item, let joined):

@@ -74,6 +74,8 @@ struct CompletionCandidates {
         case "channel": channel(rest)
         case "mobile": names([.user])
         case "team": if rest.count >= 1 { names([.user]) }
+        case "admin": names([.user])
+        case "chat": if rest.isEmpty { keywords(["routing"]) } else if rest.count == 1 { values(ChatRouting.allCases.map(\.name), "routing") }
         case "ticket", "task", "project":
             if rest.contains("followers") { names(Self.members) } else if rest.count >= 1 { keywords(["followers"]) }
         case "end": if rest.isEmpty { keywords(["at"]) }
@@ -91,10 +93,20 @@ struct CompletionCandidates {
         case "views":
             if rest.isEmpty { names(Self.threads) } else if rest.count == 1 { keywords(["on"]) } else if rest.last == "on" { keywords(["mobile"]) }
         case "starts", "drafts":
-            if rest.isEmpty { keywords(["conversation", "customer"]) }
-            else if rest.last == "customer" { keywords(["conversation"]) }
-            else if rest.contains("with") { names(Self.members) }
-            else if rest.last != "conversation" { keywords(["with"]) }
+            if rest.isEmpty { keywords(["conversation", "customer", "internal"]) }
+            else if rest.last == "customer" || rest.last == "internal" { keywords(["conversation"]) }
+            else if rest.last == "on" { names(Self.items) }
+            else if rest.contains("with") { names(Self.members); keywords(["on"]) }
+            else if rest.last != "conversation" { keywords(["with", "on"]) }
+        case "stops": if rest.isEmpty { keywords(["viewing"]) } else if rest.count == 1 { names(Self.threads) }
+        case "takes": if rest.isEmpty { names([.customerConversation]) }
+        case "links":
+            if rest.isEmpty { names([.conversation, .customerConversation]) } else if rest.count == 1 { keywords(["to"]) }
+            else if rest.count == 2 { names(Self.items) }
+        case "sets":
+            if rest.isEmpty { names(Self.people); keywords(["everyone", "customers"]) }
+            else if rest.count == 1 { keywords(ScenarioVocabulary.settingWords, "setting") }
+            else if rest.count == 2, let choices = ScenarioVocabulary.values(of: rest[rest.startIndex + 1]) { values(choices, rest[rest.startIndex + 1]) }
         case "writes": if rest.isEmpty { keywords(["to"]) } else if rest.count == 1 { names(Self.threads) }
         case "sends", "cancels": if rest.isEmpty { names([.conversation, .customerConversation]) }
         case "emails", "closes", "reopens": if rest.isEmpty { names(Self.threads) }
