@@ -104,6 +104,19 @@ struct AgentSideTests {
         #expect(run.failures == nil)
     }
 
+    @Test("a view's end is a timer like any other: the run lasts until it, and it is never a pending send")
+    func viewEndIsATimer() async throws {
+        let run = try await Self.run("""
+            user maria jonas
+            set everyone view-timeout 1h
+            at 0s maria starts conversation plan with jonas "one"
+            expect no email to maria
+            """)
+        #expect(run.failures == nil)
+        #expect(run.result.endTime == .start + .hours(1), "maria's view, renewed by her post at 0s, ends at 1h")
+        #expect(run.result.channels.allSatisfy { $0.pending == 0 })
+    }
+
     @Test("shaped and plain loads honour view-timeout: their views end too")
     func loadsHonourViewTimeout() async throws {
         let run = try await Self.run("""
@@ -402,6 +415,8 @@ struct AgentSideTests {
             at 4s expect bob unread 1
             """)
         #expect(run.failures == nil)
+        #expect(run.explain("bob").contains(
+            "2s        no longer in n1: was in it only as a follower of T-9\n  2s        stops viewing n1: may no longer view it"))
     }
 
     @Test("a customer drafts on an item only if following it; removing the item's customer leaves its conversations without one")
