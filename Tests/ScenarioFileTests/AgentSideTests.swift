@@ -545,6 +545,21 @@ struct AgentSideTests {
         }
     }
 
+    @Test("'A sets everyone|B customer-messages all' counts toward the run's limits as 'set' does (docs/limits.md)")
+    func setsCountsTowardTheLimits() throws {
+        let users = "user boss " + (1...300).map { "a\($0)" }.joined(separator: " ") + "\nadmin boss\n"
+        let load = "load seed 1 users 0 customers 100 conversations 100 messages 1000000 over 1h\n"
+        for change in ["at 30m boss sets everyone customer-messages all\n",
+                       (1...300).map { "at 30m boss sets a\($0) customer-messages all\n" }.joined()] {
+            do {
+                _ = try ScenarioCompiler.compile(SourceFile(path: "v3.scenario", text: users + change + load))
+                Issue.record("compiled: the fan-out of 'sets' was not counted")
+            } catch {
+                #expect(error.diagnostics.first?.message.text.contains("users who may have 'customer-messages all'") == true)
+            }
+        }
+    }
+
     // MARK: Expand
 
     @Test("expand writes every v3 statement back, and the expansion gives a byte-identical trace", arguments: [
