@@ -472,6 +472,24 @@ struct AgentSideTests {
         #expect(run.failures == nil)
     }
 
+    @Test("'on ITEM' ends a 'with' list only before the item's name and the text, so a person named 'on' (v2) is still a name")
+    func personNamedOn() async throws {
+        let run = try await Self.run("""
+            user alice on bob
+            ticket T-9 "t" followers bob
+            at 0s alice starts conversation c1 with on "x"
+            at 1s alice starts conversation c2 with on, bob "x"
+            at 2s alice starts conversation c3 with on on T-9 "x"
+            at 3s alice drafts conversation d1 with on
+            at 4s alice sends d1 "y"
+            expect c1 participants alice, on
+            expect c2 participants alice, on, bob
+            expect c3 participants alice, on, bob
+            expect d1 participants alice, on
+            """)
+        #expect(run.failures == nil)
+    }
+
     // MARK: sees / cannot see
 
     @Test("sees is visibility, not read state: an unread message is seen; a customer never sees a note")

@@ -98,7 +98,7 @@ extension Parser {
                 throw r.expected("'conversation'")
             }
             let thread = try r.name("a conversation name")
-            let with = r.accept("with") ? try r.names("a participant's name", stop: ["on"]) : []
+            let with = r.accept("with") ? try r.names("a participant's name", stopBeforeItem: true) : []
             let item = r.accept("on") ? try r.name("an item name") : nil
             if verb == "drafts" { return .draft(author: subject, thread: thread, isCustomer: isCustomer, with: with, on: item) }
             let text = try r.string("the message text in quotes")
