@@ -108,6 +108,8 @@ public struct Journal: Sendable {
         case throughItem(ThreadID, item: ThreadID, joined: Bool)
         /// v3: writing in a customer conversation they saw through `customer-messages all` took it.
         case tookByWriting(ThreadID)
+        /// v3 roles: someone else (an admin) changed this person's setting.
+        case settingChanged(SettingChange, by: PersonID)
         /// v3 `takes`: the user joined the conversation (`joined`), or was a participant already
         /// and only views it.
         case took(ThreadID, joined: Bool)
@@ -124,7 +126,7 @@ public struct Journal: Sendable {
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
-            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting, .took: .action
+            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting, .took, .settingChanged: .action
             case .viewEnded: .view
             case .throughTeam: .push
             }
