@@ -46,7 +46,10 @@ extension SimulationDriver {
             try threads.withPresentState(thread.int) { (state) throws(Rejection) in
                 try state.open(customer: isCustomer, author: authorID, listed: people, asDraft: false, cast: cast, teams: teams, on: on)
             }
-            if let on { conversationPutOn(&run, thread, item: on.item) }
+            if let on {
+                conversationPutOn(&run, thread, item: on.item)
+                noteJoinedThroughItem(&run, thread)
+            }
             try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .write(let author, let threadRef, let text, let route):
             let authorID = try person(author, "write"), thread = try threadID(threadRef)
@@ -81,6 +84,7 @@ extension SimulationDriver {
             try threads.withPresentState(thread.int) { (state) throws(Rejection) in
                 try state.sendDraft(by: authorID, cast: cast, teams: teams, itemFollowers: followers)
             }
+            if item != nil { noteJoinedThroughItem(&run, thread) }
             try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .cancel(let author, let threadRef):
             let authorID = try person(author, "cancel drafts")

@@ -49,6 +49,8 @@ extension SimulationDriver {
         guard case .known(let person)? = action.subject, run.journal?.records(person) == true else { return }
         switch action {
         case .logIn, .logOut, .joinChat, .leaveChat, .view, .viewOnMobile, .setting, .mobile, .channel, .stopViewing: return
+        // `takes` has an entry of its own (it says whether the user joined: ``Journal/Happening/took(_:joined:)``).
+        case .take: return
         default: run.journal?.insert(Journal.Entry(time: run.now, person: person, happening: .action(action)), at: mark)
         }
     }

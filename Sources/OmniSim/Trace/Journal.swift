@@ -112,6 +112,11 @@ public struct Journal: Sendable {
         case throughItem(ThreadID, item: ThreadID, joined: Bool)
         /// v3: writing in a customer conversation they saw through `customer-messages all` took it.
         case tookByWriting(ThreadID)
+        /// v3 roles: someone else (an admin) changed this person's setting.
+        case settingChanged(SettingChange, by: PersonID)
+        /// v3 `takes`: the user joined the conversation (`joined`), or was a participant already
+        /// and only views it.
+        case took(ThreadID, joined: Bool)
         /// v3, a customer with an `email-after` in force: the widget fallback of a message, set for
         /// `deadline` (it reached them by chat), or none (nil: not in the widget, emailed at once).
         case widgetFallback(Message, deadline: SimInstant?, emailAfter: SimDuration)
@@ -132,7 +137,7 @@ public struct Journal: Sendable {
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
-            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting: .action
+            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting, .took, .settingChanged: .action
             case .viewEnded, .viewedInWidget: .view
             case .throughTeam: .push
             }

@@ -120,6 +120,12 @@ extension Journal.Entry {
             return joined
                 ? "in \(cast.name(of: thread)) as a follower of \(cast.name(of: item))"
                 : "no longer in \(cast.name(of: thread)): was in it only as a follower of \(cast.name(of: item))"
+        case .took(let thread, let joined):
+            return joined
+                ? "takes \(cast.name(of: thread)) (a participant from now on)"
+                : "takes \(cast.name(of: thread)): already a participant, so it only views it"
+        case .settingChanged(let change, let actor):
+            return "setting changed by \(cast.name(of: actor)) (an admin): \(StatementText.setting(change))"
         case .tookByWriting(let thread):
             return "takes \(cast.name(of: thread)) by writing in it (seen through customer-messages all)"
         }
