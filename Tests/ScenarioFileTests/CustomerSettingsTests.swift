@@ -333,6 +333,20 @@ struct CustomerSettingsTests {
             == plain.result.channels[emails].deliveries + plain.result.channels[chats].deliveries)
     }
 
+    @Test("the reference loop agrees with the engine on a load under 'set customers email-after', channel by channel, and with email off")
+    func referenceLoopAgrees() async throws {
+        for extra in ["set customers email-after 45s\n", "set customers email-after 45s\nset customers email off\n"] {
+            let plan = try ScenarioCompiler.compile(SourceFile(
+                path: "load.scenario", text: extra + "load seed 11 users 50 customers 25 conversations 40 messages 2000 over 1h\n")).plan
+            let result = try await Simulation.run(plan)
+            var reference = ReferenceLoop(plan: plan)
+            let total = reference.run(plan)
+            #expect(result.channels.map(\.deliveries) == reference.deliveries, "\(extra)")
+            #expect(total == result.deliveries)
+            #expect(result.violationCount == 0)
+        }
+    }
+
     @Test("random scenarios reach every widget-fallback decision (seen, email, email off, batched) with the oracle clean")
     func randomScenariosReachEveryDecision() async throws {
         let count = ProcessInfo.processInfo.environment["RANDOM_SCENARIO_SEEDS"].flatMap(Int.init) ?? 100
