@@ -9,7 +9,9 @@ import OmniSim
 /// generator now and then checks a thread's participants against its model. Contract v3 is
 /// modelled as well: conversations on items (the item's followers are members after the
 /// conversation's own, customers left out of an internal one), takes under `customer-messages
-/// all`, `stops viewing`, `view-timeout`, and settings changed by an admin or oneself.
+/// all`, `stops viewing`, `view-timeout`, and settings changed by an admin or oneself; and
+/// customers' own settings (`email`, `email-after`, `email-batch`, their own and `set customers`)
+/// with customers' views in the widget (a member's allowed, anyone else's refused).
 public struct RandomScenario {
     private enum Kind { case user, customer, item }
     private enum Lifecycle { case live, draft(String), cancelled }
@@ -82,6 +84,7 @@ public struct RandomScenario {
             lines.append("admin u1")
         }
         if random.below(3) == 0 { lines.append("set everyone view-timeout \(random.below(4))m\(random.below(60))s") }
+        customerSettingsAtTop()
         if random.below(3) == 0 { lines.append("channel email latency \(random.below(5))s") }
         if random.below(3) == 0 { lines.append("channel messenger latency \(random.below(3))s") }
         if random.below(3) == 0 { lines.append("channel email rate \(1 + random.below(3))/s") }
@@ -108,14 +111,15 @@ public struct RandomScenario {
     // MARK: Valid events
 
     private mutating func validEvent() {
-        switch random.below(23) {
+        switch random.below(25) {
+        case 23, 24: customerEvent()
         case 18: stopViewing()
         case 19: take()
         case 20: startOnItem()
         case 21: link()
         case 22: setBySomeone()
         case 0: event("\(pick(users)) logs \(random.below(2) == 0 ? "in" : "out")")
-        case 1: event("\(pick(customers)) \(random.below(2) == 0 ? "joins" : "leaves") chat")
+        case 1: customerEvent()
         case 2: startUserConversation()
         case 3: startCustomerConversation()
         case 4: draft()
@@ -438,6 +442,59 @@ public struct RandomScenario {
             let user = pick(users)
             mobileUsers.insert(user)
             return "mobile \(user)"
+        }
+    }
+
+    // MARK: Contract v3, customers' own settings
+
+    /// Now and then at top level: a customer's own `email-after`, `email-batch` or `email`, and
+    /// `set customers …` (the customers' three settings only).
+    private mutating func customerSettingsAtTop() {
+        guard random.below(3) != 0 else { return }
+        for _ in 0..<random.within(1...4) {
+            let who = random.below(3) == 0 ? "customers" : pick(customers)
+            lines.append("set \(who) \(customerSetting())")
+        }
+    }
+
+    /// One of a customer's three settings with a value.
+    private mutating func customerSetting() -> String {
+        switch random.below(5) {
+        case 0: "email \(random.below(3) == 0 ? "off" : "on")"
+        case 1: "email-batch \(["0s", "30s", "2m", "5m"][random.below(4)])"
+        default: "email-after \(random.below(3))m\(random.below(60))s"
+        }
+    }
+
+    /// A customer in the widget: joins or leaves chat, views a thread (a member's view is allowed,
+    /// anyone else's refused), stops viewing, or changes a setting (theirs, every customer's, by
+    /// an admin or themselves; a user's setting on a customer is refused).
+    private mutating func customerEvent() {
+        let customer = pick(customers)
+        switch random.below(8) {
+        case 0, 1: event("\(customer) \(random.below(3) != 0 ? "joins" : "leaves") chat")
+        case 2, 3:
+            // Mostly a thread of theirs; now and then any, which may be refused.
+            let theirs = candidates(where: { $0.isLive && self.members($0).contains(customer) })
+            guard let index = choose(random.below(3) != 0 && !theirs.isEmpty ? theirs : candidates(where: { $0.isLive })) else { return }
+            let thread = threads[index]
+            if members(thread).contains(customer) { return event("\(customer) views \(thread.name)") }
+            let why = thread.kind == .item ? "'\(customer)' does not follow '\(thread.name)'" : "'\(customer)' is not a participant of '\(thread.name)'"
+            event("\(customer) views \(thread.name)", error: why)
+        case 4:
+            guard let index = choose(candidates(where: { $0.isLive })) else { return }
+            event("\(customer) stops viewing \(threads[index].name)")
+        case 5: event("set \(random.below(3) == 0 ? "customers" : customer) \(customerSetting())")
+        case 6:
+            let actor = random.below(2) == 0 ? customer : pick(users)
+            let setting = customerSetting()
+            guard actor == customer || actor == admin else {
+                return event("\(actor) sets \(customer) \(setting)", error: "only an admin can change \(customer)'s settings (\(actor) is not an admin)")
+            }
+            event("\(actor) sets \(customer) \(setting)")
+        default:
+            let setting = ["view-timeout 1m", "bubble off", "push on", "customer-messages all"][random.below(4)]
+            event("set \(customer) \(setting)", error: "'\(setting.prefix { $0 != " " })' applies to users only; a customer (\(customer)) has only")
         }
     }
 

@@ -2,7 +2,9 @@ public import OmniSim
 
 /// A plain single-threaded loop, with no actors, that implements the contract's delivery rules for
 /// the events a `load` line generates (start, write, view, presence; no drafts, items, settings or
-/// channel faults — the standard workloads have none), and contract v3's `set everyone view-timeout`. It shares no rule code with omnisim, only
+/// channel faults — the standard workloads have none), and contract v3's `set everyone view-timeout`
+/// and `set customers email-after|email` (a load's customers never view, so each message that
+/// reaches one by chat is emailed at its deadline unless email is off). It shares no rule code with omnisim, only
 /// the ``Agenda`` that says what comes next: it is the yardstick for speed in `omnisim-bench` and a
 /// second opinion on delivery counts in `swift test`.
 public struct ReferenceLoop {
@@ -27,6 +29,9 @@ public struct ReferenceLoop {
     private let emailAfter: SimDuration
     /// v3 `set everyone view-timeout D` (nil: views never time out).
     private let viewTimeout: SimDuration?
+    /// v3 `set customers email-after D` (nil: no widget fallback) and `set customers email off`.
+    private let customersEmailAfter: SimDuration?
+    private let customersEmail: Bool
     /// Deliveries by channel, in ``ChannelKind`` order.
     public private(set) var deliveries = ChannelKind.allCases.map { _ in 0 }
     public private(set) var events = 0
@@ -39,6 +44,8 @@ public struct ReferenceLoop {
         members = Array(repeating: [], count: plan.cast.threadNames.count)
         emailAfter = plan.everyone.emailAfter ?? UserSettings.contractDefaults.emailAfter ?? .minutes(1)
         viewTimeout = plan.everyone.viewTimeout ?? nil
+        customersEmailAfter = plan.customers.emailAfter
+        customersEmail = plan.customers.email ?? true
     }
 
     /// Runs every event of `plan` and its fallback deadlines; returns the total deliveries.
@@ -54,6 +61,7 @@ public struct ReferenceLoop {
                     continue
                 }
                 guard case .fallbackDeadline(let message, let person) = timer.event else { continue }
+                if isCustomer[person.int] && !customersEmail { continue }
                 if let slot = slot(message, person), !slotSeen[slot] { deliveries[ChannelKind.email.rawValue] += 1 }
             case .check: continue
             }
@@ -110,6 +118,12 @@ public struct ReferenceLoop {
             let r = Int(recipient)
             if isCustomer[r] {
                 deliveries[inChat[r] ? ChannelKind.chat.rawValue : ChannelKind.email.rawValue] += 1
+                // v3: by chat, with a widget fallback: unseen (a load's customers never view).
+                if inChat[r], let customersEmailAfter {
+                    slotSeen.append(false)
+                    slotPerson.append(recipient)
+                    agenda.schedule(.fallbackDeadline(message, PersonID(r)), at: now + customersEmailAfter)
+                }
                 continue
             }
             deliveries[ChannelKind.messenger.rawValue] += 1

@@ -5,8 +5,12 @@
 /// owed by a deadline that found its message unseen (`.sendEmail`), or is the one email of a batch
 /// whose every message a deadline found unseen (`.batched`), and one decision owes one email — (and
 /// a message counted as seen had arrived), and nothing was lost (a send not arrived at the end must
-/// be pending). A customer's email follows another rule (chat or email at posting) and is not owed;
-/// a mention's email under `mention-email now` is owed by the mention, told at posting.
+/// be pending). A customer's email at posting (not in the widget: email instead of chat) is owed to
+/// no deadline; a customer's email for a message that reached them by chat (v3's widget fallback)
+/// is owed exactly as a user's is — by a deadline that found it unseen in the widget, or by the
+/// batch that covers it — and a fallback decided for a customer's message that did not reach them
+/// by chat is caught. A mention's email under `mention-email now` is owed by the mention, told at
+/// posting.
 ///
 /// Memory: one byte of flags, one person id and two bits (an email owed, a batch's cover owed) per
 /// (message, recipient): five bytes and a quarter, kept for the whole run (the only state that
@@ -152,7 +156,8 @@ struct Oracle {
         }
         if self[flags: slot].contains(.expects(channel)) {
             report(.sendCalledTwice, recipient, channel)
-        } else if channel == .email && cast.isUser(recipient) {
+        } else if channel == .email && (cast.isUser(recipient) || slotFlags[slot].contains(.expects(.chat))) {
+            // A user's, or a customer's after chat (v3): a fallback, owed by its deadline or batch.
             takeOwedEmail(slot, recipient)
         }
         self[flags: slot].insert(.expects(channel))
@@ -181,10 +186,16 @@ struct Oracle {
             report(.fallbackForNonRecipient, recipient, .email)
             return
         }
+        // A customer's fallback (v3) is only for a message that reached them by chat, and is seen
+        // there; a user's is seen in Messenger.
+        let seenOn: ChannelKind = cast.isCustomer(recipient) ? .chat : .messenger
+        if seenOn == .chat && !slotFlags[slot].contains(.expects(.chat)) {
+            report(.customerFallbackWithoutChat, recipient, .email)
+        }
         switch decision {
         case .seen:
-            if !self[flags: slot].contains(.got(.messenger)) {
-                report(.seenBeforeArrival, recipient, .messenger)
+            if !self[flags: slot].contains(.got(seenOn)) {
+                report(.seenBeforeArrival, recipient, seenOn)
             }
         case .sendEmail:
             self[owed: slot, .email] = true
@@ -357,6 +368,9 @@ public enum Invariant: Sendable, Equatable, CaseIterable {
     case batchCoversNonRecipient
     case batchCoversTwice
     case batchCoversSeen
+    /// v3: a fallback decided for a customer's message that did not reach them by chat (one emailed
+    /// at posting gets none).
+    case customerFallbackWithoutChat
     /// Called for, never arrived, neither pending nor bounced at the end.
     case sendLost
     /// Issue 23: an agent was given a chat's earlier message they had already received.

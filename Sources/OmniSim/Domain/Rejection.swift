@@ -35,6 +35,9 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case notAConversation(thread: String, what: String)
     /// v3 roles: `A sets B …` by someone who may not.
     case notAdmin(person: String, whose: String)
+    /// v3: a setting a customer cannot have (they have `email`, `email-after`, `email-batch`):
+    /// `set kim …` (the customer's name), or `set customers …` (nil).
+    case settingNotForCustomers(setting: String, customer: String?)
     /// Issue 23: a take that would put the user over their `chat-capacity`.
     case overChatCapacity(person: String, thread: String, openChats: Int, capacity: Int)
 
@@ -96,6 +99,9 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(thread)' is an item; only conversations \(what)"
         case .notAdmin(let person, let whose):
             "only an admin can change \(whose) settings (\(person) is not an admin)"
+        case .settingNotForCustomers(let setting, let customer):
+            "'\(setting)' applies to users only; \(customer.map { "a customer (\($0))" } ?? "customers") "
+                + "\(customer == nil ? "have" : "has") only 'email', 'email-after' and 'email-batch'"
         case .overChatCapacity(let person, let thread, let openChats, let capacity):
             "\(person) cannot take \(thread): "
                 + ChatCapacityRefusal(openChats: openChats, capacity: capacity).message(agent: person)

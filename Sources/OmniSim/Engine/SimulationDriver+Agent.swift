@@ -64,7 +64,9 @@ extension SimulationDriver {
 
     /// v3 customers' views: a customer leaves the conversation's screen in the widget. (Customers'
     /// own settings give it its effect; see ``SimulationDriver``'s customer delivery.)
-    func customerStopsViewing(_ run: inout RunState, _ customer: PersonID, _ thread: ThreadID) {}
+    func customerStopsViewing(_ run: inout RunState, _ customer: PersonID, _ thread: ThreadID) {
+        customerStopsViewingNow(&run, customer, thread)
+    }
 
     // MARK: Takes
 
@@ -100,6 +102,7 @@ extension SimulationDriver {
             chatTaken(&run, user, thread)
         }
         guard !byWriting else { return }
+        if journaling, run.journal?.records(user) == true { note(&run, user, .took(thread, joined: !isMember)) }
         let seen = users.withPresentState(user.int) { $0.view(thread) }
         if journaling { noteView(&run, user, thread, .opened, seen: seen) }
         tell(.viewed(user, thread, .opened, seen: seen))
@@ -157,6 +160,18 @@ extension SimulationDriver {
         run.conversationsOnItem[item.int, default: []].append(thread)
     }
 
+    /// A conversation on an item just went live (started, or a draft sent): its members through
+    /// the item (not of its own list) are told so in their timelines.
+    func noteJoinedThroughItem(_ run: inout RunState, _ thread: ThreadID) {
+        guard journaling else { return }
+        let teams = run.teams
+        let (item, members, own) = threads.withPresentState(thread.int) { ($0.item, $0.members, teams.resolve($0.listed)) }
+        guard let item else { return }
+        for person in members where !own.contains(person) && run.journal?.records(person) == true {
+            note(&run, person, .throughItem(thread, item: item, joined: true))
+        }
+    }
+
     /// The followers of `item` may have changed: every conversation on it takes them again; whoever
     /// is no longer in one stops viewing it (unless they may still).
     func itemMembersChanged(_ run: inout RunState, _ item: ThreadID) {
@@ -203,11 +218,15 @@ extension SimulationDriver {
             try applySetting(&run, nil, change)
         case .customers:
             guard isAdmin else { throw .notAdmin(person: actorName, whose: "the customers'") }
+            try checkCustomersSetting(change)
             applyCustomersSetting(&run, change)
         case .person(let ref):
             let targetID = try person(ref, "have settings")
             guard isAdmin || targetID == actor else { throw .notAdmin(person: actorName, whose: "\(cast.name(of: targetID))'s") }
             try applySetting(&run, ref, change)
+            if targetID != actor, journaling, run.journal?.records(targetID) == true {
+                note(&run, targetID, .settingChanged(change, by: actor))
+            }
         }
     }
 

@@ -197,10 +197,11 @@ extension SimulationDriver {
         else { return }
         run.books.chatAbandoned(thread)
         if metering { run.metrics?.chatAbandoned() }
-        customers.withState(customer.int) { $0.leaveChat() }
         if journaling, run.journal?.records(customer) == true, let snapshot = run.chat?.desk.chat(thread) {
             note(&run, customer, .chatAbandoned(thread, waited: now - snapshot.start))
         }
+        // As `leaves chat` (v3: a view in the widget ends with it).
+        customerLeavesChat(&run, customer)
         assignWaitingChats(&run)
     }
 

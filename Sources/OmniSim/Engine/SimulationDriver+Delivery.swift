@@ -1,7 +1,8 @@
 extension SimulationDriver {
     /// Posts a message and carries out what ``NotificationPolicy`` calls for, recipient by
     /// recipient in membership order: for a user, Messenger (then whatever else falls due now:
-    /// push, an email for a mention) and the fallback deadline; for a customer, chat or email.
+    /// push, an email for a mention) and the fallback deadline; for a customer, chat or email (and,
+    /// v3, a widget fallback's deadline).
     /// A user who posts through the app (`viaApp`) views the thread from then on (writing is
     /// viewing): after the post's own membership change, before its deliveries.
     @inline(__always)
@@ -57,13 +58,8 @@ extension SimulationDriver {
                 notifyUser(
                     &run, recipient, of: message, in: thread, mention: posting.mention(of: recipient), isMember: k < memberCount,
                     fromCustomer: fromCustomer, messengerAtOnce: messengerAtOnce)
-            } else if let notice = customers.withState(recipient.int, { NotificationPolicy.atPosting(toCustomer: $0) }) {
-                for channel in notice.deliverNow {
-                    if journaling, run.journal?.records(recipient) == true {
-                        note(&run, recipient, .channelChosen(run.messages[message.int], channel))
-                    }
-                    call(&run, Send(message: message, recipient: recipient, channel: channel, due: now))
-                }
+            } else {
+                notifyCustomer(&run, recipient, of: message, in: thread)
             }
         }
     }
@@ -183,8 +179,9 @@ extension SimulationDriver {
             let thread = run.messages[message.int].thread
             batch = run.batches.batchToJoin(user: recipient, thread: thread, at: run.now)
             let (everyone, batchOpen) = (run.everyone, batch != nil)
-            // Only users have deadlines (nil: none here); the actor's entry is read once.
+            // A user's deadline, or (v3) a customer's widget fallback; the actor's entry is read once.
             guard let decided = users.withState(recipient.int, { $0.deadlineReached(message, everyone: everyone, batchOpen: batchOpen) })
+                ?? customerDeadlineReached(run, message, recipient, batchOpen: batchOpen)
             else { return }
             decision = decided
         }
@@ -216,9 +213,10 @@ extension SimulationDriver {
     /// A batch goes out: the policy drops the messages seen by now and, if any is left, one email
     /// falls due for them, carrying the last one and how many it covers.
     private func batchGoesOut(_ run: inout RunState, _ id: Int) {
-        guard let batch = run.batches.close(id), users.contains(batch.user.int) else { return }
+        guard let batch = run.batches.close(id),
+              let seen = users.withState(batch.user.int, { $0.releaseBatched(batch.messages) }) ?? customerReleasesBatch(batch.user, batch.messages)
+        else { return }
         if metering { run.metrics?.batchWaiting(-1) }
-        let seen = users.withPresentState(batch.user.int) { $0.releaseBatched(batch.messages) }
         let numbers = batch.messages.map { run.messages[$0.int].number }
         let outcome = NotificationPolicy.atBatchDue(seen: seen, numbers: numbers)
         let covered = outcome.covered.map { batch.messages[$0] }
@@ -237,7 +235,7 @@ extension SimulationDriver {
 
     /// The rules call for a send: it falls due now (the books hear of it first).
     @inline(__always)
-    private func call(_ run: inout RunState, _ send: Send) {
+    func call(_ run: inout RunState, _ send: Send) {
         if metering { run.metrics?.due(send.channel) }
         run.books.expect(send)
         tell(.called(send))
@@ -303,6 +301,8 @@ extension SimulationDriver {
         if send.channel == .messenger {
             let thread = run.messages[send.message.int].thread
             seen = users.withState(send.recipient.int) { $0.arrive(send.message, in: thread) } ?? false
+        } else if send.channel == .chat, customerWidgetUsed {
+            seen = customerChatArrived(send, in: run.messages[send.message.int].thread)
         }
         recordDelivery(&run, send)
         if journaling, run.journal?.records(send.recipient) == true { noteDelivery(&run, send, seen: seen) }

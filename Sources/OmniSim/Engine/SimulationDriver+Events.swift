@@ -28,10 +28,10 @@ extension SimulationDriver {
             customers.withPresentState(id.int) { $0.joinChat() }
             if journaling { notePresence(&run, id, .joinedChat) }
         case .leaveChat(let person):
-            let id = try customerID(person, "join or leave chat")
-            customers.withPresentState(id.int) { $0.leaveChat() }
-            if journaling { notePresence(&run, id, .leftChat) }
+            try customerLeavesChat(&run, customerID(person, "join or leave chat"))
         case .view(let person, let threadRef):
+            // v3: a customer views in the live chat widget.
+            if case .known(let id) = person, customers.contains(id.int) { return try customerViews(&run, id, threadRef) }
             let id = try userID(person, "view threads")
             let thread = try threadID(threadRef)
             try checkViewer(run, id, thread)
@@ -46,7 +46,10 @@ extension SimulationDriver {
             try threads.withPresentState(thread.int) { (state) throws(Rejection) in
                 try state.open(customer: isCustomer, author: authorID, listed: people, asDraft: false, cast: cast, teams: teams, on: on)
             }
-            if let on { conversationPutOn(&run, thread, item: on.item) }
+            if let on {
+                conversationPutOn(&run, thread, item: on.item)
+                noteJoinedThroughItem(&run, thread)
+            }
             try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .write(let author, let threadRef, let text, let route):
             let authorID = try person(author, "write"), thread = try threadID(threadRef)
@@ -81,6 +84,7 @@ extension SimulationDriver {
             try threads.withPresentState(thread.int) { (state) throws(Rejection) in
                 try state.sendDraft(by: authorID, cast: cast, teams: teams, itemFollowers: followers)
             }
+            if item != nil { noteJoinedThroughItem(&run, thread) }
             try post(&run, in: thread, by: authorID, text: text, isNote: false, viaApp: true, mentioning: mentions)
         case .cancel(let author, let threadRef):
             let authorID = try person(author, "cancel drafts")
@@ -111,6 +115,7 @@ extension SimulationDriver {
         case .settingBy(let by, let target, let change):
             try settingBy(&run, by: by, target, change)
         case .customersSetting(let change):
+            try checkCustomersSetting(change)
             applyCustomersSetting(&run, change)
         case .chatRouting(let routing):
             run.chatRouting = routing
@@ -156,6 +161,8 @@ extension SimulationDriver {
             if case .customerMessages = change { endViewsWithoutRight(&run, everyoneBefore: before) }
             return
         }
+        // v3: a customer's own settings.
+        if case .known(let id) = person, customers.contains(id.int) { return try applyCustomerSetting(&run, id, change) }
         let id = try userID(person, "have settings")
         users.withPresentState(id.int) { $0.settings.apply(change) }
         if case .customerMessages(let scope) = change {
@@ -206,6 +213,10 @@ extension SimulationDriver {
     func endViews(_ run: inout RunState, of lost: [PersonID], in thread: ThreadID) {
         if !lost.isEmpty { chatMembersLost(&run, lost, in: thread) }
         for id in lost {
+            if customers.contains(id.int) {
+                customerLostThread(&run, id, thread)
+                continue
+            }
             guard users.withState(id.int, { $0.viewing }) == thread else { continue }
             let seesAll = run.customerMessages.isAll(id, everyone: run.everyone)
             if threads.withPresentState(thread.int, { $0.mayView(id, seesAllCustomerThreads: seesAll) }) { continue }

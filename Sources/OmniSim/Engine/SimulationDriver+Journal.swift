@@ -17,6 +17,7 @@ extension SimulationDriver {
     func noteDelivery(_ run: inout RunState, _ send: Send, seen: Bool) {
         let message = run.messages[send.message.int]
         note(&run, send.recipient, .delivered(message, send.channel, late: run.now - send.due))
+        if send.channel == .chat, seen { return note(&run, send.recipient, .seenInWidget(message)) }
         let everyone = run.everyone
         guard send.channel == .messenger, let (unread, bubble) = users.withState(send.recipient.int, { ($0.unread, $0.bubble(everyone: everyone)) })
         else { return }
@@ -48,6 +49,8 @@ extension SimulationDriver {
         guard case .known(let person)? = action.subject, run.journal?.records(person) == true else { return }
         switch action {
         case .logIn, .logOut, .joinChat, .leaveChat, .view, .viewOnMobile, .setting, .mobile, .channel, .stopViewing: return
+        // `takes` has an entry of its own (it says whether the user joined: ``Journal/Happening/took(_:joined:)``).
+        case .take: return
         default: run.journal?.insert(Journal.Entry(time: run.now, person: person, happening: .action(action)), at: mark)
         }
     }

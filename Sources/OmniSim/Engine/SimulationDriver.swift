@@ -41,6 +41,9 @@ actor SimulationDriver {
     let booksOnOwnThread: Bool
     /// v3: whether any `view-timeout` is set anywhere in the plan (else no view is timed).
     let viewTimeoutsUsed: Bool
+    /// v3: whether any customer views a thread or has a setting anywhere in the plan (else no
+    /// chat arrival is told to its customer: v2's path).
+    let customerWidgetUsed: Bool
     /// Issue 23: whether the run keeps a ``ChatWork`` (the plan uses live chat as work).
     let chatting: Bool
 
@@ -68,7 +71,7 @@ actor SimulationDriver {
                 customers.append(nil)
             case .customer:
                 users.append(nil)
-                customers.append(CustomerActor(id: id, executor: executor))
+                customers.append(CustomerActor(id: id, state: CustomerState(settings: setup.settings), executor: executor))
             }
         }
         self.users = ActorTable(users, linesPerActor: 3)
@@ -93,6 +96,7 @@ actor SimulationDriver {
             journal: options.journal.map { Journal(scope: $0) }, metrics: options.metricsInterval.map(IntervalMetrics.init),
             checkResults: Array(repeating: nil, count: plan.checks.count))
         self.viewTimeoutsUsed = Self.usesViewTimeout(plan)
+        self.customerWidgetUsed = Self.usesCustomerWidget(plan)
         start.customersDefault = plan.customers
         start.chatRouting = plan.chatRouting
         start.customerPatience = plan.customerPatience

@@ -62,7 +62,14 @@ public struct FanOut: Sendable, Equatable {
         gatherer.take(plan.everyone, for: nil)
         for (index, setup) in plan.personSetup.enumerated() { gatherer.take(setup.settings, for: PersonID(index)) }
         for event in plan.events {
-            guard case .setting(let person, let change) = event.action else { continue }
+            // v3: `A sets B|everyone …` changes what `set B|everyone …` does (counted even if refused).
+            let person: PersonRef?, change: SettingChange
+            switch event.action {
+            case .setting(let who, let what): (person, change) = (who, what)
+            case .settingBy(_, .person(let who), let what): (person, change) = (who, what)
+            case .settingBy(_, .everyone, let what): (person, change) = (nil, what)
+            default: continue
+            }
             switch person {
             case nil: gatherer.take(change, for: nil)
             case .known(let id)?: gatherer.take(change, for: id)

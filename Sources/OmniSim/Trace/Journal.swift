@@ -59,6 +59,10 @@ public struct Journal: Sendable {
         case timedOut(SimDuration, since: SimInstant)
         /// They may no longer view it (no longer a member, nor seeing every customer thread).
         case lostAccess
+        /// v3, a customer's view in the widget: `leaves chat`.
+        case leftChat
+        /// v3, a customer's view in the widget: they viewed another thread.
+        case viewedAnother(ThreadID)
     }
 
     /// A change of presence.
@@ -108,6 +112,18 @@ public struct Journal: Sendable {
         case throughItem(ThreadID, item: ThreadID, joined: Bool)
         /// v3: writing in a customer conversation they saw through `customer-messages all` took it.
         case tookByWriting(ThreadID)
+        /// v3 roles: someone else (an admin) changed this person's setting.
+        case settingChanged(SettingChange, by: PersonID)
+        /// v3 `takes`: the user joined the conversation (`joined`), or was a participant already
+        /// and only views it.
+        case took(ThreadID, joined: Bool)
+        /// v3, a customer with an `email-after` in force: the widget fallback of a message, set for
+        /// `deadline` (it reached them by chat), or none (nil: not in the widget, emailed at once).
+        case widgetFallback(Message, deadline: SimInstant?, emailAfter: SimDuration)
+        /// v3: a customer views a thread in the live chat widget; `seen` chat messages became seen.
+        case viewedInWidget(ThreadID, seen: Int)
+        /// v3: a chat message seen as it arrived (its customer was viewing its thread in the widget).
+        case seenInWidget(Message)
         /// Issue 23: routing gave this agent a waiting chat, which waited `waited`; they had
         /// `openChats` open chats before it (of `capacity`, nil: unlimited).
         case chatAssigned(ThreadID, waited: SimDuration, openChats: Int, capacity: Int?)
@@ -122,16 +138,17 @@ public struct Journal: Sendable {
             case .posted: .push
             case .delivered, .bounced: .delivery
             case .attemptFailed: .retry
-            case .seenAtArrival: .seen
+            case .seenAtArrival, .seenInWidget: .seen
             case .unseenAtArrival: .unread
             case .channelChosen: .channelChoice
-            case .fallback, .batchOut, .emailedForMention: .fallback
+            case .fallback, .batchOut, .emailedForMention, .widgetFallback: .fallback
             case .presence: .presence
             case .viewed: .view
             case .rejected: .rejected
-            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting, .chatAssigned, .chatHandled: .action
+            case .action, .mentioned, .teamChanged, .lostThroughTeam, .throughItem, .tookByWriting, .took, .settingChanged, .chatAssigned,
+                 .chatHandled: .action
             case .chatAbandoned: .presence
-            case .viewEnded: .view
+            case .viewEnded, .viewedInWidget: .view
             case .throughTeam: .push
             }
         }
@@ -142,7 +159,7 @@ public struct Journal: Sendable {
             case .delivered(_, let channel, _), .bounced(_, let channel), .channelChosen(_, let channel),
                  .attemptFailed(_, let channel, _, _): channel
             case .posted: .push
-            case .fallback, .emailedForMention: .email
+            case .fallback, .emailedForMention, .widgetFallback: .email
             default: nil
             }
         }

@@ -9,8 +9,8 @@ public enum Occurrence: Sendable, Equatable {
     /// The rules called for `send` (Messenger, push, an email, chat): it falls due now. Its
     /// delivery, if it arrives, follows as a delivery.
     case called(Send)
-    /// A user viewed a thread (opened it, read it on mobile, or wrote to it): how many messages it
-    /// made seen.
+    /// A user viewed a thread (opened it, read it on mobile, or wrote to it), or (v3) a customer
+    /// viewed one in the live chat widget (`.opened`): how many messages it made seen.
     case viewed(PersonID, ThreadID, Journal.ViewKind, seen: Int)
     /// A message's email fallback was decided at its deadline.
     case deadlineDecided(MessageID, PersonID, FallbackDecision)

@@ -106,7 +106,9 @@ extension DiagnosticMessage {
     }
     /// v3: a customer has `email`, `email-after` and `email-batch` only.
     static func settingNotForCustomers(_ setting: String, who: String) -> Self {
-        .init("'\(setting)' applies to users only; a customer (\(who)) has only 'email', 'email-after' and 'email-batch'")
+        // `set customers …` names them all: "customers have only …".
+        let whose = who == "customers" ? "customers have" : "a customer (\(who)) has"
+        return .init("'\(setting)' applies to users only; \(whose) only 'email', 'email-after' and 'email-batch'")
     }
     /// v3 `admin NAMES`: users only.
     static func adminNotUser(_ name: String, what: String) -> Self {

@@ -8,11 +8,13 @@ extension Lowering {
         switch node {
         case .logIn(let p), .logOut(let p), .joinChat(let p), .leaveChat(let p), .view(let p, _), .viewOnMobile(let p, _),
              .start(let p, _, _, _, _, _), .draft(let p, _, _, _, _), .stopViewing(let p, _), .take(let p, _), .link(let p, _, _),
-             .sets(let p, _, _), .send(let p, _, _), .cancel(let p, _), .write(let p, _, _, _),
+             .sets(let p, .everyone, _), .sets(let p, .customers, _), .send(let p, _, _), .cancel(let p, _), .write(let p, _, _, _),
              .note(let p, _, _), .add(let p, _, _), .remove(let p, _, _), .joinTeam(let p, _, _), .leaveTeam(let p, _, _),
              .follow(let p, _), .unfollow(let p, _), .close(let p, _), .reopen(let p, _):
             acting = [p]
         case .setting(let p?, _): acting = [p]
+        // v3: `A sets B …` is exactly `set B …` at T, so a team B is a file error as there.
+        case .sets(let p, .person(let target), _): acting = [p, target]
         case .mobile(let people): acting = people
         case .setting(nil, _), .channel, .channelBounce, .customersSetting, .chatRouting, .customerPatience: acting = []
         }

@@ -186,7 +186,7 @@ struct Lowering: StatementSink {
             let action = resolver.resolved(events[index].action)
             let mentions = resolver.mentions(action)
             // A `mobile` line's events are consecutive: its line is looked at once.
-            if case .team? = action.subject, teamsActing.last != events[index].sourceIndex {
+            if Self.namesTeamActing(action), teamsActing.last != events[index].sourceIndex {
                 teamsActing.append(events[index].sourceIndex)
             }
             events[index].action = action
@@ -202,6 +202,14 @@ struct Lowering: StatementSink {
                 events[index].action = .channel(kind, .bounce(id))
             }
         }
+    }
+
+    /// Whether a resolved event has a team where a person acts or has settings: its subject, or
+    /// (v3) the one whose settings `A sets B …` changes.
+    private static func namesTeamActing(_ action: PlannedEvent.Action) -> Bool {
+        if case .team? = action.subject { return true }
+        if case .settingBy(_, .person(.team), _) = action { return true }
+        return false
     }
 
     /// The event of the line behind `sourceIndex`, parsed again with its names' ranges.
@@ -356,7 +364,14 @@ struct Lowering: StatementSink {
             }
         }
         for event in events {
-            guard case .setting(let person, let change) = event.action else { continue }
+            // v3: `A sets B|everyone …` changes what `set B|everyone …` does (counted even if refused).
+            let person: PersonRef?, change: SettingChange
+            switch event.action {
+            case .setting(let who, let what): (person, change) = (who, what)
+            case .settingBy(_, .person(let who), let what): (person, change) = (who, what)
+            case .settingBy(_, .everyone, let what): (person, change) = (nil, what)
+            default: continue
+            }
             switch person {
             case nil: gatherer.take(change, for: nil)
             case .unknown(let name)?: gatherer.take(change, for: name)

@@ -104,15 +104,23 @@ struct LineReader {
     }
 
     /// One or more names separated by commas and/or spaces, up to the end, a string, or a `stop` word.
-    mutating func names(_ what: String, stop: Set<String> = []) throws(Diagnostic) -> [Name] {
+    mutating func names(_ what: String, stop: Set<String> = [], stopBeforeItem: Bool = false) throws(Diagnostic) -> [Name] {
         var names: [Name] = []
         while let token = peek {
             if token.kind == .comma { index += 1; continue }
-            if token.kind == .string || stop.contains(token.text) { break }
+            if token.kind == .string || stop.contains(token.text) || (stopBeforeItem && itemClauseFollows) { break }
             names.append(try name(what))
         }
         if names.isEmpty { throw expected(what) }
         return names
+    }
+
+    /// v3 `… with LIST on ITEM ["text"]`: whether `on ITEM` comes next and ends the line's names,
+    /// that is an item's name and then the text or the line's end follow `on`. So a person named
+    /// `on` (a name before v3) is still read as a name: `with on "hi"`, `with on, bob "hi"`.
+    var itemClauseFollows: Bool {
+        guard let on = peek, on.kind == .word, on.text == "on", peek(ahead: 1)?.kind == .word else { return false }
+        return peek(ahead: 2).map { $0.kind == .string } ?? true
     }
 
     mutating func string(_ what: String) throws(Diagnostic) -> String {

@@ -88,10 +88,17 @@ extension Parser {
         case "starts", "drafts":
             // v3: `internal conversation` is a user conversation, written as OneDesk's help says it.
             let isCustomer = r.accept("customer")
-            if !isCustomer { _ = r.accept("internal") }
-            try r.expect("conversation")
+            let isInternal = !isCustomer && r.accept("internal")
+            if !r.accept("conversation") {
+                // `starts internl conversation`: before the kind is given, the likely typo is of a kind.
+                let words = isCustomer || isInternal ? ["conversation"] : ["conversation", "customer", "internal"]
+                if let word = r.peekWord, let suggestion = EditDistance.suggestion(for: word, among: words) {
+                    throw r.fail(.unknownKeyword(word, expected: "word", suggestion: suggestion))
+                }
+                throw r.expected("'conversation'")
+            }
             let thread = try r.name("a conversation name")
-            let with = r.accept("with") ? try r.names("a participant's name", stop: ["on"]) : []
+            let with = r.accept("with") ? try r.names("a participant's name", stopBeforeItem: true) : []
             let item = r.accept("on") ? try r.name("an item name") : nil
             if verb == "drafts" { return .draft(author: subject, thread: thread, isCustomer: isCustomer, with: with, on: item) }
             let text = try r.string("the message text in quotes")

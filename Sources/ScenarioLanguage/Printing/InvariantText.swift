@@ -20,6 +20,7 @@ extension Invariant {
         case .batchCoversNonRecipient: "a batch email covers a message its user did not receive"
         case .batchCoversTwice: "a message was covered by two batch emails"
         case .batchCoversSeen: "a batch email covers a message no deadline found unseen"
+        case .customerFallbackWithoutChat: "a fallback was decided for a customer's message that did not reach them by chat"
         case .sendLost: "a send was lost: called for, never arrived, not pending or bounced"
         case .lateRecipientTwice: "an agent assigned a chat was given a message they had already received"
         case .chatOverCapacity: "a take or an assignment put an agent over their chat-capacity"

@@ -45,13 +45,26 @@ extension Journal.Entry {
         case .channelChosen(let message, let channel):
             return "\(describe(message)): " + Self.whyChosen(channel)
         case .fallback(let message, let decision):
+            // A customer's fallback (v3) is about the widget: seen there, or not.
+            let widget = cast.isCustomer(person) ? " in the widget" : ""
             let why = switch decision {
-            case .seen: "seen before its deadline: no email"
-            case .emailOff: "unseen at its deadline, but email is off: no email"
-            case .sendEmail: "unseen at its deadline with email on: the fallback email falls due"
-            case .batched: "unseen at its deadline with email on: the fallback email waits in a batch"
+            case .seen: "seen\(widget) before its deadline: no email"
+            case .emailOff: "unseen\(widget) at its deadline, but email is off: no email"
+            case .sendEmail: "unseen\(widget) at its deadline with email on: the fallback email falls due"
+            case .batched: "unseen\(widget) at its deadline with email on: the fallback email waits in a batch"
             }
             return "email fallback for \(describe(message)): \(why)"
+        case .widgetFallback(let message, let deadline, let emailAfter):
+            guard let deadline else {
+                return "no email fallback for \(describe(message)): not in live chat at posting, so emailed at once "
+                    + "(email-after \(emailAfter) applies only to what reaches them by chat)"
+            }
+            return "email fallback for \(describe(message)) decided at \(deadline): it reached them by chat (email-after \(emailAfter))"
+        case .viewedInWidget(let thread, let seen):
+            return "views \(cast.name(of: thread)) in the live chat widget: \(seen) chat \(seen == 1 ? "message" : "messages") seen; "
+                + "later chat messages of \(cast.name(of: thread)) are seen as they arrive"
+        case .seenInWidget(let message):
+            return "seen at arrival: viewing \(cast.name(of: message.thread)) in the live chat widget"
         case .emailedForMention(let message, let team, let emailOn):
             let how = team.map { "mentions team \(cast.name(of: $0)), which holds them" } ?? "mentions them"
             return "email for \(describe(message)): it \(how), mention-email is now and they were not viewing "
@@ -97,12 +110,22 @@ extension Journal.Entry {
             return "stops viewing \(cast.name(of: thread)): later messages are unseen at arrival"
         case .viewEnded(let thread, .lostAccess):
             return "stops viewing \(cast.name(of: thread)): may no longer view it"
+        case .viewEnded(let thread, .leftChat):
+            return "view of \(cast.name(of: thread)) in the widget ends: left live chat; later chat messages are unseen at arrival"
+        case .viewEnded(let thread, .viewedAnother(let other)):
+            return "stops viewing \(cast.name(of: thread)): views \(cast.name(of: other)) instead"
         case .viewEnded(let thread, .timedOut(let timeout, let since)):
             return "view of \(cast.name(of: thread)) ends: view-timeout \(timeout) after the last view or post at \(since); later messages are unseen at arrival"
         case .throughItem(let thread, let item, let joined):
             return joined
                 ? "in \(cast.name(of: thread)) as a follower of \(cast.name(of: item))"
                 : "no longer in \(cast.name(of: thread)): was in it only as a follower of \(cast.name(of: item))"
+        case .took(let thread, let joined):
+            return joined
+                ? "takes \(cast.name(of: thread)) (a participant from now on)"
+                : "takes \(cast.name(of: thread)): already a participant, so it only views it"
+        case .settingChanged(let change, let actor):
+            return "setting changed by \(cast.name(of: actor)) (an admin): \(StatementText.setting(change))"
         case .tookByWriting(let thread):
             return "takes \(cast.name(of: thread)) by writing in it (seen through customer-messages all)"
         case .chatAssigned(let thread, let waited, let openChats, let capacity):

@@ -6,12 +6,13 @@ public actor CustomerActor: SimulationActor {
     /// Reached only through ``SimulationActor/withState(_:)``, which proves the caller holds the
     /// actor's isolation before it lends it (see there: why `nonisolated(unsafe)` and unchecked
     /// exclusivity are sound).
-    @exclusivity(unchecked) nonisolated(unsafe) var state = CustomerState()
+    @exclusivity(unchecked) nonisolated(unsafe) var state: CustomerState
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    init(id: PersonID, executor: SimulationExecutor) {
+    init(id: PersonID, state: CustomerState = CustomerState(), executor: SimulationExecutor) {
         self.id = id
+        self.state = state
         self.executor = executor
     }
 }

@@ -11,8 +11,10 @@ extension ThreadState {
         let entries = Self.membership(author: author, listed: listed)
         let followers = on.map { customer ? $0.followers : $0.followers.filter(cast.isUser) } ?? []
         let members = Self.merged(teams.resolve(entries), followers)
-        // A draft on an item is checked when sent, against the item's followers then.
-        if !asDraft || on == nil { try Self.validate(customer: customer, members: members, author: author, cast: cast, thread: id) }
+        // A customer conversation drafted on an item is checked when sent, against the item's
+        // followers then (they may bring its customer). A user conversation is checked now: the
+        // item brings it no customer, so a customer listed in a draft is rejected as without `on`.
+        if !asDraft || on == nil || !customer { try Self.validate(customer: customer, members: members, author: author, cast: cast, thread: id) }
         if let on {
             item = on.item
             itemFollowers = followers
