@@ -43,7 +43,7 @@ struct ChatWork {
         desk.routing = plan.chatRouting
         desk.patience = plan.customerPatience
         for (agent, person) in personOfAgent.enumerated() {
-            let capacity = plan.personSetup[person.int].settings.resolved(over: plan.everyone).chatCapacity
+            let capacity = plan.personSetup[person.int].settings.resolvedChatCapacity(over: plan.everyone)
             if capacity != nil { desk.setCapacity(capacity, of: agent, at: .start) }
         }
     }

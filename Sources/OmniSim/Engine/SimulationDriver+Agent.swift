@@ -24,7 +24,7 @@ extension SimulationDriver {
     func viewRenewed(_ run: inout RunState, _ user: PersonID, _ thread: ThreadID) {
         guard viewTimeoutsUsed else { return }
         let everyone = run.everyone
-        guard let (timeout, stamp) = users.withState(user.int, { ($0.settings.resolved(over: everyone).viewTimeout, $0.viewStamp) }),
+        guard let (timeout, stamp) = users.withState(user.int, { ($0.settings.resolvedViewTimeout(over: everyone), $0.viewStamp) }),
               let timeout
         else { return }
         run.agenda.schedule(.viewEnds(user, thread, stamp: stamp, since: run.now), at: run.now + timeout, phase: .timer)

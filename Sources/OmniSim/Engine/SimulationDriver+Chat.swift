@@ -137,7 +137,7 @@ extension SimulationDriver {
         guard let people = run.chat?.personOfAgent else { return }
         let (everyone, now) = (run.everyone, run.now)
         for (agent, person) in people.enumerated() {
-            guard let capacity = users.withState(person.int, { $0.settings.resolved(over: everyone).chatCapacity }),
+            guard let capacity = users.withState(person.int, { $0.settings.resolvedChatCapacity(over: everyone) }),
                   capacity != run.chat?.desk.agents[agent].capacity
             else { continue }
             run.chat?.desk.setCapacity(capacity, of: agent, at: now)

@@ -51,8 +51,10 @@ public struct PlannedEvent: Sendable, Equatable {
         /// Reads a thread on the mobile app: its arrived messages are seen now; no log-in, no lasting view.
         case viewOnMobile(PersonRef, ThreadRef)
         /// `on`: v3, the item the conversation is attached to.
-        case start(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef], on: ThreadRef?, text: String)
-        case draft(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef], on: ThreadRef?)
+        /// Boxed (as `draft` and `settingBy`): the largest payloads, which would size every action
+        /// (a step of the agenda copies one), and a run has far fewer of them than of messages.
+        indirect case start(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef], on: ThreadRef?, text: String)
+        indirect case draft(author: PersonRef, thread: ThreadRef, isCustomer: Bool, with: [PersonRef], on: ThreadRef?)
         case send(author: PersonRef, thread: ThreadRef, text: String)
         case cancel(author: PersonRef, thread: ThreadRef)
         case write(author: PersonRef, thread: ThreadRef, text: String, route: Route)
@@ -78,7 +80,7 @@ public struct PlannedEvent: Sendable, Equatable {
         /// v3 `links CONVERSATION to ITEM`.
         case link(by: PersonRef, thread: ThreadRef, item: ThreadRef)
         /// v3 `A sets B|everyone|customers SETTING`: a setting changed by someone (roles).
-        case settingBy(by: PersonRef, target: SettingTarget, change: SettingChange)
+        indirect case settingBy(by: PersonRef, target: SettingTarget, change: SettingChange)
         /// v3 `set customers …`: every customer's default.
         case customersSetting(SettingChange)
         /// Issue 23 `chat routing R`.
