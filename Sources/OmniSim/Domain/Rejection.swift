@@ -90,7 +90,7 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownThread(let name):
             "unknown thread '\(name)'"
         case .onlyThroughItem(let person, let thread, let item):
-            "'\(person)' is in '\(thread)' only as a follower of '\(item)' (unfollow '\(item)' instead)"
+            "'\(person)' is in '\(thread)' only as a follower of '\(item)'; they leave it as they stop following '\(item)'"
         case .cannotTake(let person, let thread, let reason):
             "\(person) cannot take \(thread): \(reason)"
         case .alreadyOnItem(let thread, let item):

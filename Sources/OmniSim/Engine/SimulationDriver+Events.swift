@@ -81,6 +81,12 @@ extension SimulationDriver {
             // v3: a draft on an item takes the item's followers as it is sent.
             let item = threads.withPresentState(thread.int) { $0.item }
             let followers = item.map { item in threads.withPresentState(item.int) { $0.members } } ?? []
+            // A customer may send one on an item only while following it (checked as it is drafted, and again now).
+            if let item, cast.isCustomer(authorID), !followers.contains(authorID), threads.withPresentState(thread.int, { state in
+                if case .draft(let drafter, _) = state.lifecycle { drafter == authorID } else { false }
+            }) {
+                throw .notFollower(person: cast.name(of: authorID), thread: cast.name(of: item))
+            }
             try threads.withPresentState(thread.int) { (state) throws(Rejection) in
                 try state.sendDraft(by: authorID, cast: cast, teams: teams, itemFollowers: followers)
             }
@@ -137,7 +143,7 @@ extension SimulationDriver {
     }
 
     private func viewOnMobile(_ run: inout RunState, _ person: PersonRef, _ threadRef: ThreadRef) throws(Rejection) {
-        let id = try userID(person, "view threads")
+        let id = try userID(person, "have the mobile app")
         let thread = try threadID(threadRef)
         try checkViewer(run, id, thread)
         guard users.withPresentState(id.int, { $0.hasMobile }) else { throw .noMobileApp(person: cast.name(of: id)) }

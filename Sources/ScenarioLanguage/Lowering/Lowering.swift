@@ -70,11 +70,6 @@ struct Lowering: StatementSink {
         case .event(let time, let node):
             switch node {
             case .start(_, let thread, _, _, _, _), .draft(_, let thread, _, _, _): conversationNames.append(thread.text)
-            case .customersSetting(let change), .sets(_, .customers, let change):
-                // v3: every customer's default takes the customers' three settings only.
-                if !Self.isCustomerSetting(change) {
-                    diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: "customers"), at: statement.range))
-                }
             default: break
             }
             let sourceIndex = eventRanges.count
@@ -126,6 +121,10 @@ struct Lowering: StatementSink {
                 for name in names { if let id = configurableUser(name) { plan.personSetup[id.int].hasMobile = true } }
             case .setting(nil, let change): plan.everyone.apply(change)
             case .setting(let name?, let change):
+                if let id = configurablePerson(name, change) { plan.personSetup[id.int].settings.apply(change) }
+            case .customersSetting(let change) where personIndex["customers"] != nil:
+                // v2 compatibility: a person named `customers` keeps `set customers …` as their own.
+                let name = Name(text: "customers", range: statement.range)
                 if let id = configurablePerson(name, change) { plan.personSetup[id.int].settings.apply(change) }
             case .customersSetting(let change):
                 if Self.isCustomerSetting(change) {
@@ -423,6 +422,12 @@ struct Lowering: StatementSink {
 
     /// A person a top-level `set` line names: a user, or (v3) a customer with a customer setting.
     private mutating func configurablePerson(_ name: Name, _ change: SettingChange) -> PersonID? {
+        // `set everyon …`, `set customer …`: nobody of that name, but near a target word.
+        if personIndex[name.text] == nil, teamIndex[name.text] == nil,
+           let word = EditDistance.suggestion(for: name.text, among: ["everyone", "customers"]) {
+            diagnostics.append(Diagnostic(.unknownPerson(name.text, suggestion: word), at: name.range, about: NameUse(name.text, as: .person)))
+            return nil
+        }
         if let id = personIndex[name.text], personKinds[id.int] == .customer, teamIndex[name.text] == nil {
             guard Self.isCustomerSetting(change) else {
                 diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: name.text), at: name.range))

@@ -21,9 +21,17 @@ struct NameResolver {
         case .view(let p, let t): .view(person(p), thread(t))
         case .viewOnMobile(let p, let t): .viewOnMobile(person(p), thread(t))
         case .start(let a, let t, let isCustomer, let with, let item, let text):
-            .start(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(with), on: item.map(thread), text: text)
+            if let listed = listedOn(with, item) {
+                .start(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(listed), on: nil, text: text)
+            } else {
+                .start(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(with), on: item.map(thread), text: text)
+            }
         case .draft(let a, let t, let isCustomer, let with, let item):
-            .draft(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(with), on: item.map(thread))
+            if let listed = listedOn(with, item) {
+                .draft(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(listed), on: nil)
+            } else {
+                .draft(author: person(a), thread: thread(t), isCustomer: isCustomer, with: people(with), on: item.map(thread))
+            }
         case .send(let a, let t, let text): .send(author: person(a), thread: thread(t), text: text)
         case .cancel(let a, let t): .cancel(author: person(a), thread: thread(t))
         case .write(let a, let t, let text, let route): .write(author: person(a), thread: thread(t), text: text, route: route)
@@ -38,6 +46,11 @@ struct NameResolver {
         case .reopen(let p, let t): .reopen(person(p), thread(t))
         case .setting(let p, let change): .setting(p.map(person), change)
         case .mobile(let p): .mobile(person(p))
+        case .customersSetting(let change) where people["customers"] != nil:
+            // v2 compatibility: a person named `customers` keeps `set customers …` as their own.
+            .setting(person(.unknown("customers")), change)
+        case .settingBy(let by, .customers, let change) where people["customers"] != nil:
+            .settingBy(by: person(by), target: .person(person(.unknown("customers"))), change: change)
         case .channel, .customersSetting, .chatRouting, .customerPatience: action
         case .stopViewing(let p, let t): .stopViewing(person(p), thread(t))
         case .take(let p, let t): .take(person(p), thread(t))
@@ -45,6 +58,14 @@ struct NameResolver {
         case .settingBy(let by, .person(let target), let change): .settingBy(by: person(by), target: .person(person(target)), change: change)
         case .settingBy(let by, let target, let change): .settingBy(by: person(by), target: target, change: change)
         }
+    }
+
+    /// `with a, on b "text"` where `on` and `b` are people, not `on ITEM` (v2 compatibility: a
+    /// person named `on` listed before another person): the whole list. Nil for a real `on ITEM`.
+    private func listedOn(_ with: [PersonRef], _ item: ThreadRef?) -> [PersonRef]? {
+        guard case .unknown(let name)? = item, people["on"] != nil, threads[name] == nil, people[name] != nil || teams[name] != nil
+        else { return nil }
+        return with + [.unknown("on"), .unknown(name)]
     }
 
     /// A person as an event names them; a team's name stays a team (it may stand where a thread's

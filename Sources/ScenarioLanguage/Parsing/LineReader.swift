@@ -108,7 +108,7 @@ struct LineReader {
         var names: [Name] = []
         while let token = peek {
             if token.kind == .comma { index += 1; continue }
-            if token.kind == .string || stop.contains(token.text) || (stopBeforeItem && itemClauseFollows) { break }
+            if token.kind == .string || stop.contains(token.text) || (stopBeforeItem && !names.isEmpty && itemClauseFollows) { break }
             names.append(try name(what))
         }
         if names.isEmpty { throw expected(what) }

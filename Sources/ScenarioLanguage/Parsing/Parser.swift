@@ -96,7 +96,7 @@ public struct Parser {
             guard statementCount == 0 else { throw r.fail(.scenarioNotFirst(), at: first.range) }
             return .scenario(title: try r.string("a title in quotes"))
         case "user", "users": return .people(.user, try r.names("a user name"))
-        case "customers" where r.peekWord == "wait":
+        case "customers" where r.peekWord == "wait" && ["at", "forever"].contains(r.peek(ahead: 1)?.text):
             return .customerPatience(try Self.customerPatience(&r))
         case "customer", "customers": return .people(.customer, try r.names("a customer name"))
         case "admin": return .admins(try r.names("a user name"))
