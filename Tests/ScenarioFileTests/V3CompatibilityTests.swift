@@ -111,4 +111,18 @@ struct V3CompatibilityTests {
             #expect(text.contains("unknown person 'customer'; did you mean 'customers'?"))
         }
     }
+
+    @Test("explain lists a take by writing before the write (writing takes the thread first)")
+    func takeByWritingOrder() async throws {
+        let run = try await AgentSideTests.run("""
+            user ana cy
+            customer kim
+            set cy customer-messages all
+            at 0s kim starts customer conversation q1 "help"
+            at 5m cy writes to q1 "on it"
+            """)
+        let lines = run.explain("cy").split(separator: "\n").filter { $0.contains("5m ") }
+        #expect(lines.first?.contains("takes q1 by writing in it") == true, "\(lines)")
+        #expect(lines.dropFirst().first?.contains("writes to q1") == true, "\(lines)")
+    }
 }

@@ -51,7 +51,12 @@ extension SimulationDriver {
         case .logIn, .logOut, .joinChat, .leaveChat, .view, .viewOnMobile, .setting, .mobile, .channel, .stopViewing: return
         // `takes` has an entry of its own (it says whether the user joined: ``Journal/Happening/took(_:joined:)``).
         case .take: return
-        default: run.journal?.insert(Journal.Entry(time: run.now, person: person, happening: .action(action)), at: mark)
+        default:
+            // Writing that takes the thread takes it first (v3): its entry stays before the write's.
+            var at = mark
+            if let entries = run.journal?.entries, at < entries.count, entries[at].person == person,
+               case .tookByWriting = entries[at].happening { at += 1 }
+            run.journal?.insert(Journal.Entry(time: run.now, person: person, happening: .action(action)), at: at)
         }
     }
 }
