@@ -51,7 +51,7 @@ struct CommandLineOptions {
         case .check: "omnisim check <scenario>..."
         case .expand: "omnisim expand <scenario>"
         case .explain: "omnisim explain <scenario> --person <name>"
-        case .compare: "omnisim compare <scenario> (--set <statement> | --variant <name: statements>)... | --sweep <template> [--target <check>]"
+        case .compare: "omnisim compare <scenario> ((--set <statement> | --variant <name: statements>)... | --sweep <template> [--target <check>]) [--html <file>]"
         case .fmt: "omnisim fmt [--check] <scenario>..."
         case .lsp: "omnisim lsp"
         default: "omnisim run <scenario>... [--trace <file>] [--metrics <file>] [--interval <d>] [--workers <n>] [--shard <i>/<n>] [--junit <file>] [--html <file>]"
@@ -191,10 +191,13 @@ struct CommandLineOptions {
         if command != .explain && person != nil {
             throw UsageError(message: "'--person' goes with 'explain' only")
         }
-        let runOnly = tracePath != nil || shard != nil || workers != 1 || junitPath != nil || htmlPath != nil
+        let runOnly = tracePath != nil || shard != nil || workers != 1 || junitPath != nil
             || metricsPath != nil || interval != nil
         if command != .run && runOnly {
-            throw UsageError(message: "'--trace', '--metrics', '--interval', '--workers', '--shard', '--junit' and '--html' go with 'run' only")
+            throw UsageError(message: "'--trace', '--metrics', '--interval', '--workers', '--shard' and '--junit' go with 'run' only")
+        }
+        if command != .run && command != .compare && htmlPath != nil {
+            throw UsageError(message: "'--html' goes with 'run' and 'compare' only")
         }
         if interval != nil && metricsPath == nil {
             throw UsageError(message: "'--interval' sets the interval of '--metrics <file>'; give '--metrics' too")
@@ -225,8 +228,8 @@ struct CommandLineOptions {
                omnisim check <scenario>...
                omnisim expand <scenario>
                omnisim explain <scenario> --person <name>
-               omnisim compare <scenario> (--set <statement> | --variant <name: statements>)...
-               omnisim compare <scenario> --sweep <template> [--target <check>]
+               omnisim compare <scenario> (--set <statement> | --variant <name: statements>)... [--html <file>]
+               omnisim compare <scenario> --sweep <template> [--target <check>] [--html <file>]
                omnisim fmt [--check] <scenario>...
                omnisim lsp
 
@@ -249,7 +252,10 @@ struct CommandLineOptions {
                             Actions matrix), GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, or a Kubernetes
                             Indexed Job's JOB_COMPLETION_INDEX with 'auto/<n>'.
           --junit <file>    Write JUnit XML: a testsuite per file, a testcase per expectation.
-          --html <file>     Write a self-contained HTML timeline of the run.
+          --html <file>     Write a self-contained HTML timeline of the run. With 'compare': the
+                            table as a page; with '--sweep', also a chart per figure of interest
+                            (chat wait, queue, abandoned, utilisation, emails per user) against
+                            the swept value, the target's smallest meeting value marked.
           --person <name>   With 'explain': whose timeline to show.
           --set <statement> A top-level 'set' or 'channel' statement that takes precedence over
                             the file's own (repeatable), as in --set "set everyone email-batch 2m".

@@ -90,15 +90,16 @@ extension OmniSimCommand {
         return MetricsEstimate.refusal(forAll: estimates, interval: interval)
     }
 
-    /// `omnisim compare FILE --set "…"… --variant "NAME: …"…`: the file as written and once per
-    /// variant, side by side.
-    static func compare(_ path: String, variants: [CompareVariant]) async -> Int32 {
-        guard let compiled = compile(path) else { return 2 }
+    /// `omnisim compare FILE --set "…"… --variant "NAME: …"… [--html FILE]`: the file as written and
+    /// once per variant, side by side.
+    static func compare(_ path: String, variants: [CompareVariant], html htmlPath: String?) async -> Int32 {
+        guard let html = CompareOutput(htmlPath, input: path), let compiled = compile(path) else { return 2 }
         do {
             let columns = try await Comparison.run(compiled, variants: variants)
-            printOut(Comparison.table(columns))
+            html.report.write(Comparison.table(columns))
             // A variant that fails its file's expectations fails the command, as `run` would.
-            printOut(Comparison.failures(columns, path: path))
+            html.report.write(Comparison.failures(columns, path: path))
+            guard html.finish({ CompareHTML.page(columns, path: path) }) else { return 2 }
             return Comparison.allPassed(columns) ? 0 : 1
         } catch let error as Overrides.Problem {
             printError("Error: \(error)\n")
@@ -108,14 +109,15 @@ extension OmniSimCommand {
         return 2
     }
 
-    /// `omnisim compare FILE --sweep "TEMPLATE" [--target "CHECK"]`: a row per value; with a target,
-    /// the smallest value that meets it (exit 1 when none does).
-    static func compare(_ path: String, sweep: CompareSweep, target: String?) async -> Int32 {
-        guard let compiled = compile(path) else { return 2 }
+    /// `omnisim compare FILE --sweep "TEMPLATE" [--target "CHECK"] [--html FILE]`: a row per value;
+    /// with a target, the smallest value that meets it (exit 1 when none does).
+    static func compare(_ path: String, sweep: CompareSweep, target: String?, html htmlPath: String?) async -> Int32 {
+        guard let html = CompareOutput(htmlPath, input: path), let compiled = compile(path) else { return 2 }
         do {
             let outcome = try await SweepComparison.run(compiled, sweep: sweep, target: target)
-            printOut(SweepComparison.table(outcome))
-            printOut(SweepComparison.summary(outcome, path: path))
+            html.report.write(SweepComparison.table(outcome))
+            html.report.write(SweepComparison.summary(outcome, path: path))
+            guard html.finish({ CompareHTML.page(outcome, path: path) }) else { return 2 }
             return outcome.exitStatus
         } catch {
             printError("Error: \(error)\n")
@@ -222,6 +224,44 @@ struct RunOutputs {
             let index = try OutputFile.open("\(folder.folder)/\(folder.indexName)")
             try index.write(folder.index(files: files, written: traceWritten))
             try index.commit()
+        }
+    }
+}
+
+/// `compare`'s `--html` file: checked against the scenario file and opened before anything runs
+/// (as `run`'s outputs are), written and kept once the comparison is done. With the page on
+/// standard output, the table goes to standard error.
+struct CompareOutput {
+    private let file: OutputFile?
+    let report: StandardStream
+
+    /// Nil, with the reason printed, when the path is refused or cannot be opened.
+    init?(_ path: String?, input: String) {
+        guard let path else {
+            file = nil
+            report = StandardStream.output
+            return
+        }
+        do {
+            try OutputPaths.check([OutputPaths.Output(option: "--html", path: path)], inputs: [input])
+            report = OutputPaths.isStandardOutput(path) ? StandardStream.error : StandardStream.output
+            file = try OutputFile.open(path)
+        } catch {
+            OmniSimCommand.printError("Error: \(error)\n")
+            return nil
+        }
+    }
+
+    /// Writes and keeps the page; false, with the reason printed, when it cannot be written.
+    func finish(_ page: () -> String) -> Bool {
+        guard let file else { return true }
+        do {
+            try file.write(page())
+            try file.commit()
+            return true
+        } catch {
+            OmniSimCommand.printError("Error: \(error)\n")
+            return false
         }
     }
 }

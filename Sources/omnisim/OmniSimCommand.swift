@@ -29,9 +29,9 @@ enum OmniSimCommand {
         case .explain: status = await explain(options.paths[0], person: options.person ?? "")
         case .compare:
             if let sweep = options.sweep {
-                status = await compare(options.paths[0], sweep: sweep, target: options.target)
+                status = await compare(options.paths[0], sweep: sweep, target: options.target, html: options.htmlPath)
             } else {
-                status = await compare(options.paths[0], variants: options.variants)
+                status = await compare(options.paths[0], variants: options.variants, html: options.htmlPath)
             }
         case .fmt: status = format(options.paths, checkOnly: options.checkOnly)
         case .lsp: status = serveLanguage()

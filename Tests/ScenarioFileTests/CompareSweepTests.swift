@@ -117,3 +117,105 @@ struct CompareSweepTests {
         #expect(runWithVariant.status == 2)
     }
 }
+
+@Suite("compare --html: the table as a page, and a sweep's charts")
+struct CompareHTMLTests {
+    typealias CLI = CommandLineTests
+
+    /// A small live chat: 20 chats an hour for an hour, swept over one to three agents.
+    static let chats = """
+        scenario "Chats <&> agents"
+        set everyone chat-capacity 2
+        chat routing first-free
+        customers wait at most 5m
+        load desk seed 7 chats 20 per 1h handled in 8m agents 1 over 1h from 9h
+
+        """
+    static let sweep = "load desk seed 7 chats 20 per 1h handled in 8m agents {1..3} over 1h from 9h"
+    static let target = "expect chat wait p95 at most 30s"
+
+    /// Each `<svg data-row="LABEL">…</svg>` of `page`, by its (escaped) label.
+    static func charts(_ page: String) -> [String: String] {
+        var charts: [String: String] = [:]
+        var rest = page[...]
+        while let start = rest.range(of: "<svg data-row=\""), let end = rest[start.upperBound...].range(of: "</svg>") {
+            let svg = rest[start.lowerBound..<end.upperBound]
+            let label = svg[start.upperBound...].prefix { $0 != "\"" }
+            charts[String(label)] = String(svg)
+            rest = rest[end.upperBound...]
+        }
+        return charts
+    }
+
+    @Test("a sweep's page charts each figure of interest: an <svg> per row, a point per value, the target's smallest value marked")
+    func sweepCharts() async throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "desk<&>.scenario", text: Self.chats))
+        let outcome = try await SweepComparison.run(compiled, sweep: try CompareSweep.parse(Self.sweep), target: Self.target)
+        let page = CompareHTML.page(outcome, path: "desk<&>.scenario")
+        let charts = Self.charts(page)
+        #expect(Set(charts.keys) == [
+            "chat wait p50", "chat wait p95", "chat wait p99", "chats waiting, max", "chats abandoned",
+            "agents&apos; utilisation, mean", "emails per user, mean", "emails per user, max", "email deliveries",
+        ])
+        for (label, svg) in charts {
+            #expect(svg.components(separatedBy: "<circle class=\"point\"").count - 1 == 3, "\(label)")
+        }
+        #expect(outcome.rows.map(\.metTarget) == [false, false, true])
+        let smallest = try #require(outcome.smallest)
+        #expect(charts.values.allSatisfy { $0.contains("<line class=\"target\"") && $0.contains("target met from \(smallest.text)") })
+        // The table: a row per value with the text table's cells.
+        let measures = Comparison.Measure.all(chats: true)
+        for row in outcome.rows {
+            let cells = measures.map { "<td class=\"num\">\(MarkupText.escape($0.cell(row.column)))</td>" }.joined()
+            #expect(page.contains("<tr><th>\(row.value.text)</th><td class=\"\(row.metTarget == true ? "pass\">met" : "fail\">not met")</td>\(cells)</tr>"))
+        }
+        #expect(page.contains("desk&lt;&amp;&gt;.scenario"))
+        #expect(!page.contains("desk<&>"))
+        #expect(!page.contains("<script") && !page.contains("http://") && !page.contains("https://") && !page.contains("@import"))
+        // Nothing in the bytes changes from one run to the next.
+        let again = try await SweepComparison.run(compiled, sweep: try CompareSweep.parse(Self.sweep), target: Self.target)
+        #expect(CompareHTML.page(again, path: "desk<&>.scenario") == page)
+    }
+
+    @Test("without a target the charts have no marker; a figure the table lacks (no chat) is not charted")
+    func noTargetNoMarker() async throws {
+        let sweep = try CompareSweep.parse("set everyone email-batch {0s..2m step 1m}")
+        let outcome = try await SweepComparison.run(try CompareSweepTests.compiled(), sweep: sweep, target: nil)
+        let charts = Self.charts(CompareHTML.page(outcome, path: "c.scenario"))
+        #expect(Set(charts.keys) == ["emails per user, mean", "emails per user, max", "email deliveries"])
+        #expect(charts.values.allSatisfy { !$0.contains("class=\"target\"") })
+        #expect(charts["email deliveries"].map { $0.components(separatedBy: "<circle class=\"point\"").count - 1 } == 3)
+    }
+
+    @Test("the command writes the page through --html: byte-identical across runs; compare without --sweep writes the table only; refused over the scenario")
+    func command() throws {
+        let root = try CLI.folder(with: ["c.scenario": CompareSweepTests.file])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let sweep = "$OMNISIM compare c.scenario --sweep 'set everyone email-batch {0s..2m step 1m}' --target 'expect at most 1 email to each user'"
+        let first = try CLI.shell("\(sweep) --html a.html", in: root)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("smallest value meeting 'expect at most 1 email to each user': 1m\n"))
+        let second = try CLI.shell("\(sweep) --html b.html", in: root)
+        #expect(second.status == 0)
+        let a = try String(contentsOfFile: "\(root)/a.html", encoding: .utf8)
+        #expect(a == (try String(contentsOfFile: "\(root)/b.html", encoding: .utf8)))
+        #expect(a.hasPrefix("<!DOCTYPE html>") && a.hasSuffix("</body></html>\n"))
+        #expect(Self.charts(a).count == 3)
+        #expect(a.contains("target met from 1m"))
+        let plain = try CLI.shell("$OMNISIM compare c.scenario --variant '<b>&: set everyone email-batch 2m' --html p.html", in: root)
+        #expect(plain.status == 0, "\(plain.error)")
+        let table = try String(contentsOfFile: "\(root)/p.html", encoding: .utf8)
+        #expect(!table.contains("<svg"))
+        #expect(table.contains("<tr><th></th><th class=\"num\">as written</th><th class=\"num\">&lt;b&gt;&amp;</th></tr>"))
+        #expect(table.contains("<tr><th>email deliveries</th><td class=\"num\">3</td><td class=\"num\">1</td></tr>"))
+        let over = try CLI.shell("\(sweep) --html c.scenario", in: root)
+        #expect(over.status == 2)
+        #expect(over.error.contains("would overwrite the scenario file 'c.scenario'"))
+        #expect(try String(contentsOfFile: "\(root)/c.scenario", encoding: .utf8) == CompareSweepTests.file)
+        let unwritable = try CLI.shell("\(sweep) --html /dev/full", in: root)
+        #expect(unwritable.status == 2)
+        #expect(unwritable.error.contains("cannot write '/dev/full'"))
+        let check = try CLI.shell("$OMNISIM check c.scenario --html x.html", in: root)
+        #expect(check.status == 2)
+    }
+}
