@@ -120,7 +120,7 @@ struct AgentSideStateTests {
         }
         #expect(thread.members == [alice, lea, bob])
         #expect(Rejection.onlyThroughItem(person: "bob", thread: "n1", item: "T9").description
-            == "'bob' is in 'n1' only as a follower of 'T9' (unfollow 'T9' instead)")
+            == "'bob' is in 'n1' only as a follower of 'T9'; they leave it as they stop following 'T9'")
     }
 
     @Test("someone listed in person and following the item stays after removal of their own entry, at the item's place")

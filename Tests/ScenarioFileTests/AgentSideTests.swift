@@ -387,7 +387,7 @@ struct AgentSideTests {
         let run = try await Self.run(Self.ticket + """
             at 0s alice starts internal conversation n1 on T-9 "start"
             at 1s alice removes bob from n1
-            at 1s expect error "'bob' is in 'n1' only as a follower of 'T-9' (unfollow 'T-9' instead)"
+            at 1s expect error "'bob' is in 'n1' only as a follower of 'T-9'; they leave it as they stop following 'T-9'"
             expect n1 participants alice, bob, lea
             """)
         #expect(run.failures == nil)
