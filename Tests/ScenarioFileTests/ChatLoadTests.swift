@@ -78,4 +78,15 @@ struct ChatLoadTests {
         let working = starts.filter { ($0 / (24 * hour)) < 5 && ($0 % (24 * hour)) >= 9 * hour && ($0 % (24 * hour)) < 17 * hour }
         #expect(starts.count > 500 && Double(working.count) >= 0.75 * Double(starts.count), "\(working.count) of \(starts.count)")
     }
+
+    @Test("the --metrics estimate counts a row of chat figures per interval when the run has chats")
+    func metricsEstimateCountsChatRows() throws {
+        let load = "load q seed 5 chats 30 per 1h handled in 4m agents 3 over 2h\n"
+        let chats = MetricsEstimate(plan: try Self.compiled("chat routing first-free\n" + load).plan, interval: .minutes(1))
+        let plain = MetricsEstimate(plan: try Self.compiled("user a b\nat 1s a starts conversation c with b \"hi\"\n").plan, interval: .minutes(1))
+        #expect(chats.rowsPerInterval == ChannelKind.allCases.count + 1)
+        #expect(plain.rowsPerInterval == ChannelKind.allCases.count)
+        #expect(chats.rows == Int(chats.span / 60_000 + 1) * (ChannelKind.allCases.count + 1))
+        #expect(chats.refusal(interval: .minutes(1)).contains("a row per channel and of chats and interval"))
+    }
 }

@@ -139,6 +139,22 @@ struct LanguageServerSessionTests {
         #expect(client.request("textDocument/hover", line: 8, character: 3) == .null)
     }
 
+    @Test("hover on a chat load says what chats it makes, not '0 users'")
+    func hoverChatLoad() {
+        var client = TestClient()
+        _ = client.initialize()
+        client.open("""
+            team desk ana, bo
+            user ana bo
+            load monday seed 23 chats 60 per 1h handled in 8m agents 4 over 3h from 9h
+            load rush seed 5 chats 10 per 10m handled in 2m fixed users from desk over 1h shape workday
+            """)
+        let monday = client.request("textDocument/hover", line: 2, character: 0)?["contents"]?["value"]?.string
+        #expect(monday == "Generates customer chats, 60 per 1h on average (a Poisson stream), each handled for 8m on average (exponential), by 4 agents, over 3h from 9h, the same on every machine (seed 23).")
+        let rush = client.request("textDocument/hover", line: 3, character: 0)?["contents"]?["value"]?.string
+        #expect(rush == "Generates customer chats, 10 per 10m at the workday peak (a Poisson stream shaped like a workday), each handled for exactly 2m, by the users of team 'desk', over 1h, the same on every machine (seed 5).")
+    }
+
     @Test("definition takes a person and a conversation to where they are declared")
     func definition() throws {
         var client = try Self.opened()

@@ -14,6 +14,9 @@ public struct MetricsEstimate: Sendable, Equatable {
     public var rows: Int
     /// The span the estimate covers (milliseconds).
     public var span: Int64
+    /// Rows an interval may write: one per channel, and one of `chats` figures when the run has
+    /// chats to route (``ScenarioPlan/usesChatWork``).
+    public var rowsPerInterval: Int
 
     public init(plan: ScenarioPlan, interval: SimDuration) {
         let (first, planned) = (plan.plannedSpan.first.milliseconds, plan.plannedSpan.last.milliseconds)
@@ -45,7 +48,8 @@ public struct MetricsEstimate: Sendable, Equatable {
         // Inputs are at most 1,000 years (and the drain is capped), so no sum here overflows.
         span = (last - first) / 10 * 11 + min(wait, Int64.max / 4) + 60_000
         let intervals = span / max(interval.milliseconds, 1) + 1
-        let (product, overflow) = intervals.multipliedReportingOverflow(by: Int64(ChannelKind.allCases.count))
+        rowsPerInterval = ChannelKind.allCases.count + (plan.usesChatWork ? 1 : 0)
+        let (product, overflow) = intervals.multipliedReportingOverflow(by: Int64(rowsPerInterval))
         rows = overflow || product > Int64(Int.max / 2) ? Int.max / 2 : Int(product)
     }
 
@@ -54,7 +58,7 @@ public struct MetricsEstimate: Sendable, Equatable {
 
     /// The shortest round interval whose estimate fits.
     public var intervalThatFits: SimDuration {
-        SimDuration(milliseconds: TimeAxis.step(span: span, atMost: Simulation.metricsRowsMax / ChannelKind.allCases.count - 1))
+        SimDuration(milliseconds: TimeAxis.step(span: span, atMost: Simulation.metricsRowsMax / rowsPerInterval - 1))
     }
 
     /// Why a command's runs are refused, together: the most one command may write is also
@@ -66,7 +70,8 @@ public struct MetricsEstimate: Sendable, Equatable {
         guard rows > Simulation.metricsRowsMax, estimates.count > 1,
               let largest = estimates.max(by: { $0.estimate.rows < $1.estimate.rows }) else { return nil }
         let span = estimates.reduce(Int64(0)) { min(Int64.max / 4, $0 + $1.estimate.span) }
-        let fits = TimeAxis.step(span: span, atMost: Simulation.metricsRowsMax / ChannelKind.allCases.count - estimates.count)
+        let perInterval = estimates.map(\.estimate.rowsPerInterval).max() ?? ChannelKind.allCases.count
+        let fits = TimeAxis.step(span: span, atMost: Simulation.metricsRowsMax / perInterval - estimates.count)
         return "'--metrics' at an interval of \(interval) could write about \(rows.withThousandsSeparators) rows over these "
             + "\(estimates.count) scenarios (the most, \(Quoting.quoted(largest.path)): \(largest.estimate.rows.withThousandsSeparators)), "
             + "over the limit of \(Simulation.metricsRowsMax.withThousandsSeparators) for one command; use '--interval "
@@ -76,7 +81,7 @@ public struct MetricsEstimate: Sendable, Equatable {
     /// Why the run is refused, in one line.
     public func refusal(interval: SimDuration) -> String {
         "'--metrics' at an interval of \(interval) could write about \(rows.withThousandsSeparators) rows over this scenario's "
-            + "\(SimDuration(milliseconds: span)) (a row per channel and interval), over the limit of "
+            + "\(SimDuration(milliseconds: span)) (a row per channel\(rowsPerInterval > ChannelKind.allCases.count ? " and of chats" : "") and interval), over the limit of "
             + "\(Simulation.metricsRowsMax.withThousandsSeparators); use '--interval \(intervalThatFits)' or longer"
     }
 }

@@ -12,10 +12,25 @@ enum EventDescription {
         case .expectation(let time?, _): "Checks, at \(time) once everything at \(time) has run, that this holds."
         case .expectation(nil, _): "Checks, over the whole run (a state: at its end), that this holds."
         case .load(let node):
-            "Generates \(node.users) users, \(node.customers) customers, \(node.conversations) conversations and \(node.messages) messages over \(node.over), the same on every machine (seed \(node.seed))."
+            node.chat.map { chatLoadSentence(node, $0) } ?? "Generates \(node.users) users, \(node.customers) customers, \(node.conversations) conversations and \(node.messages) messages over \(node.over), the same on every machine (seed \(node.seed))."
         case .endAt(let time): "Stops the run at \(time) (events at \(time) still run)."
         default: nil
         }
+    }
+
+    /// `load monday seed 7 chats 60 per 1h handled in 8m agents 2 over 3h` → "Generates customer chats,
+    /// 60 per 1h on average (a Poisson stream), each handled for 8m on average (exponential), by 2 agents,
+    /// over 3h, the same on every machine (seed 7)."
+    private static func chatLoadSentence(_ node: LoadNode, _ chat: LoadNode.ChatLoad) -> String {
+        let stream = node.shape == .workday ? "at the workday peak (a Poisson stream shaped like a workday)" : "on average (a Poisson stream)"
+        let handling = chat.fixed ? "each handled for exactly \(chat.handling)" : "each handled for \(chat.handling) on average (exponential)"
+        let agents: String = switch node.usersFrom {
+        case .team(let team)?: "by the users of team '\(team.text)'"
+        case .everyone?: "by every user"
+        case nil: "by \(chat.agents) agents"
+        }
+        let start = node.from == .zero ? "" : " from \(node.from)"
+        return "Generates customer chats, \(chat.rate) per \(chat.per) \(stream), \(handling), \(agents), over \(node.over)\(start), the same on every machine (seed \(node.seed))."
     }
 
     private static func list(_ names: [Name]) -> String { names.map(\.text).joined(separator: ", ") }
