@@ -71,6 +71,18 @@ struct LanguageServerSessionTests {
         #expect(diagnostic?["relatedInformation"]?.array?.first?["location"]?["range"] == .range(4, 11, 16))
     }
 
+    @Test("an error caused by a refused declaration points at that declaration")
+    func relatedCause() {
+        var client = TestClient()
+        _ = client.initialize()
+        let diagnostics = client.open("user alice x\nexpect x participants alice\nticket x \"Printer\" followers alice\n")
+        #expect(diagnostics.map { $0["message"] } == ["the name 'x' is already taken", "'x' is a person, not a thread"])
+        #expect(diagnostics.first?["relatedInformation"] == nil)
+        let related = diagnostics.last?["relatedInformation"]?.array?.first
+        #expect(related?["location"]?["range"]?["start"] == ["line": 2, "character": 7])
+        #expect(related?["message"] == "caused by this refused declaration")
+    }
+
     @Test("completion after 'at 9h ' offers the declared people and the timed keywords; after a person, the event words")
     func completionInContext() throws {
         var client = try Self.opened()

@@ -26,6 +26,22 @@ struct CauseOrderTests {
         ])
     }
 
+    @Test("a follow-on error names where its cause stands; other errors name none")
+    func followOnKnowsItsCause() throws {
+        let text = "user alice x\nexpect x participants alice\nticket x \"Printer\" followers alice\nexpect zed bubble 1\n"
+        let diagnostics: [Diagnostic]
+        do {
+            _ = try TestFiles.compile(text)
+            Issue.record("the file compiled")
+            return
+        } catch {
+            diagnostics = error.diagnostics
+        }
+        let causes = diagnostics.map { $0.cause.map { "\($0.start)" } ?? "-" }
+        #expect(diagnostics.map { "\($0.range.start)" } == ["3:8", "2:8", "4:8"])
+        #expect(causes == ["-", "3:8", "-"])
+    }
+
     @Test("errors with no refused declaration behind them stay in line order")
     func lineOrderOtherwise() {
         #expect(TestFiles.diagnostics("user a\nexpect zed bubble 1\nexpect a bubble 1\nexpect yan bubble 2\n", located: true) == [

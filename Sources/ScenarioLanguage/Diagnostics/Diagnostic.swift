@@ -14,6 +14,9 @@ public struct Diagnostic: Error, Sendable, Hashable {
     /// team (an unknown thread, a person where a thread is expected…): if a declaration of that
     /// name as that kind was refused, this one follows it (``CauseOrder``).
     var subject: NameUse?
+    /// Where the refused declaration that caused this error stands, when it has one
+    /// (``CauseOrder``): `'x' is a person, not a thread` after `the name 'x' is already taken`.
+    public internal(set) var cause: SourceRange?
 
     public init(_ message: DiagnosticMessage, at range: SourceRange, severity: Severity = .error) {
         self.message = message

@@ -8,8 +8,10 @@
 enum CauseOrder {
     static func sorted(_ diagnostics: [Diagnostic], failedDeclarations: [NameUse: SourceRange]) -> [Diagnostic] {
         // (where it is listed, 0 for a cause or a lone error and 1 for a follow-on, its own place, file order)
-        let keyed = diagnostics.enumerated().map { offset, diagnostic in
-            let cause = diagnostic.subject.flatMap { failedDeclarations[$0] }
+        let keyed = diagnostics.enumerated().map { offset, found in
+            let cause = found.subject.flatMap { failedDeclarations[$0] }
+            var diagnostic = found
+            diagnostic.cause = cause
             let key = (cause?.start ?? diagnostic.range.start, cause == nil ? 0 : 1, diagnostic.range.start, offset)
             return (key, diagnostic)
         }

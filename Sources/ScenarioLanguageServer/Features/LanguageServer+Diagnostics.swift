@@ -3,7 +3,8 @@ import ScenarioLanguage
 
 extension LanguageServer {
     /// `textDocument/publishDiagnostics` for the open document `uri`: `omnisim check`'s diagnostics
-    /// of its current text, each with its range in UTF-16 and, for a "did you mean" that names a
+    /// of its current text, each with its range in UTF-16 and, as related information, the refused
+    /// declaration that caused it (``Diagnostic/cause``) and, for a "did you mean" that names a
     /// declared name, where that name is declared.
     mutating func publishDiagnostics(_ uri: String) -> JSON {
         guard let analysis = analysis(of: uri) else {
@@ -23,12 +24,20 @@ extension LanguageServer {
                 "source": "omnisim",
                 "message": .string(diagnostic.message.text),
             ]
+            var related: [JSON] = []
+            if let cause = diagnostic.cause {
+                related.append([
+                    "location": ["uri": .string(uri), "range": Columns.range(cause, in: analysis.file).json],
+                    "message": "caused by this refused declaration",
+                ])
+            }
             if let suggestion = Self.suggestion(in: diagnostic.message.text), let declaration = analysis.declaration(of: suggestion) {
-                json["relatedInformation"] = [[
+                related.append([
                     "location": ["uri": .string(uri), "range": Columns.range(declaration.range, in: analysis.file).json],
                     "message": .string("'\(declaration.name)' is declared here (\(declaration.kind.rawValue))"),
-                ]]
+                ])
             }
+            if !related.isEmpty { json["relatedInformation"] = .array(related) }
             diagnostics.append(.object(json))
         }
         var params: [String: JSON] = ["uri": .string(uri), "diagnostics": .array(diagnostics)]
