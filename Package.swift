@@ -51,7 +51,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ScenarioLanguageServerTests",
-            dependencies: ["ScenarioLanguageServer", "ScenarioLanguage", "OmniSim", "omnisim"], swiftSettings: strictSettings),
+            dependencies: ["ScenarioLanguageServer", "ScenarioLanguage", "OmniSim", "OmniSimRunner", "omnisim"], swiftSettings: strictSettings),
         .testTarget(
             name: "ScenarioFileTests",
             dependencies: ["ScenarioLanguage", "OmniSim", "OmniSimRunner", "SimTestSupport", "omnisim"], exclude: ["Golden"],

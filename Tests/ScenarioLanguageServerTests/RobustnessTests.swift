@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OmniSimRunner
 import ScenarioLanguage
 @testable import ScenarioLanguageServer
 
@@ -106,29 +107,48 @@ struct RobustnessTests {
         #expect(sent.first?["params"]?["diagnostics"] == [])
     }
 
-    @Test("the diagnostics of every malformed fixture are exactly omnisim check's: message, line and column")
+    /// Every malformed fixture, every bundled scenario, and a file that compiles but holds an event
+    /// a run certainly rejects.
+    static func checkedFiles() throws -> [String] {
+        let fixtures = TestClient.root.appendingPathComponent("Tests/ScenarioLanguageTests/Fixtures/malformed")
+        var paths = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).filter { $0.hasSuffix(".scenario") }.sorted()
+            .map { fixtures.appendingPathComponent($0).path }
+        let scenarios = TestClient.root.appendingPathComponent("Scenarios")
+        let bundled = FileManager.default.enumerator(atPath: scenarios.path)?.compactMap { $0 as? String } ?? []
+        paths += bundled.filter { $0.hasSuffix(".scenario") }.sorted().map { scenarios.appendingPathComponent($0).path }
+        let rejected = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-certain-\(getpid()).scenario")
+        try Data("user alice\nat 0s alice starts conversation c1 with T-1 \"hi\"\nat 1s zed logs in\n".utf8).write(to: rejected)
+        return paths + [rejected.path]
+    }
+
+    @Test("the diagnostics of every malformed fixture and bundled scenario are exactly omnisim check's: message, line and column")
     func sameAsCheck() throws {
-        let folder = TestClient.root.appendingPathComponent("Tests/ScenarioLanguageTests/Fixtures/malformed")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".scenario") }.sorted()
-        #expect(names.count > 10)
-        for name in names {
-            let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+        let paths = try Self.checkedFiles()
+        defer { if let made = paths.last { try? FileManager.default.removeItem(atPath: made) } }
+        #expect(paths.count > 60)
+        var certain = 0
+        for path in paths {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
             guard let text = String(validating: bytes, as: UTF8.self) else { continue }  // the not-UTF-8 fixture: an editor holds text
-            let file = SourceFile(path: name, text: text)
-            let expected: [String]
-            do {
-                _ = try ScenarioCompiler.compile(file)
-                expected = []
-            } catch {
-                expected = error.diagnostics.map { "\($0.range.start.line - 1):\(Columns.utf16Offset(ofColumn: $0.range.start.column, in: file.line($0.range.start.line))): \($0.message.text)" }
+            let checked = ScenarioCheck.check(path)
+            let error: ScenarioFileError?
+            switch checked.notCompiled?.outcome {
+            case .fileError(let fileError)?: error = fileError
+            case nil: error = checked.certainRejections
+            default: continue  // unreadable as a file: the editor's text is what the server sees
             }
+            if checked.notCompiled == nil, checked.certainRejections != nil { certain += 1 }
+            let expected = error.map { error in
+                error.diagnostics.map { "\($0.range.start.line - 1):\(Columns.utf16Offset(ofColumn: $0.range.start.column, in: error.file.line($0.range.start.line))): \($0.message.text)" }
+            } ?? []
             var client = TestClient()
             _ = client.initialize()
             let published = client.open(text).map { diagnostic in
                 "\(diagnostic["range"]?["start"]?["line"]?.integer ?? -1):\(diagnostic["range"]?["start"]?["character"]?.integer ?? -1): \(diagnostic["message"]?.string ?? "")"
             }
-            #expect(published == expected, "\(name)")
-            #expect(!published.isEmpty, "\(name) has diagnostics")
+            #expect(published == expected, "\(path)")
+            #expect(published.isEmpty == (checked.exitCode == 0), "\(path): check exits \(checked.exitCode)")
         }
+        #expect(certain >= 1, "a file whose events a run certainly rejects is among them")
     }
 }

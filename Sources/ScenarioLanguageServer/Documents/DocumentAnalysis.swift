@@ -8,7 +8,9 @@ public import ScenarioLanguage
 /// its statements as parsed (lines with errors left out), and the names it declares.
 public struct DocumentAnalysis: Sendable {
     public let file: SourceFile
-    /// Exactly `omnisim check`'s diagnostics, in its order (at most the 50 it shows).
+    /// Exactly `omnisim check`'s diagnostics, in its order (at most the 50 it shows): the file's
+    /// errors, or when it compiles, the events a run would certainly reject
+    /// (``ScenarioCompiler/certainRejections(in:)``).
     public let diagnostics: [Diagnostic]
     /// Diagnostics the compiler found past those it keeps.
     public let omittedCount: Int
@@ -30,7 +32,8 @@ public struct DocumentAnalysis: Sendable {
             do {
                 file = try SourceFile.decode(Array(text.utf8), name: name)
                 do throws(ScenarioFileError) {
-                    _ = try ScenarioCompiler.compile(file)
+                    // As `check`: a file that compiles may still hold events a run certainly rejects.
+                    diagnostics = ScenarioCompiler.certainRejections(in: try ScenarioCompiler.compile(file))
                 } catch {
                     diagnostics = error.diagnostics
                     omitted = error.omittedCount
