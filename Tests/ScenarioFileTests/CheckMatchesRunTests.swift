@@ -60,6 +60,39 @@ struct CheckMatchesRunTests {
         #expect(Self.unexpectedErrorLines(run) == [3])
     }
 
+    @Test("a setting change no one may make, or a user-only setting for a customer, fails check as it fails run, with run's reason")
+    func certainSettingRejections() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/s.scenario"
+        try write("""
+            user alice bob
+            customer kim
+            admin alice
+            at 1m set kim chat-capacity 2
+            at 2m bob sets alice email off
+            at 3m set customers view-timeout 5m
+            at 4m alice sets kim bubble off
+            at 5m bob sets everyone bubble off
+            at 6m alice sets bob email off
+            at 6m bob sets bob bubble off
+            at 6m kim sets kim email-after 2m
+            at 6m alice sets customers email-batch 2m
+            at 7m set kim email off
+            at 8m bob sets customers email off
+            at 8m expect error "only an admin"
+            """, to: path)
+        let checked = ScenarioCheck.check(path)
+        let lines = checked.certainRejections?.diagnostics.map(\.range.start.line) ?? []
+        #expect(lines == [4, 5, 6, 7, 8])
+        #expect(checked.text(path: path).contains(
+            "s.scenario:5:1: error: only an admin can change alice's settings (bob is not an admin): this event will be rejected at 2m, and no 'at 2m expect error' matches it"))
+        #expect(checked.text(path: path).contains(
+            "s.scenario:4:1: error: 'chat-capacity' applies to users only; a customer (kim) has only 'email', 'email-after' and 'email-batch': this event"))
+        let run = await ScenarioRun.run(path: path)
+        #expect(Self.unexpectedErrorLines(run) == lines)
+    }
+
     @Test("an expected error at that time, or an event past 'end at', is no certain failure")
     func notCertain() throws {
         let folder = try temporaryFolder()

@@ -141,7 +141,7 @@ extension SimulationDriver {
 
 extension SettingChange {
     /// Whether a customer may have this setting (v3: `email`, `email-after`, `email-batch`).
-    var appliesToCustomers: Bool {
+    public var appliesToCustomers: Bool {
         switch self {
         case .email, .emailAfter, .emailBatch: true
         case .bubble, .push, .customerMessages, .mentionEmail, .viewTimeout, .chatCapacity: false
@@ -149,7 +149,7 @@ extension SettingChange {
     }
 
     /// The setting's word in a `set` line (`view-timeout`), for a rejection's text.
-    var settingWord: String {
+    public var settingWord: String {
         switch self {
         case .bubble: "bubble"
         case .email: "email"

@@ -10,6 +10,9 @@ extension DiagnosticMessage {
     static func certainRejection(_ name: String, time: String) -> Self {
         .init("'\(name)' is no person, thread or team of this file: this event will be rejected at \(time), and no 'at \(time) expect error' matches it")
     }
+    static func certainlyRejected(_ reason: String, time: String) -> Self {
+        .init("\(reason): this event will be rejected at \(time), and no 'at \(time) expect error' matches it")
+    }
     static func chatAgentIsNoUser(_ name: String, what: String) -> Self {
         .init("'\(name)' is \(what); only users handle chats ('NAME handles at most N chats' names a user)")
     }

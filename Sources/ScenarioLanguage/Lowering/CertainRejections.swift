@@ -3,11 +3,13 @@ import OmniSim
 extension ScenarioCompiler {
     /// The failures of a run that `omnisim check` can tell without running: each event that names
     /// someone or something the file never declares, starts or drafts (the contract makes it a
-    /// rejected event, not a file error), runs (at or before `end at`), and has no `at T expect
+    /// rejected event, not a file error), or that changes a setting it can never change
+    /// (``settingRejection(of:in:)``), runs (at or before `end at`), and has no `at T expect
     /// error` at its time — so its error is certainly unmatched and `run` certainly fails (exit 1).
-    /// Located at the unknown name; in file order.
+    /// Located at the unknown name, or the event; in file order.
     ///
     ///     at 0s alice starts conversation c1 with T-1 "hi"   → 'T-1' is no person, thread or team …
+    ///     at 2m bob sets alice email off                      → only an admin can change alice's …
     public static func certainRejections(in compiled: CompiledScenario) -> [Diagnostic] {
         let plan = compiled.plan
         let errorTimes = Set(plan.checks.compactMap { check -> SimInstant? in
@@ -17,15 +19,52 @@ extension ScenarioCompiler {
         var found: [Diagnostic] = []
         var lastSource = -1
         for event in plan.events where event.sourceIndex != lastSource {
-            guard plan.endAt.map({ event.time <= $0 }) ?? true, !errorTimes.contains(event.time),
-                  let name = unknownNames(in: event.action).first
-            else { continue }
+            guard plan.endAt.map({ event.time <= $0 }) ?? true, !errorTimes.contains(event.time) else { continue }
+            let time = event.time.description
+            if let name = unknownNames(in: event.action).first {
+                let line = compiled.eventRanges[event.sourceIndex].start.line
+                let range = rangeOfName(name, in: compiled.file.line(line), line: line) ?? compiled.eventRanges[event.sourceIndex]
+                found.append(Diagnostic(.certainRejection(name, time: time), at: range))
+            } else if let rejection = settingRejection(of: event.action, in: plan) {
+                found.append(Diagnostic(.certainlyRejected(rejection.description, time: time), at: compiled.eventRanges[event.sourceIndex]))
+            } else {
+                continue
+            }
             lastSource = event.sourceIndex  // a `mobile a, b` line's events are one line
-            let line = compiled.eventRanges[event.sourceIndex].start.line
-            let range = rangeOfName(name, in: compiled.file.line(line), line: line) ?? compiled.eventRanges[event.sourceIndex]
-            found.append(Diagnostic(.certainRejection(name, time: event.time.description), at: range))
         }
         return found
+    }
+
+    /// Why a timed setting change is rejected whenever it runs, if it is: who is an admin and who
+    /// is a customer never change during a run, so a non-admin changing someone else's (or
+    /// everyone's, or the customers') setting, and a user-only setting given to a customer or to
+    /// `customers`, are rejected at any time — with the engine's own reason
+    /// (`SimulationDriver.settingBy`, `applyCustomerSetting`, `checkCustomersSetting`).
+    static func settingRejection(of action: PlannedEvent.Action, in plan: ScenarioPlan) -> Rejection? {
+        let cast = plan.cast
+        func customerSetting(_ target: PersonRef, _ change: SettingChange) -> Rejection? {
+            guard case .known(let id) = target, cast.isCustomer(id), !change.appliesToCustomers else { return nil }
+            return .settingNotForCustomers(setting: change.settingWord, customer: cast.name(of: id))
+        }
+        switch action {
+        case .setting(let target?, let change):
+            return customerSetting(target, change)
+        case .customersSetting(let change) where !change.appliesToCustomers:
+            return .settingNotForCustomers(setting: change.settingWord, customer: nil)
+        case .settingBy(.known(let actor), let target, let change):
+            let (isAdmin, name) = (plan.personSetup[actor.int].isAdmin, cast.name(of: actor))
+            switch target {
+            case .everyone where !isAdmin: return .notAdmin(person: name, whose: "everyone's")
+            case .customers where !isAdmin: return .notAdmin(person: name, whose: "the customers'")
+            case .customers where !change.appliesToCustomers: return .settingNotForCustomers(setting: change.settingWord, customer: nil)
+            case .person(.known(let owner)) where !isAdmin && owner != actor:
+                return .notAdmin(person: name, whose: "\(cast.name(of: owner))'s")
+            case .person(let owner): return customerSetting(owner, change)
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 
     /// The names of `action` that resolve to nobody (person, thread or team), in order.

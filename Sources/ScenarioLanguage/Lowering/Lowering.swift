@@ -127,7 +127,7 @@ struct Lowering: StatementSink {
                 let name = Name(text: "customers", range: statement.range)
                 if let id = configurablePerson(name, change) { plan.personSetup[id.int].settings.apply(change) }
             case .customersSetting(let change):
-                if Self.isCustomerSetting(change) {
+                if change.appliesToCustomers {
                     plan.customers.apply(change)
                 } else {
                     diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: "customers"), at: statement.range))
@@ -413,12 +413,6 @@ struct Lowering: StatementSink {
     // MARK: Names (the others in Lowering+Names.swift)
 
     /// Whether a customer may have `change` (v3: `email`, `email-after`, `email-batch`).
-    static func isCustomerSetting(_ change: SettingChange) -> Bool {
-        switch change {
-        case .email, .emailAfter, .emailBatch: true
-        default: false
-        }
-    }
 
     /// A person a top-level `set` line names: a user, or (v3) a customer with a customer setting.
     private mutating func configurablePerson(_ name: Name, _ change: SettingChange) -> PersonID? {
@@ -429,7 +423,7 @@ struct Lowering: StatementSink {
             return nil
         }
         if let id = personIndex[name.text], personKinds[id.int] == .customer, teamIndex[name.text] == nil {
-            guard Self.isCustomerSetting(change) else {
+            guard change.appliesToCustomers else {
                 diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: name.text), at: name.range))
                 return nil
             }

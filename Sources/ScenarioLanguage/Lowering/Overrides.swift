@@ -63,12 +63,12 @@ public enum Overrides {
                     throw Problem(description: "'--set \(Quoting.visible(text))': unknown person '\(name.text)'")
                 }
                 // v3: a customer has their own email, email-after and email-batch.
-                guard plan.cast.personKinds[index] == .user || Lowering.isCustomerSetting(change) else {
+                guard plan.cast.personKinds[index] == .user || change.appliesToCustomers else {
                     throw Problem(description: "'--set \(Quoting.visible(text))': \(DiagnosticMessage.settingNotForCustomers(StatementText.settingWord(change), who: name.text).text)")
                 }
                 plan.personSetup[index].settings.apply(change)
             case .customersSetting(let change):
-                guard Lowering.isCustomerSetting(change) else {
+                guard change.appliesToCustomers else {
                     throw Problem(description: "'--set \(Quoting.visible(text))': \(DiagnosticMessage.settingNotForCustomers(StatementText.settingWord(change), who: "customers").text)")
                 }
                 plan.customers.apply(change)
