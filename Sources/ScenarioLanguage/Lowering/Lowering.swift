@@ -130,7 +130,7 @@ struct Lowering: StatementSink {
                 if change.appliesToCustomers {
                     plan.customers.apply(change)
                 } else {
-                    diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: "customers"), at: statement.range))
+                    diagnostics.append(Diagnostic(.settingNotForCustomers(change.settingWord, who: "customers"), at: statement.range))
                 }
             case .admins(let names):
                 for name in names { if let id = admin(name) { plan.personSetup[id.int].isAdmin = true } }
@@ -424,7 +424,7 @@ struct Lowering: StatementSink {
         }
         if let id = personIndex[name.text], personKinds[id.int] == .customer, teamIndex[name.text] == nil {
             guard change.appliesToCustomers else {
-                diagnostics.append(Diagnostic(.settingNotForCustomers(StatementText.settingWord(change), who: name.text), at: name.range))
+                diagnostics.append(Diagnostic(.settingNotForCustomers(change.settingWord, who: name.text), at: name.range))
                 return nil
             }
             return id

@@ -64,12 +64,12 @@ public enum Overrides {
                 }
                 // v3: a customer has their own email, email-after and email-batch.
                 guard plan.cast.personKinds[index] == .user || change.appliesToCustomers else {
-                    throw Problem(description: "'--set \(Quoting.visible(text))': \(DiagnosticMessage.settingNotForCustomers(StatementText.settingWord(change), who: name.text).text)")
+                    throw Problem(description: "'--set \(Quoting.visible(text))': \(DiagnosticMessage.settingNotForCustomers(change.settingWord, who: name.text).text)")
                 }
                 plan.personSetup[index].settings.apply(change)
             case .customersSetting(let change):
                 guard change.appliesToCustomers else {
-                    throw Problem(description: "'--set \(Quoting.visible(text))': \(DiagnosticMessage.settingNotForCustomers(StatementText.settingWord(change), who: "customers").text)")
+                    throw Problem(description: "'--set \(Quoting.visible(text))': \(DiagnosticMessage.settingNotForCustomers(change.settingWord, who: "customers").text)")
                 }
                 plan.customers.apply(change)
             case .chatRouting(let routing):

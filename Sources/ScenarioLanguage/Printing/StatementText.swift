@@ -16,11 +16,6 @@ enum StatementText {
         }
     }
 
-    /// The setting's word alone (`view-timeout`), for messages about it.
-    static func settingWord(_ change: SettingChange) -> String {
-        String(setting(change).prefix { $0 != " " })
-    }
-
     /// `customers wait at most D | forever`.
     static func patience(_ patience: SimDuration?) -> String {
         patience.map { "customers wait at most \($0)" } ?? "customers wait forever"
