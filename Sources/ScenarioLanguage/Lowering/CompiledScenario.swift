@@ -18,15 +18,51 @@ public enum ScenarioCompiler {
         // Each statement is lowered as soon as it is parsed (no syntax tree of the whole file).
         var lowering = Lowering(file: file)
         let (parseDiagnostics, omitted) = Parser.parse(file, into: &lowering)
-        if !parseDiagnostics.isEmpty { throw ScenarioFileError(file: file, diagnostics: parseDiagnostics, omittedCount: omitted) }
+        if parseDiagnostics.count >= DiagnosticRenderer.diagnosticsShownMax || parseDiagnostics.contains(where: Self.stopsLowering) {
+            throw ScenarioFileError(file: file, diagnostics: parseDiagnostics, omittedCount: omitted)
+        }
         let (plan, checkRanges, eventRanges) = lowering.lower()
-        if !lowering.diagnostics.isEmpty {
-            let sorted = CauseOrder.sorted(lowering.diagnostics, failedDeclarations: lowering.failedDeclarations)
+        // With lines that did not parse, the errors of the lines that did are shown too (a file is
+        // fixed in one round), except those about a name a failed line holds: that line may be
+        // the name's declaration, so the error may be only its echo.
+        let failedWords = Self.words(ofLines: parseDiagnostics.map(\.range.start.line), in: file)
+        let lowered = failedWords.isEmpty ? lowering.diagnostics : lowering.diagnostics.filter { !Self.names(of: $0, among: failedWords) }
+        if !parseDiagnostics.isEmpty || !lowered.isEmpty {
+            let sorted = CauseOrder.sorted(parseDiagnostics + lowered, failedDeclarations: lowering.failedDeclarations)
             let shown = DiagnosticRenderer.diagnosticsShownMax
             let kept = suggest(Array(sorted.prefix(shown)), people: plan.cast.personNames, threads: plan.cast.threadNames)
-            throw ScenarioFileError(file: file, diagnostics: kept, omittedCount: max(0, sorted.count - shown))
+            throw ScenarioFileError(file: file, diagnostics: kept, omittedCount: max(0, sorted.count - shown) + omitted)
         }
         return CompiledScenario(file: file, plan: plan, checkRanges: checkRanges, eventRanges: eventRanges)
+    }
+
+    /// Whether a parse error refuses the file as a whole (too many lines or statements): nothing
+    /// past it was read, so nothing is lowered.
+    private static func stopsLowering(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.message == .tooMany("lines", limit: Parser.statementCountMax)
+            || diagnostic.message == .tooMany("statements", limit: Parser.statementCountMax)
+    }
+
+    /// The words of the lines that did not parse (split at blanks, commas and quotes; a leading
+    /// `@` dropped).
+    private static func words(ofLines lines: [Int], in file: SourceFile) -> Set<Substring> {
+        var words: Set<Substring> = []
+        for line in Set(lines) where line >= 1 && line <= file.lines.count {
+            for word in file.line(line).split(whereSeparator: { " \t,\"".contains($0) }) {
+                words.insert(word.hasPrefix("@") ? word.dropFirst() : word)
+            }
+        }
+        return words
+    }
+
+    /// Whether `diagnostic` quotes a name that is a word of a line that did not parse (or a load's
+    /// name: `q.a1` of `load q …`): that line may have declared it.
+    private static func names(of diagnostic: Diagnostic, among failedWords: Set<Substring>) -> Bool {
+        let quoted = diagnostic.message.text.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map(\.element)
+        return quoted.contains { name in
+            failedWords.contains(name) || name.firstIndex(of: ".").map { failedWords.contains(name[..<$0]) } == true
+        }
     }
 
     /// Fills in the "did you mean" of the diagnostics that will be shown: one search per distinct
