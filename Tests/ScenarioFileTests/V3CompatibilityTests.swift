@@ -56,6 +56,29 @@ struct V3CompatibilityTests {
         #expect(patient.plan.customerPatience == .minutes(2))
     }
 
+    @Test("v2 customers named 'at', 'most' or 'forever' after 'wait' are still declared; only the whole patience line is patience", arguments: [
+        ("customers wait at lou", ["wait", "at", "lou"]),
+        ("customers wait forever lou", ["wait", "forever", "lou"]),
+        ("customers wait at most lou", ["wait", "at", "most", "lou"]),
+    ])
+    func customersNamedLikePatience(_ line: String, _ names: [String]) throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "v2.scenario", text: "user ana\n\(line)\n"))
+        #expect(compiled.plan.cast.personNames == ["ana"] + names)
+        #expect(compiled.plan.customerPatience == nil)
+    }
+
+    @Test("'customers wait forever' and a bad patience duration stay patience")
+    func patienceLines() throws {
+        let forever = try ScenarioCompiler.compile(SourceFile(path: "v3.scenario", text: "user ana\ncustomers wait at most 2m\ncustomers wait forever\n"))
+        #expect(forever.plan.customerPatience == nil && forever.plan.cast.personNames == ["ana"])
+        #expect(throws: ScenarioFileError.self) {
+            try ScenarioCompiler.compile(SourceFile(path: "v3.scenario", text: "user ana\ncustomers wait at most 2x\n"))
+        }
+        #expect(throws: ScenarioFileError.self) {
+            try ScenarioCompiler.compile(SourceFile(path: "v3.scenario", text: "user ana\ncustomers wait at most 2m lou\n"))
+        }
+    }
+
     @Test("a timed 'set customers' with a user's setting is a rejected event, as v2 has it for a customer; top level it is a file error")
     func timedCustomersSettingIsRejected() async throws {
         let run = try await AgentSideTests.run("""

@@ -96,7 +96,7 @@ public struct Parser {
             guard statementCount == 0 else { throw r.fail(.scenarioNotFirst(), at: first.range) }
             return .scenario(title: try r.string("a title in quotes"))
         case "user", "users": return .people(.user, try r.names("a user name"))
-        case "customers" where r.peekWord == "wait" && ["at", "forever"].contains(r.peek(ahead: 1)?.text):
+        case "customers" where Self.isCustomerPatience(r):
             return .customerPatience(try Self.customerPatience(&r))
         case "customer", "customers": return .people(.customer, try r.names("a customer name"))
         case "admin": return .admins(try r.names("a user name"))
@@ -198,6 +198,20 @@ public struct Parser {
     }
 
     /// `customers wait at most D | forever` (after `customers`).
+    /// Whether a top-level `customers …` line is issue 23's patience rather than v2's declaration
+    /// of customers (who may be named `wait`, `at`, `most` or `forever`): only the whole line
+    /// `customers wait forever`, or `customers wait at most D…` with D starting with a digit (a
+    /// duration, checked as one: no name starts with a digit). `customers wait at lou` declares
+    /// three customers, as in v2.
+    static func isCustomerPatience(_ r: LineReader) -> Bool {
+        func word(_ ahead: Int) -> String? { r.peek(ahead: ahead).flatMap { $0.kind == .word ? $0.text : nil } }
+        guard word(0) == "wait" else { return false }
+        if word(1) == "forever" { return r.peek(ahead: 2) == nil }
+        // A name starts with a letter, so no v2 declaration has a digit here.
+        guard word(1) == "at", word(2) == "most", let duration = word(3) else { return false }
+        return duration.first?.isASCII == true && duration.first?.isNumber == true
+    }
+
     static func customerPatience(_ r: inout LineReader) throws(Diagnostic) -> SimDuration? {
         try r.expect("wait")
         if r.accept("forever") { return nil }
