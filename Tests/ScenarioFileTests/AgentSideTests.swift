@@ -549,6 +549,9 @@ struct AgentSideTests {
         #expect(run.failures == nil)
         #expect(Rejection.notAdmin(person: "alice", whose: "bob's").description
             == "only an admin can change bob's settings (alice is not an admin)")
+        // explain: the change on the owner's timeline too, naming the admin; one's own change only as an action.
+        #expect(run.explain("bob").contains("10s       setting changed by alice (an admin): email off"))
+        #expect(!run.explain("bob").contains("setting changed by bob"))
     }
 
     @Test("'A sets TEAM …' is the file error 'set TEAM …' is, at the team")
