@@ -208,6 +208,11 @@ struct LiveChatTests {
         #expect(result.staffing?.abandoned == 1 && result.staffing?.taken == 0)
         let explained = try await Self.explain(text, person: "k1")
         #expect(explained.contains("abandons the chat q1 after waiting 1m"), "\(explained)")
+        #expect(explained.contains("1m        leaves live chat"), "\(explained)")
+        // A customer who was never in the widget does not leave it.
+        let absent = try await Self.explain(text.replacingOccurrences(of: "at 0s k1 joins chat\n", with: ""), person: "k1")
+        #expect(absent.contains("abandons the chat q1 after waiting 1m"), "\(absent)")
+        #expect(!absent.contains("leaves live chat"), "\(absent)")
     }
 
     @Test("an event at exactly start + D runs first: a log-in that assigns then is no abandonment")

@@ -201,7 +201,7 @@ extension SimulationDriver {
             note(&run, customer, .chatAbandoned(thread, waited: now - snapshot.start))
         }
         // As `leaves chat` (v3: a view in the widget ends with it).
-        customerLeavesChat(&run, customer)
+        customerLeavesChat(&run, customer, quietIfAbsent: true)
         assignWaitingChats(&run)
     }
 

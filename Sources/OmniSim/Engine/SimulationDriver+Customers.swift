@@ -108,10 +108,12 @@ extension SimulationDriver {
     }
 
     /// `kim leaves chat`: out of the widget, which ends their view.
-    func customerLeavesChat(_ run: inout RunState, _ customer: PersonID) {
-        let ended = customers.withPresentState(customer.int) { $0.leaveChat() }
+    /// `quietIfAbsent`: an abandonment takes the customer out of the widget only if they are in
+    /// it; explain says "leaves live chat" only then (a `leaves chat` event is always said).
+    func customerLeavesChat(_ run: inout RunState, _ customer: PersonID, quietIfAbsent: Bool = false) {
+        let (wasInChat, ended) = customers.withPresentState(customer.int) { state in (state.isInChat, state.leaveChat()) }
         guard journaling, run.journal?.records(customer) == true else { return }
-        note(&run, customer, .presence(.leftChat))
+        if wasInChat || !quietIfAbsent { note(&run, customer, .presence(.leftChat)) }
         if let ended { note(&run, customer, .viewEnded(ended, .leftChat)) }
     }
 

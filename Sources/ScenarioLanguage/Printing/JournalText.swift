@@ -134,7 +134,7 @@ extension Journal.Entry {
                 + "(free with \(openChats) open \(openChats == 1 ? "chat" : "chats"), \(room)); joins it and gets its messages so far"
         case .chatAbandoned(let thread, let waited):
             return "abandons the chat \(cast.name(of: thread)) after waiting \(waited) (customers wait at most \(waited)): "
-                + "leaves live chat; the conversation stays open, no longer a chat"
+                + "the conversation stays open, no longer a chat"
         case .chatHandled(let thread, let time):
             return "closes the chat \(cast.name(of: thread)): handled in \(time) (chat load)"
         }
