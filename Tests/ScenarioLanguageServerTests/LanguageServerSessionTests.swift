@@ -83,6 +83,19 @@ struct LanguageServerSessionTests {
         #expect(related?["message"] == "caused by this refused declaration")
     }
 
+    @Test("completion of a customer's setting offers only what a customer may have")
+    func customerSettingCompletion() {
+        var client = TestClient()
+        _ = client.initialize()
+        client.open("user ana\ncustomer kim\nadmin ana\nset customers \nset kim \nset ana \nat 1m ana sets kim \nat 1m ana sets customers \n")
+        let customers = ["email", "email-after", "email-batch"]
+        #expect(client.completions(line: 3, character: 14) == customers)
+        #expect(client.completions(line: 4, character: 8) == customers)
+        #expect(client.completions(line: 5, character: 8).contains("view-timeout"))
+        #expect(client.completions(line: 6, character: 19) == customers)
+        #expect(client.completions(line: 7, character: 25) == customers)
+    }
+
     @Test("completion after 'at 9h ' offers the declared people and the timed keywords; after a person, the event words")
     func completionInContext() throws {
         var client = try Self.opened()

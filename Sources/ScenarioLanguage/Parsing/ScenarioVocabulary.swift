@@ -11,6 +11,8 @@ public enum ScenarioVocabulary {
     public static var timedKeywords: [String] { Parser.timedKeywords }
     /// The settings of a `set` line.
     public static var settingWords: [String] { Parser.settingWords }
+    /// The settings a customer (or `set customers`) may have (v3): the rest are users' only.
+    public static var customerSettingWords: [String] { settingWords.filter { ["email", "email-after", "email-batch"].contains($0) } }
     /// The values `setting` takes, when they are words (nil: a duration).
     public static func values(of setting: String) -> [String]? {
         switch setting {

@@ -105,7 +105,7 @@ struct CompletionCandidates {
             else if rest.count == 2 { names(Self.items) }
         case "sets":
             if rest.isEmpty { names(Self.people); keywords(["everyone", "customers"]) }
-            else if rest.count == 1 { keywords(ScenarioVocabulary.settingWords, "setting") }
+            else if let target = rest.first, rest.count == 1 { keywords(settingWords(of: target), "setting") }
             else if rest.count == 2, let choices = ScenarioVocabulary.values(of: rest[rest.startIndex + 1]) { values(choices, rest[rest.startIndex + 1]) }
         case "writes": if rest.isEmpty { keywords(["to"]) } else if rest.count == 1 { names(Self.threads) }
         case "sends", "cancels": if rest.isEmpty { names([.conversation, .customerConversation]) }
@@ -129,8 +129,16 @@ struct CompletionCandidates {
             return keywords(["everyone", "customers"])
         }
         let rest = words.dropFirst()
-        guard let key = rest.first else { return keywords(ScenarioVocabulary.settingWords, "setting") }
+        guard let key = rest.first else { return keywords(settingWords(of: words[words.startIndex]), "setting") }
         if rest.count == 1, let choices = ScenarioVocabulary.values(of: key) { values(choices, key) }
+    }
+
+    /// The settings `target` may have: a customer's, or `customers`' (unless a person is named
+    /// so), are `email`, `email-after` and `email-batch`; anyone else's, every setting.
+    private func settingWords(of target: String) -> [String] {
+        let kind = analysis.declaration(of: target)?.kind
+        let isCustomers = kind == .customer || (target == "customers" && kind == nil)
+        return isCustomers ? ScenarioVocabulary.customerSettingWords : ScenarioVocabulary.settingWords
     }
 
     private mutating func channel(_ words: ArraySlice<String>) {
