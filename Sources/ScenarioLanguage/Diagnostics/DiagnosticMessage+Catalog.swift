@@ -16,6 +16,9 @@ extension DiagnosticMessage {
     static func chatAgentIsNoUser(_ name: String, what: String) -> Self {
         .init("'\(name)' is \(what); only users handle chats ('NAME handles at most N chats' names a user)")
     }
+    static func chatHandledTwice(_ name: String) -> Self {
+        .init("'chat \(name) handled in' is given twice; a chat has one handling time")
+    }
     static func chatLoadAgents() -> Self {
         .init("a chat load takes its agents from 'agents N' or 'users from TEAM|everyone' (one of the two)")
     }

@@ -137,7 +137,10 @@ struct Lowering: StatementSink {
             case .chatRouting(let routing): plan.chatRouting = routing
             case .customerPatience(let patience): plan.customerPatience = patience
             case .chatHandling(let name, let time):
-                if let thread = knownThread(name) { plan.chatHandling[thread] = time }
+                if let thread = knownThread(name) {
+                    if plan.chatHandling[thread] != nil { diagnostics.append(Diagnostic(.chatHandledTwice(name.text), at: statement.range)) }
+                    plan.chatHandling[thread] = time
+                }
             case .channel(let kind, let change): plan.channels[kind.rawValue].apply(change)
             case .channelBounce(let kind, let name):
                 if let id = knownPerson(name) { plan.channels[kind.rawValue].apply(.bounce(id)) }
