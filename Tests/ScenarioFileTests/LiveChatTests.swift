@@ -215,6 +215,29 @@ struct LiveChatTests {
         #expect(!absent.contains("leaves live chat"), "\(absent)")
     }
 
+    @Test("'chats abandoned' takes a count like 'chats waiting': N, at least N, at most N, no; timed, so far")
+    func abandonedCounts() async throws {
+        let text = """
+            user ana
+            customer k1 k2
+            chat routing first-free
+            customers wait at most 1m
+            at 0s k1 starts customer conversation q1 "one"
+            at 30s k2 starts customer conversation q2 "two"
+            at 59s expect no chats abandoned
+            at 1m expect 1 chat abandoned
+            at 1m expect chats abandoned
+            expect 2 chats abandoned
+            expect at least 2 chats abandoned
+            expect at most 2 chats abandoned
+            """
+        let (result, report) = try await Self.run(text)
+        #expect(result.passed, "\(report)")
+        let (failed, failure) = try await Self.run("user ana\ncustomer k1\nchat routing first-free\ncustomers wait at most 1m\nat 0s k1 starts customer conversation q1 \"one\"\nexpect at least 2 chats abandoned\n")
+        #expect(!failed.passed)
+        #expect(failure.contains("expected at least 2 chats abandoned; saw 1 chat abandoned"), "\(failure)")
+    }
+
     @Test("an event at exactly start + D runs first: a log-in that assigns then is no abandonment")
     func eventAtTheDeadlineRunsFirst() async throws {
         let (result, report) = try await Self.run("""

@@ -237,8 +237,8 @@ extension SimulationDriver {
             let bounded = if case .exactly = count { false } else { true }
             let waiting = bounded && !timed ? desk.waitingMax : desk.waitingCount
             return (count.admits(waiting), .chatsWaiting(waiting))
-        case .chatsAbandoned(let max):
-            return (desk.measures.abandoned <= max, .chatsAbandoned(desk.measures.abandoned))
+        case .chatsAbandoned(let count):
+            return (count.admits(desk.measures.abandoned), .chatsAbandoned(desk.measures.abandoned))
         case .chatsHandled(let person, let max, let per):
             guard let agent = run.chat?.agent(person) else { return (true, .chatsHandled(count: 0, windowStart: nil)) }
             let (count, start) = desk.measures.busiestWindow(of: agent, per: per)

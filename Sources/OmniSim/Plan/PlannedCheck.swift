@@ -46,7 +46,7 @@ public struct PlannedCheck: Sendable, Equatable {
         /// was over; timed: the queue at T) and `chats waiting N` (the final length, or at T).
         case chatsWaiting(DeliveryCheck.Count)
         /// Issue 23 `at most N chats abandoned` (so far: at T, or over the run).
-        case chatsAbandoned(atMost: Int)
+        case chatsAbandoned(DeliveryCheck.Count)
         /// Issue 23 `NAME handles at most N chats [per D]`: untimed; takes and assignments, in
         /// sliding windows `[x, x+D)` with `per`.
         case chatsHandled(PersonID, atMost: Int, per: SimDuration?)

@@ -79,7 +79,7 @@ public enum CheckNode: Sendable {
     /// Issue 23: `chats waiting at most|at least N`, `chats waiting N`.
     case chatsWaiting(DeliveryCheck.Count)
     /// Issue 23: `at most N chats abandoned` (`no chats abandoned`: at most 0).
-    case chatsAbandoned(atMost: Int)
+    case chatsAbandoned(DeliveryCheck.Count)
     /// Issue 23: `NAME handles at most N chats [per D]`.
     case chatsHandled(Name, atMost: Int, per: SimDuration?)
 }

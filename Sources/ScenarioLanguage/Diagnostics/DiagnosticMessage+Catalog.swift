@@ -28,9 +28,6 @@ extension DiagnosticMessage {
     static func chatLoadTooMany(_ limit: Int) -> Self {
         .init("this chat load expects more than \(limit.withThousandsSeparators) chats (chats × over ÷ per); a chat load has at most \(limit.withThousandsSeparators)")
     }
-    static func chatsAbandonedNeedsAtMost() -> Self {
-        .init("'chats abandoned' takes 'at most N' or 'no', as in 'expect at most 3 chats abandoned'")
-    }
     static func customerHasNoViews(_ name: String) -> Self {
         .init("'\(name)' is a customer; customers have no Messenger, views, bubble or unread count")
     }

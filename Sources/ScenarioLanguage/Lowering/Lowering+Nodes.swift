@@ -125,7 +125,7 @@ extension Lowering {
             return .perPerson(channel, kind: kind, max: max, per: per)
         case .chatWait(let percent, let limit): return .chatWait(percent: percent, atMost: limit)
         case .chatsWaiting(let count): return .chatsWaiting(count)
-        case .chatsAbandoned(let max): return .chatsAbandoned(atMost: max)
+        case .chatsAbandoned(let count): return .chatsAbandoned(count)
         case .chatsHandled(let name, let max, let per):
             guard !timed else {
                 diagnostics.append(Diagnostic(.untimedOnly("a 'handles' check"), at: range))

@@ -143,15 +143,11 @@ extension Parser {
         } else {
             count = .atLeast(1)
         }
-        let channelToken = r.peek
         let channel = try channelKind(&r)
         if channel == .chat, r.peekWord == "abandoned" {
             _ = r.advance()
-            switch count {
-            case .atMost(let n): return .chatsAbandoned(atMost: n)
-            case .exactly(0): return .chatsAbandoned(atMost: 0)
-            default: throw r.fail(.chatsAbandonedNeedsAtMost(), at: channelToken?.range)
-            }
+            // `no chats abandoned` is `at most 0`; a bare `chats abandoned`, at least one.
+            return .chatsAbandoned(count == .exactly(0) ? .atMost(0) : count)
         }
         var to: Name?
         // `to each user|customer|person`: `each` is a keyword only when one of those words follows.

@@ -53,7 +53,9 @@ extension PlannedCheck.Condition {
         case .chatsWaiting(.exactly(let n)): "chats waiting \(n)"
         case .chatsWaiting(.atMost(let n)): "chats waiting at most \(n)"
         case .chatsWaiting(.atLeast(let n)): "chats waiting at least \(n)"
-        case .chatsAbandoned(let max): "at most \(max) \(max == 1 ? "chat" : "chats") abandoned"
+        case .chatsAbandoned(.atMost(let n)): "at most \(n) \(n == 1 ? "chat" : "chats") abandoned"
+        case .chatsAbandoned(.atLeast(let n)): "at least \(n) \(n == 1 ? "chat" : "chats") abandoned"
+        case .chatsAbandoned(.exactly(let n)): "\(n) \(n == 1 ? "chat" : "chats") abandoned"
         case .chatsHandled(let p, let max, let per):
             "\(cast.name(of: p)) handles at most \(max) \(max == 1 ? "chat" : "chats")" + (per.map { " per \($0)" } ?? "")
         }
