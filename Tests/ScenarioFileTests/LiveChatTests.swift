@@ -57,38 +57,6 @@ struct LiveChatTests {
         #expect(result.staffing?.waitMax == .seconds(18) && result.staffing?.taken == 2)
     }
 
-    @Test("an agent assigned a chat they are already in through a team or an item keeps it after leaving the team or the item", arguments: [
-        """
-        user ana ben
-        customer kim
-        team support
-        chat routing first-free
-        at 0s kim starts customer conversation q1 with support "help"
-        at 1m ben adds ana to team support
-        at 2m ana logs in
-        at 3m ben removes ana from team support
-        at 3m expect q1 participants kim, ana
-        at 4m kim writes to q1 "still there?"
-        at 4m expect messenger to ana "still there?"
-        """,
-        """
-        user ana ben
-        customer kim
-        ticket T1 "t" followers kim
-        chat routing first-free
-        at 0s kim starts customer conversation q1 on T1 "help on T1"
-        at 1m ana follows T1
-        at 3m ana logs in
-        at 4m ana unfollows T1
-        at 4m expect q1 participants kim, ana
-        """,
-    ])
-    func assignedMemberGetsOwnEntry(_ text: String) async throws {
-        let (result, report) = try await Self.run(text)
-        #expect(result.passed, "\(report)")
-        #expect(result.staffing?.taken == 1)
-    }
-
     @Test("first-free gives a chat to the agent free the longest; a take that still leaves room does not reset it")
     func firstFreeIsLongestFree() async throws {
         let (result, report) = try await Self.run("""

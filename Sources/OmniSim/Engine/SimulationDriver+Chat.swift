@@ -166,7 +166,7 @@ extension SimulationDriver {
               let agent = run.chat?.desk.agents[assignment.agent]
         else { return }
         let (thread, teams) = (assignment.chat, run.teams)
-        threads.withPresentState(thread.int) { $0.assign(to: person, teams: teams) }
+        threads.withPresentState(thread.int) { $0.take(by: person, teams: teams) }
         run.books.chatGiven(thread, to: person, assigned: true)
         if metering { run.metrics?.chatTaken(wait: snapshot.wait ?? .zero) }
         if journaling, run.journal?.records(person) == true {

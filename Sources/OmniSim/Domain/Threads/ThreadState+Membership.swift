@@ -145,17 +145,6 @@ extension ThreadState {
         if item != nil { syncMembers(teams) } else { members.append(user) }
     }
 
-    /// Issue 23's routing: the desk gives this chat to `user`, who joins as a listed participant
-    /// (v3 fine print: "an assigned agent joins … as a participant") — also when already in it
-    /// through a team or an item, so that leaving the team or unfollowing the item does not take
-    /// the chat they were given away from them. Their place in the membership order stays where
-    /// it is then.
-    public mutating func assign(to user: PersonID, teams: TeamRoster) {
-        guard !listed.contains(.person(user)) else { return }
-        listed.append(.person(user))
-        if item != nil { syncMembers(teams) } else if !members.contains(user) { members.append(user) }
-    }
-
     /// Whether `person` may view this thread: a participant, or (an item) a follower.
     public func checkViewer(_ person: PersonID, cast: Cast, seesAllCustomerThreads: Bool = false) throws(Rejection) {
         if mayView(person, seesAllCustomerThreads: seesAllCustomerThreads) { return }
