@@ -121,6 +121,16 @@ struct RobustnessTests {
         return paths + [rejected.path]
     }
 
+    @Test("certain rejections are published as check shows them: the first 50")
+    func certainRejectionsCapped() {
+        var client = TestClient()
+        _ = client.initialize()
+        let text = "user alice\n" + (1...80).map { "at \($0)s nobody\($0) logs in\n" }.joined()
+        let diagnostics = client.open(text)
+        #expect(diagnostics.count == DiagnosticRenderer.diagnosticsShownMax)
+        #expect(diagnostics.first?["message"]?.string?.hasPrefix("'nobody1' is no person") == true)
+    }
+
     @Test("the diagnostics of every malformed fixture and bundled scenario are exactly omnisim check's: message, line and column")
     func sameAsCheck() throws {
         let paths = try Self.checkedFiles()

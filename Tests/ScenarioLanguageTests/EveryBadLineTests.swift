@@ -23,13 +23,15 @@ struct EveryBadLineTests {
         ])
     }
 
-    @Test("a failed load line silences the errors about the names it would have made")
-    func noEchoOfAFailedLoad() {
-        let text = "load q seed 1 users 2 customers 1 conversations 1 messages 2 over 1x\nexpect q.u1 unread 0\nexpect zed unread 0\n"
-        #expect(TestFiles.diagnostics(text, located: true) == [
-            "1:67: invalid duration '1x'; write one or more <integer><unit> with units d, h, m, s, ms, as in '1m30s'",
-            "3:8: unknown person 'zed'",
-        ])
+    @Test("a failed load (or a line that may be one) shows only the syntax errors: the names it makes are not on its line", arguments: [
+        "load seed 1 users 3 customers 2 conversations 2 messages 4 over 1h bogus",
+        "load q seed 1 users 2 customers 1 conversations 1 messages 2 over 1x",
+        "lod seed 1 users 3 customers 2 conversations 2 messages 4 over 1h",
+    ])
+    func failedUnnamedLoad(_ load: String) {
+        let text = "scenario \"x\"\n\(load)\nadmin u1\nteam support u2, u3\nset k1 email off\nexpect c1 participants u1, k1\n"
+        let diagnostics = TestFiles.diagnostics(text, located: true)
+        #expect(diagnostics.count == 1 && diagnostics.first?.hasPrefix("2:") == true, "\(diagnostics)")
     }
 
     @Test("fifty syntax errors fill what is shown: the rest are counted, nothing is lowered")

@@ -150,6 +150,9 @@ extension SettingChange {
         }
     }
 
+    /// The words of the settings a customer may have (``appliesToCustomers``), for tools.
+    public static let customerSettingWords = [SettingChange.email(true), .emailAfter(.zero), .emailBatch(.zero)].map(\.settingWord)
+
     /// The setting's word in a `set` line (`view-timeout`), for a rejection's text.
     public var settingWord: String {
         switch self {

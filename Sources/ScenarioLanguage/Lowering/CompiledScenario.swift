@@ -18,7 +18,8 @@ public enum ScenarioCompiler {
         // Each statement is lowered as soon as it is parsed (no syntax tree of the whole file).
         var lowering = Lowering(file: file)
         let (parseDiagnostics, omitted) = Parser.parse(file, into: &lowering)
-        if parseDiagnostics.count >= DiagnosticRenderer.diagnosticsShownMax || parseDiagnostics.contains(where: Self.stopsLowering) {
+        if parseDiagnostics.count >= DiagnosticRenderer.diagnosticsShownMax || parseDiagnostics.contains(where: Self.stopsLowering)
+            || Self.mayBeALoad(failedLines: parseDiagnostics, in: file) {
             throw ScenarioFileError(file: file, diagnostics: parseDiagnostics, omittedCount: omitted)
         }
         let (plan, checkRanges, eventRanges) = lowering.lower()
@@ -43,6 +44,19 @@ public enum ScenarioCompiler {
             || diagnostic.message == .tooMany("statements", limit: Parser.statementCountMax)
     }
 
+    /// Whether a line that did not parse may be a `load` (its first word is `load` or near it, or it
+    /// has `seed`): a load makes names that its line does not hold (`u1`, `k1`, `c1`), so the
+    /// other lines' errors may all be its echo, and only the syntax errors are shown.
+    private static func mayBeALoad(failedLines diagnostics: [Diagnostic], in file: SourceFile) -> Bool {
+        diagnostics.contains { diagnostic in
+            let line = diagnostic.range.start.line
+            guard line >= 1 && line <= file.lines.count else { return false }
+            let words = file.line(line).split(whereSeparator: { " \t,".contains($0) })
+            guard let first = words.first else { return false }
+            return EditDistance.suggestion(for: String(first), among: ["load"]) != nil || first == "load" || words.contains("seed")
+        }
+    }
+
     /// The words of the lines that did not parse (split at blanks, commas and quotes; a leading
     /// `@` dropped).
     private static func words(ofLines lines: [Int], in file: SourceFile) -> Set<Substring> {
@@ -55,14 +69,12 @@ public enum ScenarioCompiler {
         return words
     }
 
-    /// Whether `diagnostic` quotes a name that is a word of a line that did not parse (or a load's
-    /// name: `q.a1` of `load q …`): that line may have declared it.
+    /// Whether `diagnostic` quotes a word of a line that did not parse: that line may have declared
+    /// the name.
     private static func names(of diagnostic: Diagnostic, among failedWords: Set<Substring>) -> Bool {
         let quoted = diagnostic.message.text.split(separator: "'", omittingEmptySubsequences: false).enumerated()
             .filter { $0.offset % 2 == 1 }.map(\.element)
-        return quoted.contains { name in
-            failedWords.contains(name) || name.firstIndex(of: ".").map { failedWords.contains(name[..<$0]) } == true
-        }
+        return quoted.contains { failedWords.contains($0) }
     }
 
     /// Fills in the "did you mean" of the diagnostics that will be shown: one search per distinct

@@ -415,8 +415,6 @@ struct Lowering: StatementSink {
 
     // MARK: Names (the others in Lowering+Names.swift)
 
-    /// Whether a customer may have `change` (v3: `email`, `email-after`, `email-batch`).
-
     /// A person a top-level `set` line names: a user, or (v3) a customer with a customer setting.
     private mutating func configurablePerson(_ name: Name, _ change: SettingChange) -> PersonID? {
         // `set everyon …`, `set customer …`: nobody of that name, but near a target word.

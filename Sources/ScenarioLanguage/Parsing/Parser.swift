@@ -197,7 +197,6 @@ public struct Parser {
         return ChatRouting.allCases.first { $0.name == word } ?? .broadcast
     }
 
-    /// `customers wait at most D | forever` (after `customers`).
     /// Whether a top-level `customers …` line is issue 23's patience rather than v2's declaration
     /// of customers (who may be named `wait`, `at`, `most` or `forever`): only the whole line
     /// `customers wait forever`, or `customers wait at most D…` with D starting with a digit (a
@@ -212,6 +211,7 @@ public struct Parser {
         return duration.first?.isASCII == true && duration.first?.isNumber == true
     }
 
+    /// `customers wait at most D | forever` (after `customers`).
     static func customerPatience(_ r: inout LineReader) throws(Diagnostic) -> SimDuration? {
         try r.expect("wait")
         if r.accept("forever") { return nil }

@@ -12,7 +12,7 @@ public enum ScenarioVocabulary {
     /// The settings of a `set` line.
     public static var settingWords: [String] { Parser.settingWords }
     /// The settings a customer (or `set customers`) may have (v3): the rest are users' only.
-    public static var customerSettingWords: [String] { settingWords.filter { ["email", "email-after", "email-batch"].contains($0) } }
+    public static var customerSettingWords: [String] { settingWords.filter(SettingChange.customerSettingWords.contains) }
     /// The values `setting` takes, when they are words (nil: a duration).
     public static func values(of setting: String) -> [String]? {
         switch setting {

@@ -33,7 +33,9 @@ public struct DocumentAnalysis: Sendable {
                 file = try SourceFile.decode(Array(text.utf8), name: name)
                 do throws(ScenarioFileError) {
                     // As `check`: a file that compiles may still hold events a run certainly rejects.
-                    diagnostics = ScenarioCompiler.certainRejections(in: try ScenarioCompiler.compile(file))
+                    let certain = ScenarioCompiler.certainRejections(in: try ScenarioCompiler.compile(file))
+                    diagnostics = Array(certain.prefix(DiagnosticRenderer.diagnosticsShownMax))
+                    omitted = certain.count - diagnostics.count
                 } catch {
                     diagnostics = error.diagnostics
                     omitted = error.omittedCount
