@@ -94,6 +94,11 @@ struct LanguageServerSessionTests {
         #expect(client.completions(line: 5, character: 8).contains("view-timeout"))
         #expect(client.completions(line: 6, character: 19) == customers)
         #expect(client.completions(line: 7, character: 25) == customers)
+        var loaded = TestClient()
+        _ = loaded.initialize()
+        loaded.open("load q seed 1 users 2 customers 2 conversations 1 messages 2 over 1h\nset q.k1 \nset q.u1 \n")
+        #expect(loaded.completions(line: 1, character: 9) == customers)
+        #expect(loaded.completions(line: 2, character: 9).contains("view-timeout"))
     }
 
     @Test("completion after 'at 9h ' offers the declared people and the timed keywords; after a person, the event words")

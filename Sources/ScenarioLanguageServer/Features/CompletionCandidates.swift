@@ -137,7 +137,10 @@ struct CompletionCandidates {
     /// so), are `email`, `email-after` and `email-batch`; anyone else's, every setting.
     private func settingWords(of target: String) -> [String] {
         let kind = analysis.declaration(of: target)?.kind
-        let isCustomers = kind == .customer || (target == "customers" && kind == nil)
+        // A load's customers are `k1`, `q.k1`…
+        let local = target.split(separator: ".").last ?? ""
+        let madeCustomer = kind == .load && local.first == "k" && local.count > 1 && local.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        let isCustomers = kind == .customer || madeCustomer || (target == "customers" && kind == nil)
         return isCustomers ? ScenarioVocabulary.customerSettingWords : ScenarioVocabulary.settingWords
     }
 
