@@ -106,4 +106,20 @@ struct PapercutTests {
             due 9h1m, so 2s late
             """), "\(report)")
     }
+
+    @Test("a failed 'at T' delivery check shows a matching delivery that came later, not 'none at all'")
+    func laterDeliveryShown() async throws {
+        let run = try await Self.run("""
+            user maria lea
+            set everyone email-after 3m
+            at 9h maria starts conversation plan with lea "Draft of the Q3 plan"
+            at 9h1m expect email to lea "Q3 plan"
+            """)
+        let report = RunReport.text(for: run)
+        #expect(report.contains("""
+            expected email to lea "Q3 plan" at 9h1m; saw 0 matching; nearest: email to lea at 9h3m: message #1 in plan from maria "Draft of the Q3 plan"
+            """), "\(report)")
+        let none = try await Self.run("user maria lea\nat 9h1m expect email to lea \"Q3 plan\"\n")
+        #expect(RunReport.text(for: none).contains("saw no email to lea at all"))
+    }
 }

@@ -103,9 +103,23 @@ extension SimulationDriver {
         return count
     }
 
+    /// A failed `at T` delivery check was judged at T, when later deliveries were not known: its
+    /// nearest deliveries are looked up again over the whole run, so that `expected email to lea
+    /// at 9h1m` shows the email that came at 9h3m rather than "no email to lea at all".
+    private func renewNearest(_ run: inout RunState) {
+        for check in plan.checks where check.time != nil {
+            guard case .delivery(let delivery) = check.condition, let result = run.checkResults[check.id], !result.passed,
+                  case .deliveries(let count, _) = result.observed
+            else { continue }
+            let nearest = run.ledger.nearest(for: delivery, around: check.time, messages: run.messages)
+            run.checkResults[check.id]?.observed = .deliveries(matching: count, nearest: nearest)
+        }
+    }
+
     /// Evaluates the untimed checks against the final state and gathers the result.
     func finish(_ run: inout RunState) throws -> RunResult {
         for check in plan.checks where check.time == nil { evaluate(&run, check) }
+        renewNearest(&run)
         var statistics = ChannelKind.allCases.map { kind in channels.withPresentState(kind.rawValue) { $0.statistics } }
         var pending: [Send] = []
         for entry in run.agenda.pendingTimers {
