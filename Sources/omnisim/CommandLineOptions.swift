@@ -218,6 +218,9 @@ struct CommandLineOptions {
         if target != nil && sweep == nil {
             throw UsageError(message: "'--target' goes with '--sweep': it names the smallest value that meets the check")
         }
+        if command == .compare, let duplicate = CompareVariant.duplicateTitle(in: variants) {
+            throw UsageError(message: duplicate.description)
+        }
     }
 
     static let usage = """

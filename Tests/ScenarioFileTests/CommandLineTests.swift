@@ -65,7 +65,7 @@ struct CommandLineTests {
         }
         let set = try Self.shell("$OMNISIM run plain.scenario --set 'set everyone customer-messages all'", in: root)
         #expect(set.status == 2)
-        #expect(set.output.contains("with --set 'set everyone customer-messages all' the run would make about 439,698,594 deliveries"))
+        #expect(set.output.contains("with '--set set everyone customer-messages all' the run would make about 439,698,594 deliveries"))
     }
 
     @Test("--trace, --junit or --html on an input scenario is refused and the scenario survives")

@@ -1,5 +1,6 @@
 import OmniSim
 @testable import OmniSimRunner
+import ScenarioLanguage
 import Testing
 
 @Suite("compare's --variant and --sweep texts")
@@ -7,9 +8,40 @@ struct CompareSyntaxTests {
     @Test("a variant's name is what comes before the first ':'; ';' separates statements, each trimmed")
     func variantSplits() throws {
         let variant = try CompareVariant.parse("zulip: set everyone email-after 2m; set everyone email-batch 2m")
-        #expect(variant == CompareVariant(title: "zulip", statements: ["set everyone email-after 2m", "set everyone email-batch 2m"]))
+        #expect(variant == CompareVariant(title: "zulip", statements: ["set everyone email-after 2m", "set everyone email-batch 2m"], origin: .variant(name: "zulip")))
         let later = try CompareVariant.parse("a: b: c;;")
-        #expect(later == CompareVariant(title: "a", statements: ["b: c"]))
+        #expect(later == CompareVariant(title: "a", statements: ["b: c"], origin: .variant(name: "a")))
+    }
+
+    @Test("errors name the variant or the sweep value a statement comes from, as the user wrote it")
+    func errorsNameTheirOrigin() throws {
+        #expect(throws: CompareVariant.Problem(description: "'--variant zulip: set everyone email-after 2m; set lea \"x' leaves a double quote open")) {
+            try CompareVariant.parse("zulip: set everyone email-after 2m; set lea \"x")
+        }
+        #expect(throws: CompareSweep.Problem(description: "'--sweep set everyone email-after {1m,2m}; set lea \"x' leaves a double quote open")) {
+            try CompareSweep.parse("set everyone email-after {1m,2m}; set lea \"x")
+        }
+        #expect(Overrides.Origin.variant(name: "zulip").place("set everyone email-aftr 2m") == "'set everyone email-aftr 2m' in '--variant zulip'")
+        #expect(Overrides.Origin.sweep(value: "1").place("expect at most 1 emails") == "'expect at most 1 emails' (the '--sweep' at 1)")
+        #expect(Overrides.Origin.set.place("set a\u{1B}b") == "'--set set a\\u{1B}b'")
+    }
+
+    @Test("two columns of one title are refused: a name given twice, or 'as written'; a sweep value given twice too")
+    func duplicateTitles() throws {
+        let twice = [try CompareVariant.parse("a: set everyone email-after 2m"), try CompareVariant.parse("a: set everyone email-after 3m")]
+        #expect(CompareVariant.duplicateTitle(in: twice)?.description == "two columns would be titled 'a'; give each '--variant' its own name")
+        #expect(CompareVariant.duplicateTitle(in: [try CompareVariant.parse("as written: set everyone email-after 2m")]) != nil)
+        #expect(CompareVariant.duplicateTitle(in: [twice[0]]) == nil)
+        #expect(throws: CompareSweep.Problem(description: "'--sweep set everyone email-after {1m,60s}' gives the value 1m twice; each value is one row")) {
+            try CompareSweep.parse("set everyone email-after {1m,60s}")
+        }
+        #expect(throws: CompareSweep.Problem.self) { try CompareSweep.parse("set everyone chat-capacity {1..99999999999999999999}") }
+    }
+
+    @Test("a variant's name is shown with control characters as escapes")
+    func controlCharactersInNames() throws {
+        #expect(try CompareVariant.parse("x\u{1B}[31m: set everyone email-after 2m").title == "x\\u{1B}[31m")
+        #expect(CompareVariant.set("set everyone email-after 2m\u{1B}").title == "--set set everyone email-after 2m\\u{1B}")
     }
 
     @Test("';' inside double quotes is text, and a quote left open is refused")

@@ -53,6 +53,7 @@ public struct CompareSweep: Sendable, Equatable {
             default: break
             }
         }
+        guard !quoted else { throw Problem(description: "'--sweep \(shown)' leaves a double quote open") }
         guard braces.count == 1, closes.count == 1, braces[0] < closes[0] else {
             throw Problem(description: "'--sweep \(shown)' needs exactly one '{…}' of values, as in 'set everyone chat-capacity {1..4}'")
         }
@@ -61,6 +62,10 @@ public struct CompareSweep: Sendable, Equatable {
         guard values.count <= valueCountMax else {
             throw Problem(description: "'--sweep \(shown)' has \(values.count) values; a sweep takes at most \(valueCountMax)")
         }
+        // Two rows of one value would be the same run, and "the smallest meeting" ambiguous.
+        for (index, value) in values.enumerated() where values[..<index].contains(where: { $0.magnitude == value.magnitude }) {
+            throw Problem(description: "'--sweep \(shown)' gives the value \(value.text) twice; each value is one row")
+        }
         return Self(prefix: String(template[..<braces[0]]), suffix: String(template[template.index(after: closes[0])...]), values: values)
     }
 
@@ -68,6 +73,9 @@ public struct CompareSweep: Sendable, Equatable {
     private static func value(_ text: String, shown: String) throws(Problem) -> (value: Value, isDuration: Bool) {
         if let number = Int64(text), number >= 0 { return (Value(text: "\(number)", magnitude: number), false) }
         if let duration = DurationSyntax.parse(text) { return (Value(text: duration.description, magnitude: duration.milliseconds), true) }
+        if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw Problem(description: "'--sweep \(shown)': '\(Quoting.visible(text))' is too large; a value is at most \(Int64.max)")
+        }
         throw Problem(description: "'--sweep \(shown)': '\(Quoting.visible(text))' is neither a whole number nor a duration")
     }
 

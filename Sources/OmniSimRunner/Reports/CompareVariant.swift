@@ -1,4 +1,4 @@
-import ScenarioLanguage
+public import ScenarioLanguage
 
 /// One variant of `omnisim compare`: a name and the top-level `set`/`channel` statements it adds to
 /// the file (each as a `--set` would: taking precedence over the file's own top-level setting).
@@ -14,14 +14,17 @@ public struct CompareVariant: Sendable, Equatable {
     public var title: String
     /// The statements, in order, as `--set` takes them.
     public var statements: [String]
+    /// Where they come from, for their errors.
+    public var origin: Overrides.Origin
 
-    public init(title: String, statements: [String]) {
+    public init(title: String, statements: [String], origin: Overrides.Origin = .set) {
         self.title = title
         self.statements = statements
+        self.origin = origin
     }
 
-    /// A `--set`: its statement alone, titled by it.
-    public static func set(_ statement: String) -> Self { Self(title: "--set \(statement)", statements: [statement]) }
+    /// A `--set`: its statement alone, titled by it (control characters shown as escapes).
+    public static func set(_ statement: String) -> Self { Self(title: "--set \(Quoting.visible(statement))", statements: [statement]) }
 
     /// Why a `--variant` or `--sweep` text cannot be read.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -37,16 +40,29 @@ public struct CompareVariant: Sendable, Equatable {
         guard !title.isEmpty else {
             throw Problem(description: "'--variant \(Quoting.visible(text))' has no name before ':'")
         }
-        let statements = try splitStatements(String(text[text.index(after: colon)...]), option: "--variant")
+        let statements = try splitStatements(String(text[text.index(after: colon)...]), option: "--variant", whole: text)
         guard !statements.isEmpty else {
             throw Problem(description: "'--variant \(Quoting.visible(text))' has no statement after ':'")
         }
-        return Self(title: title, statements: statements)
+        // The title is shown in the table, the failures and the HTML: control characters as escapes.
+        return Self(title: Quoting.visible(title), statements: statements, origin: .variant(name: title))
+    }
+
+    /// Why two columns of one `compare` would have the same title (nil: none would): a `--variant`
+    /// named twice, or named `as written`, the file's own column.
+    public static func duplicateTitle(in variants: [Self]) -> Problem? {
+        var seen: Set<String> = ["as written"]
+        for variant in variants where !seen.insert(variant.title).inserted {
+            return Problem(description: "two columns would be titled '\(variant.title)'; give each '--variant' its own name"
+                + (variant.title == "as written" ? " ('as written' is the file's own column)" : ""))
+        }
+        return nil
     }
 
     /// `text` split at each `;` outside double quotes, each part trimmed of spaces; empty parts
     /// (a `;` at the end, say) left out. A quote left open is a problem.
-    public static func splitStatements(_ text: String, option: String) throws(Problem) -> [String] {
+    /// `whole`: the option's text as the user wrote it, for the error (default `text`).
+    public static func splitStatements(_ text: String, option: String, whole: String? = nil) throws(Problem) -> [String] {
         var parts: [String] = []
         var current = ""
         var quoted = false
@@ -59,7 +75,7 @@ public struct CompareVariant: Sendable, Equatable {
                 current.append(character)
             }
         }
-        guard !quoted else { throw Problem(description: "'\(option) \(Quoting.visible(text))' leaves a double quote open") }
+        guard !quoted else { throw Problem(description: "'\(option) \(Quoting.visible(whole ?? text))' leaves a double quote open") }
         parts.append(current)
         return parts.map(\.trimmingSpaces).filter { !$0.isEmpty }
     }

@@ -38,8 +38,8 @@ public enum Comparison {
             asWritten ? [("as written", [], compiled.plan, compiled)] : []
         for variant in variants {
             // Issue 23: a variant's `load` line replaces the file's (the file is compiled again).
-            let (base, rest) = try Overrides.replacingLoads(variant.statements, in: compiled)
-            made.append((variant.title, variant.statements, try Overrides.apply(rest, to: base.plan), base))
+            let (base, rest) = try Overrides.replacingLoads(variant.statements, in: compiled, from: variant.origin)
+            made.append((variant.title, variant.statements, try Overrides.apply(rest, to: base.plan, from: variant.origin), base))
         }
         var columns: [Column] = []
         for (title, statements, plan, base) in made {

@@ -68,7 +68,7 @@ public enum SweepComparison {
         if let target { (scenario, targetCheck) = try adding(target: target, to: compiled) }
         var variants: [CompareVariant] = []
         for value in sweep.values {
-            variants.append(CompareVariant(title: value.text, statements: try sweep.statements(for: value)))
+            variants.append(CompareVariant(title: value.text, statements: try sweep.statements(for: value), origin: .sweep(value: value.text)))
         }
         let columns = try await Comparison.run(scenario, variants: variants, asWritten: false)
         var rows: [Row] = []
