@@ -177,6 +177,18 @@ struct CompareHTMLTests {
         #expect(CompareHTML.page(again, path: "desk<&>.scenario") == page)
     }
 
+    @Test("the target's line stands within the chart even when its value has no point in a figure (0 agents: no chat taken)")
+    func markerOfAValueWithoutPoint() async throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "desk.scenario", text: Self.chats))
+        let sweep = try CompareSweep.parse("load desk seed 7 chats 20 per 1h handled in 8m agents {2,0,1} over 1h from 9h")
+        let outcome = try await SweepComparison.run(compiled, sweep: sweep, target: Self.target)
+        #expect(outcome.smallest?.text == "0")
+        let wait = try #require(Self.charts(CompareHTML.page(outcome, path: "desk.scenario"))["chat wait p95"])
+        let marker = try #require(wait.range(of: "<line class=\"target\" x1=\""))
+        let x = Double(wait[marker.upperBound...].prefix { $0 != "\"" }) ?? -1
+        #expect(x >= 0 && x <= 400, "\(x)")
+    }
+
     @Test("without a target the charts have no marker; a figure the table lacks (no chat) is not charted")
     func noTargetNoMarker() async throws {
         let sweep = try CompareSweep.parse("set everyone email-batch {0s..2m step 1m}")

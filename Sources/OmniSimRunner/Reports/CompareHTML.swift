@@ -118,7 +118,10 @@ public enum CompareHTML {
         let points = outcome.rows.compactMap { row in figure.value(row.column).map { (row: row, y: $0) } }
             .sorted { $0.row.value.magnitude < $1.row.value.magnitude }
         guard !points.isEmpty else { return "" }
-        let low = Double(points.first!.row.value.magnitude), high = Double(points.last!.row.value.magnitude)
+        // Across: every swept value, also those with no point in this figure (a chat wait with no
+        // chat taken), so that the target's line stands where its value is.
+        let magnitudes = outcome.rows.map { Double($0.value.magnitude) }
+        let low = magnitudes.min() ?? 0, high = magnitudes.max() ?? 0
         let yMax = max(points.map(\.y).max() ?? 0, 0)
         let yTop = yMax > 0 ? yMax : 1
         let plotWidth = chartWidth - left - right, plotHeight = chartHeight - top - bottom
