@@ -23,16 +23,22 @@ extension Comparison {
                 let total = column.emailsPerUser.reduce(0, +)
                 return column.users == 0 ? "-" : String(format: "%.2f", Double(total) / Double(column.users))
             })
-            measures.append(Measure(label: "emails per user, p95", header: "emails/user p95") { "\(nearestRank(95, of: $0.emailsPerUser))" })
-            measures.append(Measure(label: "emails per user, max", header: "emails/user max") { "\($0.emailsPerUser.max() ?? 0)" })
+            // Over no users (or no deliveries, below) a figure is "-", as the mean and p95 are.
+            measures.append(Measure(label: "emails per user, p95", header: "emails/user p95") { column in
+                column.users == 0 ? "-" : "\(nearestRank(95, of: column.emailsPerUser))"
+            })
+            measures.append(Measure(label: "emails per user, max", header: "emails/user max") { column in
+                column.users == 0 ? "-" : "\(column.emailsPerUser.max() ?? 0)"
+            })
             for channel in ChannelKind.allCases {
                 // The report's p50/p95/p99, counted by the engine on every run.
                 measures.append(Measure(label: "\(channel.name) delay p95", header: "\(channel.name) p95") { column in
                     let percentiles = column.result.channels[channel.rawValue].delayPercentiles
                     return percentiles.count == 3 ? "\(percentiles[1])" : "-"
                 })
-                measures.append(Measure(label: "\(channel.name) delay max", header: "\(channel.name) max") {
-                    "\($0.result.channels[channel.rawValue].delayMax)"
+                measures.append(Measure(label: "\(channel.name) delay max", header: "\(channel.name) max") { column in
+                    let statistics = column.result.channels[channel.rawValue]
+                    return statistics.deliveries == 0 ? "-" : "\(statistics.delayMax)"
                 })
             }
             for channel in ChannelKind.allCases {
