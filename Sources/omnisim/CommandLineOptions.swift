@@ -246,8 +246,11 @@ struct CommandLineOptions {
                             folder: a folder with one <path>.jsonl per scenario and traces.tsv.
           --metrics <file>  Write CSV per channel and interval of virtual time (start_ms, channel,
                             due, delivered, backlog_max, pending_max, delay_p50_ms, delay_p95_ms,
-                            delay_max_ms); '-' for standard output. With several scenarios or a
-                            folder: a folder with one <path>.csv per scenario and metrics.tsv.
+                            delay_max_ms; with live chat, a chats row per interval and the columns
+                            chats_started, chats_taken, chats_abandoned, chats_waiting_max,
+                            chat_wait_p50_ms, chat_wait_p95_ms, chat_wait_max_ms); '-' for standard
+                            output. With several scenarios or a folder: a folder with one
+                            <path>.csv per scenario and metrics.tsv.
           --interval <d>    The metrics interval (default 1m).
           --workers <n>     Run up to n scenarios at once (output is the same for any n).
           --shard <i>/<n>   Run every n-th file starting at the i-th (1-based). 'auto' reads the CI's
@@ -260,8 +263,10 @@ struct CommandLineOptions {
                             (chat wait, queue, abandoned, utilisation, emails per user) against
                             the swept value, the target's smallest meeting value marked.
           --person <name>   With 'explain': whose timeline to show.
-          --set <statement> A top-level 'set' or 'channel' statement that takes precedence over
-                            the file's own (repeatable), as in --set "set everyone email-batch 2m".
+          --set <statement> A top-level 'set', 'channel', 'chat routing' or 'customers wait'
+                            statement that takes precedence over the file's own, or a 'load' line
+                            that replaces the file's load of that name (repeatable), as in
+                            --set "set everyone email-batch 2m".
                             With 'compare': one variant per --set, side by side with the file.
           --check           With 'fmt': write nothing; list the files that are not laid out
                             canonically and exit 1 if any ('fmt' without it rewrites them in
@@ -282,10 +287,12 @@ struct CommandLineOptions {
         ENVIRONMENT:
           NO_COLOR          Set to turn colour off (colour is used only on a terminal).
 
-        EXIT STATUS: 0 all expectations hold, 1 an expectation or invariant failed (in 'run',
-                     or in any variant of 'compare'; with '--target', no value met it), 2 a usage,
-                     scenario-file or output error,
-                     130/143 interrupted (SIGINT/SIGTERM; unfinished outputs removed).
+        EXIT STATUS: 0 all expectations hold, 1 an expectation or invariant failed (in 'run' or
+                     'explain', or in any variant of 'compare'; with '--target', no value met it;
+                     'check': a run would certainly fail; 'fmt --check': a file is not laid out),
+                     2 a usage, scenario-file or output error, 141 standard output closed early
+                     (a report piped into 'head'), 129/130/143 interrupted (SIGHUP/SIGINT/SIGTERM;
+                     unfinished outputs removed).
 
         """
 }
