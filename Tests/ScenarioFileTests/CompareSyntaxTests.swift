@@ -29,7 +29,7 @@ struct CompareSyntaxTests {
     @Test("two columns of one title are refused: a name given twice, or 'as written'; a sweep value given twice too")
     func duplicateTitles() throws {
         let twice = [try CompareVariant.parse("a: set everyone email-after 2m"), try CompareVariant.parse("a: set everyone email-after 3m")]
-        #expect(CompareVariant.duplicateTitle(in: twice)?.description == "two columns would be titled 'a'; give each '--variant' its own name")
+        #expect(CompareVariant.duplicateTitle(in: twice)?.description == "two columns would be titled 'a'; each '--set' and '--variant' needs a title of its own")
         #expect(CompareVariant.duplicateTitle(in: [try CompareVariant.parse("as written: set everyone email-after 2m")]) != nil)
         #expect(CompareVariant.duplicateTitle(in: [twice[0]]) == nil)
         #expect(throws: CompareSweep.Problem(description: "'--sweep set everyone email-after {1m,60s}' gives the value 1m twice; each value is one row")) {
@@ -42,6 +42,19 @@ struct CompareSyntaxTests {
     func controlCharactersInNames() throws {
         #expect(try CompareVariant.parse("x\u{1B}[31m: set everyone email-after 2m").title == "x\\u{1B}[31m")
         #expect(CompareVariant.set("set everyone email-after 2m\u{1B}").title == "--set set everyone email-after 2m\\u{1B}")
+        #expect(try CompareVariant.parse("t\tx: set everyone email off").title == "t\\tx")
+    }
+
+    @Test("a statement's error shows its words' control characters as escapes")
+    func controlCharactersInErrors() throws {
+        let compiled = try ScenarioCompiler.compile(SourceFile(path: "z.scenario", text: "user a\n"))
+        do {
+            _ = try Overrides.apply(["set everyone email\u{1B}[31m off"], to: compiled.plan)
+            Issue.record("applied")
+        } catch {
+            #expect(!error.description.unicodeScalars.contains("\u{1B}"), "\(error.description)")
+            #expect(error.description.contains("\\u{1B}"))
+        }
     }
 
     @Test("';' inside double quotes is text, and a quote left open is refused")

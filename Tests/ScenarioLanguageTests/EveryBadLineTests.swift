@@ -34,6 +34,17 @@ struct EveryBadLineTests {
         #expect(diagnostics.count == 1 && diagnostics.first?.hasPrefix("2:") == true, "\(diagnostics)")
     }
 
+    @Test("a failed line's names are its runs of name characters; a person named 'customers' there silences 'set customers …' errors", arguments: [
+        ("user alice bobby; carol\nexpect email to bobby\n", 1),
+        ("user alice @bobby!\nexpect email to bobby\n", 1),
+        ("user alice\nuser customers 5\nset customers bubble off\n", 1),
+        ("user alice\nat 1m alice starts conversation c1 \"the seed is 4\" x\nexpect email to zed\n", 2),
+    ])
+    func failedLineWords(_ text: String, _ count: Int) {
+        let diagnostics = TestFiles.diagnostics(text, located: true)
+        #expect(diagnostics.count == count, "\(diagnostics)")
+    }
+
     @Test("fifty syntax errors fill what is shown: the rest are counted, nothing is lowered")
     func fullOfSyntaxErrors() throws {
         let text = "expect zed unread 0\n" + String(repeating: "at 9x zed logs in\n", count: 60)

@@ -24,7 +24,13 @@ public struct CompareVariant: Sendable, Equatable {
     }
 
     /// A `--set`: its statement alone, titled by it (control characters shown as escapes).
-    public static func set(_ statement: String) -> Self { Self(title: "--set \(Quoting.visible(statement))", statements: [statement]) }
+    public static func set(_ statement: String) -> Self { Self(title: shownTitle("--set \(statement)"), statements: [statement]) }
+
+    /// A title as the table shows it: control characters and tabs (which would break its columns)
+    /// as escapes.
+    static func shownTitle(_ title: String) -> String {
+        String(Quoting.visible(title).flatMap { $0 == "\t" ? ["\\", "t"] : [$0] })
+    }
 
     /// Why a `--variant` or `--sweep` text cannot be read.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -45,7 +51,7 @@ public struct CompareVariant: Sendable, Equatable {
             throw Problem(description: "'--variant \(Quoting.visible(text))' has no statement after ':'")
         }
         // The title is shown in the table, the failures and the HTML: control characters as escapes.
-        return Self(title: Quoting.visible(title), statements: statements, origin: .variant(name: title))
+        return Self(title: shownTitle(title), statements: statements, origin: .variant(name: title))
     }
 
     /// Why two columns of one `compare` would have the same title (nil: none would): a `--variant`
@@ -53,7 +59,7 @@ public struct CompareVariant: Sendable, Equatable {
     public static func duplicateTitle(in variants: [Self]) -> Problem? {
         var seen: Set<String> = ["as written"]
         for variant in variants where !seen.insert(variant.title).inserted {
-            return Problem(description: "two columns would be titled '\(variant.title)'; give each '--variant' its own name"
+            return Problem(description: "two columns would be titled '\(variant.title)'; each '--set' and '--variant' needs a title of its own"
                 + (variant.title == "as written" ? " ('as written' is the file's own column)" : ""))
         }
         return nil

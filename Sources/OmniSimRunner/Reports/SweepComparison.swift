@@ -41,7 +41,7 @@ public enum SweepComparison {
     public static func adding(target: String, to compiled: CompiledScenario) throws(CompareVariant.Problem) -> (CompiledScenario, check: Int) {
         let shown = Quoting.visible(target)
         let (ast, diagnostics) = Parser.parse(SourceFile(path: "--target", text: target))
-        if let first = diagnostics.first { throw CompareVariant.Problem(description: "'--target \(shown)': \(first.message)") }
+        if let first = diagnostics.first { throw CompareVariant.Problem(description: "'--target \(shown)': \(Quoting.visible(first.message.text))") }
         guard ast.statements.count == 1, case .expectation = ast.statements[0].kind else {
             throw CompareVariant.Problem(description: "'--target' takes one check statement, as in 'expect at most 3 emails to each user', not '\(shown)'")
         }
@@ -53,7 +53,7 @@ public enum SweepComparison {
         do {
             combined = try ScenarioCompiler.compile(file)
         } catch {
-            throw CompareVariant.Problem(description: "'--target \(shown)': \(error.diagnostics.first.map { "\($0.message)" } ?? "not a check of this file")")
+            throw CompareVariant.Problem(description: "'--target \(shown)': \(error.diagnostics.first.map { Quoting.visible($0.message.text) } ?? "not a check of this file")")
         }
         guard let check = combined.checkRanges.lastIndex(where: { $0.start.line >= line }) else {
             throw CompareVariant.Problem(description: "'--target \(shown)' is not a check")

@@ -51,30 +51,38 @@ public enum ScenarioCompiler {
         diagnostics.contains { diagnostic in
             let line = diagnostic.range.start.line
             guard line >= 1 && line <= file.lines.count else { return false }
-            let words = file.line(line).split(whereSeparator: { " \t,".contains($0) })
+            // Outside double quotes: a text that mentions a seed is no load.
+            let unquoted = file.line(line).split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+            let words = nameWords(unquoted)
             guard let first = words.first else { return false }
-            return EditDistance.suggestion(for: String(first), among: ["load"]) != nil || first == "load" || words.contains("seed")
+            return first == "load" || EditDistance.suggestion(for: String(first), among: ["load"]) != nil || words.contains("seed")
         }
     }
 
-    /// The words of the lines that did not parse (split at blanks, commas and quotes; a leading
-    /// `@` dropped).
+    /// The runs of name characters (letters, digits, `_`, `.`, `-`) of `text`: `@bobby;` → `bobby`.
+    private static func nameWords(_ text: some StringProtocol) -> [Substring] {
+        Substring(text).split { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-") }
+    }
+
+    /// The words of the lines that did not parse (their texts' words too: a conservative list).
     private static func words(ofLines lines: [Int], in file: SourceFile) -> Set<Substring> {
         var words: Set<Substring> = []
         for line in Set(lines) where line >= 1 && line <= file.lines.count {
-            for word in file.line(line).split(whereSeparator: { " \t,\"".contains($0) }) {
-                words.insert(word.hasPrefix("@") ? word.dropFirst() : word)
-            }
+            words.formUnion(nameWords(file.line(line)))
         }
         return words
     }
 
-    /// Whether `diagnostic` quotes a word of a line that did not parse: that line may have declared
-    /// the name.
+    /// Whether `diagnostic` quotes a word of a line that did not parse (that line may have declared
+    /// the name), or speaks of `customers` when a failed line holds that word (a person named
+    /// `customers` keeps `set customers …` as their own, v2).
     private static func names(of diagnostic: Diagnostic, among failedWords: Set<Substring>) -> Bool {
-        let quoted = diagnostic.message.text.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+        let text = diagnostic.message.text
+        let quoted = text.split(separator: "'", omittingEmptySubsequences: false).enumerated()
             .filter { $0.offset % 2 == 1 }.map(\.element)
-        return quoted.contains { failedWords.contains($0) }
+        if quoted.contains(where: { failedWords.contains($0) }) { return true }
+        return failedWords.contains("customers") && nameWords(text).contains("customers")
     }
 
     /// Fills in the "did you mean" of the diagnostics that will be shown: one search per distinct

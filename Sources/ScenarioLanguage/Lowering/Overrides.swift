@@ -62,7 +62,7 @@ public enum Overrides {
         do {
             return (try ScenarioCompiler.compile(SourceFile(path: compiled.file.path, text: lines.joined(separator: "\n"))), rest)
         } catch {
-            let message = error.diagnostics.first.map { "\($0.message)" } ?? "the file no longer compiles"
+            let message = error.diagnostics.first.map { Quoting.visible($0.message.text) } ?? "the file no longer compiles"
             throw Problem(description: "with \(statements.map(origin.place).joined(separator: ", ")): \(message)")
         }
     }
@@ -73,7 +73,8 @@ public enum Overrides {
         for text in overrides {
             let (ast, diagnostics) = Parser.parse(SourceFile(path: "--set", text: text))
             if let first = diagnostics.first {
-                throw Problem(description: "\(origin.place(text)): \(first.message)")
+                // A message quotes the statement's words as typed: control characters as escapes.
+                throw Problem(description: "\(origin.place(text)): \(Quoting.visible(first.message.text))")
             }
             guard ast.statements.count == 1 else {
                 throw Problem(description: "\(origin.place(text)): not \(takes)")
