@@ -211,18 +211,20 @@ extension SimulationDriver {
     func settingBy(_ run: inout RunState, by: PersonRef, _ target: PlannedEvent.SettingTarget, _ change: SettingChange) throws(Rejection) {
         let actor = try person(by, "change settings")
         let isAdmin = plan.personSetup[actor.int].isAdmin
-        let actorName = cast.name(of: actor)
+        func mayChange(_ owner: SettingRights.Owner) throws(Rejection) {
+            if let rejection = SettingRights.roleRejection(actor: actor, isAdmin: isAdmin, owner: owner, cast: cast) { throw rejection }
+        }
         switch target {
         case .everyone:
-            guard isAdmin else { throw .notAdmin(person: actorName, whose: "everyone's") }
+            try mayChange(.everyone)
             try applySetting(&run, nil, change)
         case .customers:
-            guard isAdmin else { throw .notAdmin(person: actorName, whose: "the customers'") }
+            try mayChange(.customers)
             try checkCustomersSetting(change)
             applyCustomersSetting(&run, change)
         case .person(let ref):
             let targetID = try person(ref, "have settings")
-            guard isAdmin || targetID == actor else { throw .notAdmin(person: actorName, whose: "\(cast.name(of: targetID))'s") }
+            try mayChange(.person(targetID))
             try applySetting(&run, ref, change)
             if targetID != actor, journaling, run.journal?.records(targetID) == true {
                 note(&run, targetID, .settingChanged(change, by: actor))

@@ -129,42 +129,12 @@ extension SimulationDriver {
     /// `set kim …` (or `kim sets kim …`, `A sets kim …`) when timed: a customer has `email`,
     /// `email-after` and `email-batch`; any other setting is rejected with the reason.
     func applyCustomerSetting(_ run: inout RunState, _ customer: PersonID, _ change: SettingChange) throws(Rejection) {
-        guard change.appliesToCustomers else {
-            throw .settingNotForCustomers(setting: change.settingWord, customer: cast.name(of: customer))
-        }
+        if let rejection = SettingRights.customerRejection(owner: .person(customer), change: change, cast: cast) { throw rejection }
         customers.withPresentState(customer.int) { $0.settings.apply(change) }
     }
 
     /// `set customers …` when timed (or `A sets customers …` by an admin): the same three settings.
     func checkCustomersSetting(_ change: SettingChange) throws(Rejection) {
-        guard change.appliesToCustomers else { throw .settingNotForCustomers(setting: change.settingWord, customer: nil) }
-    }
-}
-
-extension SettingChange {
-    /// Whether a customer may have this setting (v3: `email`, `email-after`, `email-batch`).
-    public var appliesToCustomers: Bool {
-        switch self {
-        case .email, .emailAfter, .emailBatch: true
-        case .bubble, .push, .customerMessages, .mentionEmail, .viewTimeout, .chatCapacity: false
-        }
-    }
-
-    /// The words of the settings a customer may have (``appliesToCustomers``), for tools.
-    public static let customerSettingWords = [SettingChange.email(true), .emailAfter(.zero), .emailBatch(.zero)].map(\.settingWord)
-
-    /// The setting's word in a `set` line (`view-timeout`), for a rejection's text.
-    public var settingWord: String {
-        switch self {
-        case .bubble: "bubble"
-        case .email: "email"
-        case .push: "push"
-        case .emailAfter: "email-after"
-        case .customerMessages: "customer-messages"
-        case .emailBatch: "email-batch"
-        case .mentionEmail: "mention-email"
-        case .viewTimeout: "view-timeout"
-        case .chatCapacity: "chat-capacity"
-        }
+        if let rejection = SettingRights.customerRejection(owner: .customers, change: change, cast: cast) { throw rejection }
     }
 }

@@ -36,32 +36,25 @@ extension ScenarioCompiler {
     }
 
     /// Why a timed setting change is rejected whenever it runs, if it is: who is an admin and who
-    /// is a customer never change during a run, so a non-admin changing someone else's (or
-    /// everyone's, or the customers') setting, and a user-only setting given to a customer or to
-    /// `customers`, are rejected at any time — with the engine's own reason
-    /// (`SimulationDriver.settingBy`, `applyCustomerSetting`, `checkCustomersSetting`).
+    /// is a customer never change during a run, so ``SettingRights`` (the rule the run applies)
+    /// decides it from the plan.
     static func settingRejection(of action: PlannedEvent.Action, in plan: ScenarioPlan) -> Rejection? {
         let cast = plan.cast
-        func customerSetting(_ target: PersonRef, _ change: SettingChange) -> Rejection? {
-            guard case .known(let id) = target, cast.isCustomer(id), !change.appliesToCustomers else { return nil }
-            return .settingNotForCustomers(setting: change.settingWord, customer: cast.name(of: id))
-        }
         switch action {
-        case .setting(let target?, let change):
-            return customerSetting(target, change)
-        case .customersSetting(let change) where !change.appliesToCustomers:
-            return .settingNotForCustomers(setting: change.settingWord, customer: nil)
+        case .setting(.known(let person)?, let change):
+            return SettingRights.customerRejection(owner: .person(person), change: change, cast: cast)
+        case .customersSetting(let change):
+            return SettingRights.customerRejection(owner: .customers, change: change, cast: cast)
         case .settingBy(.known(let actor), let target, let change):
-            let (isAdmin, name) = (plan.personSetup[actor.int].isAdmin, cast.name(of: actor))
+            let owner: SettingRights.Owner
             switch target {
-            case .everyone where !isAdmin: return .notAdmin(person: name, whose: "everyone's")
-            case .customers where !isAdmin: return .notAdmin(person: name, whose: "the customers'")
-            case .customers where !change.appliesToCustomers: return .settingNotForCustomers(setting: change.settingWord, customer: nil)
-            case .person(.known(let owner)) where !isAdmin && owner != actor:
-                return .notAdmin(person: name, whose: "\(cast.name(of: owner))'s")
-            case .person(let owner): return customerSetting(owner, change)
-            default: return nil
+            case .everyone: owner = .everyone
+            case .customers: owner = .customers
+            case .person(.known(let person)): owner = .person(person)
+            case .person: return nil
             }
+            return SettingRights.roleRejection(actor: actor, isAdmin: plan.personSetup[actor.int].isAdmin, owner: owner, cast: cast)
+                ?? SettingRights.customerRejection(owner: owner, change: change, cast: cast)
         default:
             return nil
         }

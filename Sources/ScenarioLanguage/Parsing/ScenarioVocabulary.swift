@@ -11,8 +11,16 @@ public enum ScenarioVocabulary {
     public static var timedKeywords: [String] { Parser.timedKeywords }
     /// The settings of a `set` line.
     public static var settingWords: [String] { Parser.settingWords }
-    /// The settings a customer (or `set customers`) may have (v3): the rest are users' only.
-    public static var customerSettingWords: [String] { settingWords.filter(SettingChange.customerSettingWords.contains) }
+    /// The settings a customer (or `set customers`) may have (v3): those whose change, read by the
+    /// parser with a sample value, ``SettingChange/appliesToCustomers`` (the one rule).
+    public static var customerSettingWords: [String] {
+        settingWords.filter { word in
+            let line = Substring("\(word) \(values(of: word)?.first ?? "1m")")
+            guard let tokens = try? Lexer.tokens(of: line, number: 1) else { return false }
+            var reader = LineReader(tokens: tokens, lineNumber: 1, line: line)
+            return (try? Parser.settingChange(&reader))?.appliesToCustomers == true
+        }
+    }
     /// The values `setting` takes, when they are words (nil: a duration).
     public static func values(of setting: String) -> [String]? {
         switch setting {
