@@ -7,7 +7,8 @@ extension SimulationDriver {
         case .delivery(let delivery):
             let count = check.time == nil ? runCount(&run, of: check.id) : run.ledger.countAtInstant(delivery, messages: run.messages)
             passed = delivery.count.admits(count)
-            let nearest = passed ? nil : run.ledger.nearest(for: delivery, around: check.time, messages: run.messages)
+            // An `at T` check's nearest deliveries are looked up once, at the end (``nearestOfTimedFailures``).
+            let nearest = passed || check.time != nil ? nil : run.ledger.nearest(for: delivery, around: nil, messages: run.messages)
             observed = .deliveries(matching: count, nearest: nearest)
         case .error(let text):
             var matched = false
@@ -104,9 +105,9 @@ extension SimulationDriver {
     }
 
     /// A failed `at T` delivery check was judged at T, when later deliveries were not known: its
-    /// nearest deliveries are looked up again over the whole run, so that `expected email to lea
-    /// at 9h1m` shows the email that came at 9h3m rather than "no email to lea at all".
-    private func renewNearest(_ run: inout RunState) {
+    /// nearest deliveries are looked up at the end, over the whole run, so that `expected email to
+    /// lea at 9h1m` shows the email that came at 9h3m rather than "no email to lea at all".
+    private func nearestOfTimedFailures(_ run: inout RunState) {
         for check in plan.checks where check.time != nil {
             guard case .delivery(let delivery) = check.condition, let result = run.checkResults[check.id], !result.passed,
                   case .deliveries(let count, _) = result.observed
@@ -119,7 +120,7 @@ extension SimulationDriver {
     /// Evaluates the untimed checks against the final state and gathers the result.
     func finish(_ run: inout RunState) throws -> RunResult {
         for check in plan.checks where check.time == nil { evaluate(&run, check) }
-        renewNearest(&run)
+        nearestOfTimedFailures(&run)
         var statistics = ChannelKind.allCases.map { kind in channels.withPresentState(kind.rawValue) { $0.statistics } }
         var pending: [Send] = []
         for entry in run.agenda.pendingTimers {
